@@ -1,0 +1,26 @@
+package dev.evalgate.datasets;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+
+/** A loaded, verified corpus: its manifest, where it was read from, and its cases in file order. */
+public record Corpus(CorpusManifest manifest, Path directory, List<EvalCase> cases) {
+
+    public Corpus {
+        Objects.requireNonNull(manifest, "manifest");
+        cases = List.copyOf(cases);
+    }
+
+    public String name() {
+        return manifest.name();
+    }
+
+    public String version() {
+        return manifest.version();
+    }
+
+    public String sha256() {
+        return manifest.casesSha256();
+    }
+}

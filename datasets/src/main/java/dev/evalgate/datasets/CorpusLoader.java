@@ -1,0 +1,205 @@
+package dev.evalgate.datasets;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+
+/**
+ * Loads a corpus directory ({@code manifest.yaml} + {@code cases.jsonl}), checks the pinned hash and every line,
+ * and fails on the first mistake with its file, line and field.
+ */
+public final class CorpusLoader {
+    public static final String MANIFEST_FILE = "manifest.yaml";
+    /** Corpora are hostile input: a single case line larger than this is refused rather than held in memory. */
+    public static final int MAX_LINE_CHARS = 1 << 20;
+
+    private static final Set<String> CASE_FIELDS = Set.of("id", "input", "expected", "tags", "metadata");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    static {
+        JSON.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(200).build());
+    }
+
+    private final boolean verifyHash;
+
+    private CorpusLoader(boolean verifyHash) {
+        this.verifyHash = verifyHash;
+    }
+
+    /** A loader that refuses a cases file whose sha256 differs from the manifest's. */
+    public static CorpusLoader verifying() {
+        return new CorpusLoader(true);
+    }
+
+    /** A loader for tooling that rewrites the pin (freeze): it still checks every line. */
+    public static CorpusLoader ignoringHash() {
+        return new CorpusLoader(false);
+    }
+
+    public Corpus load(Path directory) {
+        Path manifestFile = directory.resolve(MANIFEST_FILE);
+        if (!Files.isDirectory(directory)) {
+            throw new InvalidInputException(directory, 0, null,
+                    "corpus directory not found (a corpus is a directory with manifest.yaml and cases.jsonl)");
+        }
+        CorpusManifest manifest = readManifest(manifestFile);
+        Path casesFile = directory.resolve(manifest.casesFile());
+        if (verifyHash) {
+            if (!Files.isRegularFile(casesFile)) {
+                throw new InvalidInputException(casesFile, 0, null, "cases file named by " + manifestFile
+                        + " not found");
+            }
+            String actual = ContentHash.sha256(casesFile);
+            if (!actual.equals(manifest.casesSha256())) {
+                throw new InvalidInputException(manifestFile, 0, "sha256",
+                        "hash mismatch: " + casesFile.getFileName() + " has sha256 " + actual
+                                + " but the manifest pins " + manifest.casesSha256()
+                                + "; a changed corpus needs a new version: edit the cases on purpose, then run"
+                                + " 'evalgate datasets freeze " + directory + "'");
+            }
+        }
+        return new Corpus(manifest, directory, readCases(casesFile));
+    }
+
+    public static CorpusManifest readManifest(Path manifestFile) {
+        ConfigNode root = ConfigNode.parseYaml(manifestFile);
+        root.allowOnly("name", "version", "description", "license", "source", "cases", "sha256", "tags");
+        String sha = root.requiredString("sha256").trim().toLowerCase(java.util.Locale.ROOT);
+        if (!sha.matches("[0-9a-f]{64}")) {
+            throw root.required("sha256").error("expected 64 hexadecimal digits (the sha256 of the cases file)");
+        }
+        String name = root.requiredString("name");
+        if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
+            throw root.required("name").error("use letters, digits, '.', '_' and '-' only");
+        }
+        return new CorpusManifest(name, root.requiredString("version"),
+                root.string("description", ""), root.string("license", ""), root.string("source", ""),
+                root.string("cases", CorpusManifest.DEFAULT_CASES_FILE), sha, root.strings("tags"));
+    }
+
+    public static List<EvalCase> readCases(Path casesFile) {
+        List<EvalCase> cases = new ArrayList<>();
+        Map<String, Integer> firstLineOfId = new HashMap<>();
+        try (BufferedReader reader = Files.newBufferedReader(casesFile, StandardCharsets.UTF_8)) {
+            String line;
+            int lineNo = 0;
+            while ((line = reader.readLine()) != null) {
+                lineNo++;
+                if (lineNo == 1 && line.startsWith("\uFEFF")) {
+                    line = line.substring(1);
+                }
+                if (line.isBlank()) {
+                    continue;
+                }
+                if (line.length() > MAX_LINE_CHARS) {
+                    throw new InvalidInputException(casesFile, lineNo, null,
+                            "line is longer than " + MAX_LINE_CHARS + " characters");
+                }
+                EvalCase evalCase = parseCase(casesFile, lineNo, line);
+                Integer earlier = firstLineOfId.putIfAbsent(evalCase.id(), lineNo);
+                if (earlier != null) {
+                    throw new InvalidInputException(casesFile, lineNo, "id",
+                            "duplicate id '" + evalCase.id() + "' (first used on line " + earlier + ")");
+                }
+                cases.add(evalCase);
+            }
+        } catch (NoSuchFileException e) {
+            throw new InvalidInputException(casesFile, 0, null, "cases file not found");
+        } catch (IOException e) {
+            throw new InvalidInputException(casesFile, 0, null, "cannot read: " + e.getMessage(), e);
+        }
+        if (cases.isEmpty()) {
+            throw new InvalidInputException(casesFile, 0, null, "the corpus has no cases");
+        }
+        return cases;
+    }
+
+    static EvalCase parseCase(Path file, int lineNo, String line) {
+        JsonNode node;
+        try {
+            node = JSON.readTree(line);
+        } catch (JsonProcessingException e) {
+            String where = e.getLocation() == null ? "" : " at column " + e.getLocation().getColumnNr();
+            throw new InvalidInputException(file, lineNo, null,
+                    "malformed JSON" + where + ": " + e.getOriginalMessage());
+        }
+        if (!(node instanceof ObjectNode object)) {
+            throw new InvalidInputException(file, lineNo, null, "expected a JSON object on each line");
+        }
+        for (Iterator<String> it = object.fieldNames(); it.hasNext(); ) {
+            String field = it.next();
+            if (!CASE_FIELDS.contains(field)) {
+                throw new InvalidInputException(file, lineNo, field,
+                        "unknown field; allowed: id, input, expected, tags, metadata");
+            }
+        }
+        JsonNode id = object.get("id");
+        if (id == null || id.isNull()) {
+            throw new InvalidInputException(file, lineNo, "id", "missing id (every case needs a stable id)");
+        }
+        if (!id.isTextual() && !id.isIntegralNumber() || id.asText().isBlank()) {
+            throw new InvalidInputException(file, lineNo, "id", "id must be a non-empty string");
+        }
+        JsonNode input = object.get("input");
+        if (input == null || input.isNull()) {
+            throw new InvalidInputException(file, lineNo, "input", "missing input");
+        }
+        if (input instanceof TextNode text) {
+            ObjectNode wrapped = JSON.createObjectNode();
+            wrapped.set("input", text);
+            input = wrapped;
+        }
+        if (!input.isObject()) {
+            throw new InvalidInputException(file, lineNo, "input",
+                    "expected a string or an object of template variables");
+        }
+        Map<String, Object> expected = objectField(file, lineNo, object, "expected");
+        Map<String, Object> metadata = objectField(file, lineNo, object, "metadata");
+        List<String> tags = new ArrayList<>();
+        JsonNode tagsNode = object.get("tags");
+        if (tagsNode != null && !tagsNode.isNull()) {
+            if (!tagsNode.isArray()) {
+                throw new InvalidInputException(file, lineNo, "tags", "expected a list of strings");
+            }
+            for (JsonNode tag : tagsNode) {
+                if (!tag.isTextual()) {
+                    throw new InvalidInputException(file, lineNo, "tags", "expected a list of strings");
+                }
+                tags.add(tag.asText());
+            }
+        }
+        return new EvalCase(id.asText(), toMap(input), expected, tags, metadata);
+    }
+
+    private static Map<String, Object> objectField(Path file, int lineNo, ObjectNode object, String field) {
+        JsonNode value = object.get(field);
+        if (value == null || value.isNull()) {
+            return Map.of();
+        }
+        if (!value.isObject()) {
+            throw new InvalidInputException(file, lineNo, field, "expected a JSON object");
+        }
+        return toMap(value);
+    }
+
+    private static Map<String, Object> toMap(JsonNode node) {
+        return JSON.convertValue(node, new TypeReference<Map<String, Object>>() { });
+    }
+}

@@ -1,0 +1,41 @@
+package dev.evalgate.engine;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What the front end knows about where models come from, handed to every {@link ModelClientProvider}.
+ *
+ * @param modelOverride a local model file that replaces the bundle's model (the {@code --model} flag or the
+ *                      {@code EVALGATE_MODEL} variable): how offline machines and tests run catalog bundles
+ * @param baseDirectory relative model paths in a bundle resolve against this (the bundle's directory)
+ * @param cacheDirectory where downloaded models and cached inferences live
+ * @param settings      backend-specific settings by documented key (see each provider)
+ */
+public record BackendOptions(Optional<Path> modelOverride, Path baseDirectory, Path cacheDirectory,
+                             Map<String, String> settings) {
+    public BackendOptions {
+        modelOverride = modelOverride == null ? Optional.empty() : modelOverride;
+        baseDirectory = baseDirectory == null ? Path.of(".") : baseDirectory;
+        cacheDirectory = cacheDirectory == null ? defaultCacheDirectory() : cacheDirectory;
+        settings = settings == null ? Map.of() : Map.copyOf(settings);
+    }
+
+    public Optional<String> setting(String key) {
+        return Optional.ofNullable(settings.get(key));
+    }
+
+    /** {@code $EVALGATE_CACHE}, else {@code $XDG_CACHE_HOME/evalgate}, else {@code ~/.cache/evalgate}. */
+    public static Path defaultCacheDirectory() {
+        String explicit = System.getenv("EVALGATE_CACHE");
+        if (explicit != null && !explicit.isBlank()) {
+            return Path.of(explicit);
+        }
+        String xdg = System.getenv("XDG_CACHE_HOME");
+        if (xdg != null && !xdg.isBlank()) {
+            return Path.of(xdg, "evalgate");
+        }
+        return Path.of(System.getProperty("user.home"), ".cache", "evalgate");
+    }
+}

@@ -1,0 +1,60 @@
+package dev.evalgate.engine;
+
+import java.nio.file.Path;
+
+import dev.evalgate.datasets.ConfigNode;
+
+/** Reads {@code bundle.yaml} into a {@link Bundle}, naming file, line and field for every mistake. */
+public final class BundleLoader {
+    private BundleLoader() {
+    }
+
+    public static Bundle load(Path file) {
+        ConfigNode root = ConfigNode.parseYaml(file);
+        root.allowOnly("id", "version", "description", "model", "system", "template", "params", "repair",
+                "output_schema");
+        String model = root.requiredString("model");
+        try {
+            ModelRef.parse(model);
+        } catch (IllegalArgumentException e) {
+            throw root.required("model").error(e.getMessage());
+        }
+        return new Bundle(root.requiredString("id"), root.requiredString("version"), model,
+                root.string("system", ""), root.requiredString("template"),
+                root.optional("params").map(BundleLoader::params).orElse(GenerationParams.DEFAULTS),
+                root.optional("repair").map(BundleLoader::repair).orElse(null),
+                root.optional("output_schema").map(ConfigNode::toPlainMap).orElse(null));
+    }
+
+    /** Where the bundle names its model, for errors found when the backend is opened. */
+    public static SourceLocation modelLocation(Path file) {
+        return SourceLocation.of(ConfigNode.parseYaml(file).required("model"));
+    }
+
+    private static GenerationParams params(ConfigNode node) {
+        node.allowOnly("temperature", "seed", "max_tokens", "top_p");
+        GenerationParams d = GenerationParams.DEFAULTS;
+        double temperature = node.number("temperature", d.temperature());
+        if (temperature < 0 || temperature > 5) {
+            throw node.required("temperature").error("must be between 0 and 5");
+        }
+        int maxTokens = node.integer("max_tokens", d.maxTokens());
+        if (maxTokens < 1) {
+            throw node.required("max_tokens").error("must be at least 1");
+        }
+        double topP = node.number("top_p", d.topP());
+        if (topP <= 0 || topP > 1) {
+            throw node.required("top_p").error("must be greater than 0 and at most 1");
+        }
+        return new GenerationParams(temperature, node.longValue("seed", d.seed()), maxTokens, topP);
+    }
+
+    private static RepairPolicy repair(ConfigNode node) {
+        node.allowOnly("max_retries", "fallback");
+        int maxRetries = node.integer("max_retries", RepairPolicy.DEFAULT_MAX_RETRIES);
+        if (maxRetries < 0 || maxRetries > 10) {
+            throw node.required("max_retries").error("must be between 0 and 10");
+        }
+        return new RepairPolicy(maxRetries, node.string("fallback", null));
+    }
+}

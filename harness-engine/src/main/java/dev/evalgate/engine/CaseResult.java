@@ -1,0 +1,64 @@
+package dev.evalgate.engine;
+
+import java.util.List;
+import java.util.Objects;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
+/**
+ * The outcome of one repeat of one case: one line of {@code results.jsonl}.
+ *
+ * @param corpus          the corpus the case came from; with {@code caseId} it forms the case's {@link #key()}
+ * @param prompt          the rendered user message (capped), so reports need not reread the corpus
+ * @param output          the model's output (capped at {@link #MAX_OUTPUT_CHARS}); empty when the call failed
+ * @param error           why the case could not be evaluated, or null
+ * @param repairAttempts  extra calls the repair loop made
+ * @param fallbackUsed    the output is the bundle's fallback because every attempt failed validation
+ */
+public record CaseResult(String corpus, String caseId, int repeat, String traceId, List<String> tags,
+                         String prompt, String output, boolean outputTruncated, CallStats stats,
+                         List<Score> scores, String error, int repairAttempts, boolean fallbackUsed) {
+    /** Model outputs are hostile input: a runaway output is cut to this size before it is stored or reported. */
+    public static final int MAX_OUTPUT_CHARS = 64 * 1024;
+
+    public CaseResult {
+        Objects.requireNonNull(caseId, "caseId");
+        corpus = corpus == null ? "" : corpus;
+        tags = tags == null ? List.of() : List.copyOf(tags);
+        prompt = prompt == null ? "" : prompt;
+        output = output == null ? "" : output;
+        stats = stats == null ? CallStats.NONE : stats;
+        scores = scores == null ? List.of() : List.copyOf(scores);
+    }
+
+    /** Identity of the case across runs, the key of the baseline diff. */
+    public String key() {
+        return corpus.isEmpty() ? caseId : corpus + "/" + caseId;
+    }
+
+    @JsonIgnore
+    public boolean errored() {
+        return error != null;
+    }
+
+    /** Passed means: evaluated, and every scorer passed. */
+    @JsonIgnore
+    public boolean passed() {
+        return error == null && scores.stream().allMatch(Score::passed);
+    }
+
+    public java.util.Optional<Score> score(String scorerName) {
+        return scores.stream().filter(s -> s.name().equals(scorerName)).findFirst();
+    }
+
+    public static String cap(String text, int max) {
+        if (text == null || text.length() <= max) {
+            return text;
+        }
+        int end = max;
+        if (Character.isHighSurrogate(text.charAt(end - 1))) {
+            end--;
+        }
+        return text.substring(0, end);
+    }
+}

@@ -1,0 +1,30 @@
+package dev.evalgate.engine;
+
+/**
+ * A model that turns a request into a completion. Implementations live in the {@code models} module, one vendor
+ * SDK per package; the engine only knows this interface.
+ */
+public interface ModelClient extends AutoCloseable {
+
+    ModelInfo info();
+
+    /**
+     * Generates one completion. Implementations honour {@link ModelRequest#timeout()} and throw
+     * {@link ModelCallException} with {@code transient} set when a retry may succeed.
+     */
+    Completion complete(ModelRequest request) throws ModelCallException;
+
+    /** How many calls this client serves at once; the runner never exceeds it. */
+    default int maxConcurrency() {
+        return Integer.MAX_VALUE;
+    }
+
+    /** Whether the backend repeats itself for the same seed (lets the report say what repeats measure). */
+    default boolean honoursSeed() {
+        return true;
+    }
+
+    @Override
+    default void close() {
+    }
+}

@@ -1,0 +1,52 @@
+package dev.evalgate.engine;
+
+import java.util.Collections;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.TreeMap;
+
+/** Backends by name, discovered with {@link ServiceLoader}. */
+public final class ModelClients {
+    private final Map<String, ModelClientProvider> providers;
+
+    private ModelClients(Map<String, ModelClientProvider> providers) {
+        this.providers = Collections.unmodifiableMap(providers);
+    }
+
+    public static ModelClients load() {
+        Map<String, ModelClientProvider> found = new TreeMap<>();
+        for (ModelClientProvider provider : ServiceLoader.load(ModelClientProvider.class)) {
+            found.putIfAbsent(provider.backend(), provider);
+        }
+        return new ModelClients(found);
+    }
+
+    public static ModelClients of(ModelClientProvider... providers) {
+        Map<String, ModelClientProvider> found = new TreeMap<>();
+        for (ModelClientProvider provider : providers) {
+            found.put(provider.backend(), provider);
+        }
+        return new ModelClients(found);
+    }
+
+    public Map<String, ModelClientProvider> providers() {
+        return providers;
+    }
+
+    public boolean knows(String backend) {
+        return providers.containsKey(backend);
+    }
+
+    /**
+     * Opens a client for a reference; {@code where} locates the reference in its file for the error when the
+     * backend is unknown.
+     */
+    public ModelClient open(ModelRef ref, BackendOptions options, SourceLocation where) {
+        ModelClientProvider provider = providers.get(ref.backend());
+        if (provider == null) {
+            throw where.error(null, "unknown backend '" + ref.backend() + "' in '" + ref + "'; known backends: "
+                    + String.join(", ", providers.keySet()));
+        }
+        return provider.open(ref, options);
+    }
+}

@@ -1,0 +1,43 @@
+package dev.evalgate.engine;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One call to a model: a system prompt (may be empty), the chat so far, sampling parameters and the time the call
+ * may take. Backends that have no chat apply their chat template or concatenate the turns.
+ */
+public record ModelRequest(String system, List<ChatMessage> messages, GenerationParams params, Duration timeout,
+                           String traceId) {
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(120);
+
+    public ModelRequest {
+        system = system == null ? "" : system;
+        messages = List.copyOf(messages);
+        if (messages.isEmpty()) {
+            throw new IllegalArgumentException("a model request needs at least one message");
+        }
+        Objects.requireNonNull(params, "params");
+        timeout = timeout == null ? DEFAULT_TIMEOUT : timeout;
+        traceId = traceId == null ? "" : traceId;
+    }
+
+    public static ModelRequest of(String system, String user, GenerationParams params) {
+        return new ModelRequest(system, List.of(ChatMessage.user(user)), params, DEFAULT_TIMEOUT, "");
+    }
+
+    /** The text of the last user turn, which is what a template renders. */
+    public String lastUserMessage() {
+        for (int i = messages.size() - 1; i >= 0; i--) {
+            if (messages.get(i).role().equals("user")) {
+                return messages.get(i).content();
+            }
+        }
+        return "";
+    }
+
+    public ModelRequest withMessages(List<ChatMessage> newMessages) {
+        return new ModelRequest(system, newMessages, params, timeout, traceId);
+    }
+}

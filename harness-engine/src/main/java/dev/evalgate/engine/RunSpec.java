@@ -1,0 +1,19 @@
+package dev.evalgate.engine;
+
+import java.util.List;
+
+/**
+ * Everything needed to reproduce or re-score a run, written to {@code run.json} before the first case runs.
+ *
+ * @param seeds the seed of each repeat: repeat {@code r} uses {@code bundle.params.seed + r}
+ */
+public record RunSpec(String runId, String suite, String startedAt, String engineVersion, Bundle bundle,
+                      String bundleDigest, ModelInfo model, List<CorpusRef> corpora, List<ScorerSpec> scorers,
+                      int repeats, List<Long> seeds, int concurrency, long timeoutMs, String host, String java,
+                      String os) {
+    public RunSpec {
+        corpora = List.copyOf(corpora);
+        scorers = List.copyOf(scorers);
+        seeds = List.copyOf(seeds);
+    }
+}

@@ -1,0 +1,86 @@
+package dev.evalgate.engine;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import dev.evalgate.datasets.ConfigNode;
+
+/** Reads {@code suite.yaml}; checks scorer types against the registry so a typo fails before any model call. */
+public final class SuiteLoader {
+    private final ScorerRegistry scorers;
+
+    public SuiteLoader(ScorerRegistry scorers) {
+        this.scorers = scorers;
+    }
+
+    public Suite load(Path file) {
+        ConfigNode root = ConfigNode.parseYaml(file);
+        root.allowOnly("name", "description", "bundle", "corpora", "scorers", "judge", "repeats", "concurrency",
+                "timeout_seconds", "output");
+        Path dir = file.toAbsolutePath().getParent();
+        String name = root.string("name", stripExtension(file.getFileName().toString()));
+
+        List<Path> corpora = new ArrayList<>();
+        ConfigNode corporaNode = root.required("corpora");
+        for (ConfigNode item : corporaNode.isList() ? corporaNode.asList() : List.of(corporaNode)) {
+            corpora.add(dir.resolve(item.asString()).normalize());
+        }
+        if (corpora.isEmpty()) {
+            throw corporaNode.error("list at least one corpus directory");
+        }
+
+        List<ScorerSpec> specs = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        for (ConfigNode item : root.required("scorers").asList()) {
+            item.allowOnly("name", "type", "params");
+            String type = item.requiredString("type");
+            if (!scorers.knows(type)) {
+                throw item.required("type").error("unknown scorer '" + type + "'; known scorers: "
+                        + String.join(", ", scorers.providers().keySet()));
+            }
+            String scorerName = item.string("name", type);
+            if (!names.add(scorerName)) {
+                throw item.error("two scorers are named '" + scorerName + "'; give each a distinct 'name'");
+            }
+            specs.add(new ScorerSpec(scorerName, type,
+                    item.optional("params").map(ConfigNode::toPlainMap).orElse(null), SourceLocation.of(item)));
+        }
+        if (specs.isEmpty()) {
+            throw root.required("scorers").error("list at least one scorer");
+        }
+
+        Optional<JudgeSpec> judge = root.optional("judge").map(node -> {
+            node.allowOnly("model", "temperature", "seed", "max_tokens");
+            GenerationParams d = GenerationParams.DEFAULTS;
+            return new JudgeSpec(node.requiredString("model"), new GenerationParams(
+                    node.number("temperature", 0.0), node.longValue("seed", d.seed()),
+                    node.integer("max_tokens", d.maxTokens()), 1.0));
+        });
+
+        int repeats = root.integer("repeats", 1);
+        if (repeats < 1 || repeats > Suite.MAX_REPEATS) {
+            throw root.required("repeats").error("must be between 1 and " + Suite.MAX_REPEATS);
+        }
+        int concurrency = root.integer("concurrency", 1);
+        if (concurrency < 1 || concurrency > 256) {
+            throw root.required("concurrency").error("must be between 1 and 256");
+        }
+        int timeoutSeconds = root.integer("timeout_seconds", (int) ModelRequest.DEFAULT_TIMEOUT.toSeconds());
+        if (timeoutSeconds < 1) {
+            throw root.required("timeout_seconds").error("must be at least 1");
+        }
+        return new Suite(name, file, dir.resolve(root.requiredString("bundle")).normalize(), corpora, specs, judge,
+                repeats, concurrency, Duration.ofSeconds(timeoutSeconds),
+                root.optional("output").map(n -> dir.resolve(n.asString()).normalize()).orElse(null));
+    }
+
+    private static String stripExtension(String fileName) {
+        int dot = fileName.lastIndexOf('.');
+        return dot > 0 ? fileName.substring(0, dot) : fileName;
+    }
+}
