@@ -1,0 +1,61 @@
+package dev.evalgate.engine.cache;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+
+import dev.evalgate.engine.ChatMessage;
+import dev.evalgate.engine.GenerationParams;
+import dev.evalgate.engine.Json;
+import dev.evalgate.engine.ModelInfo;
+import dev.evalgate.engine.ModelRequest;
+
+/**
+ * Everything that decides what a model returns for one call, and nothing else: the timeout and trace id of a
+ * request are left out, so an unchanged bundle rerun later hits the entries of the earlier run.
+ *
+ * @param backend  the backend that served the model ({@code ollama}, {@code llamacpp}, ...)
+ * @param model    the weights' content identity ({@link ModelInfo#fingerprint()}); when a backend reports none, the
+ *                 model's name prefixed with {@code name:}, which is weaker but still separates models
+ * @param params   sampling parameters, seed included
+ * @param system   the rendered system prompt
+ * @param messages the rendered chat, in order
+ */
+public record InferenceKey(String backend, String model, GenerationParams params, String system,
+                           List<ChatMessage> messages) {
+    public InferenceKey {
+        Objects.requireNonNull(backend, "backend");
+        Objects.requireNonNull(model, "model");
+        Objects.requireNonNull(params, "params");
+        system = system == null ? "" : system;
+        messages = List.copyOf(messages);
+    }
+
+    public static InferenceKey of(ModelInfo info, ModelRequest request) {
+        String identity = info.fingerprint().isBlank() ? "name:" + info.model() : info.fingerprint();
+        return new InferenceKey(info.backend(), identity, request.params(), request.system(), request.messages());
+    }
+
+    /** Hex sha256 of the key's canonical JSON: equal keys give equal digests on every machine. */
+    public String digest() {
+        try {
+            byte[] canonical = Json.CANONICAL.writeValueAsBytes(this);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise an inference key", e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK has no SHA-256", e);
+        }
+    }
+
+    String describe() {
+        String text = messages.isEmpty() ? "" : messages.get(messages.size() - 1).content();
+        String start = text.length() > 60 ? text.substring(0, 60) + "..." : text;
+        return backend + " model " + model + ", temperature " + params.temperature() + ", seed " + params.seed()
+                + ", last message \"" + start.replace('\n', ' ') + "\"";
+    }
+}

@@ -1,0 +1,123 @@
+package dev.evalgate.engine.cache;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Objects;
+import java.util.Optional;
+
+import com.fasterxml.jackson.databind.ObjectWriter;
+
+import dev.evalgate.engine.Json;
+
+/**
+ * Completions on disk, one pretty-printed JSON file per request under a two-level directory of its digest
+ * ({@code ab/cd/abcd....json}), so a committed store diffs request by request and no directory grows huge.
+ *
+ * <p>Writers never expose a half-written file: each writes a temporary file next to the target and renames it
+ * into place atomically, so concurrent writers of the same key leave one complete entry and readers see either
+ * the old or the new one.
+ */
+public final class InferenceStore {
+    private static final ObjectWriter WRITER = Json.CANONICAL.writerWithDefaultPrettyPrinter();
+
+    private final Path directory;
+
+    public InferenceStore(Path directory) {
+        this.directory = Objects.requireNonNull(directory, "directory").toAbsolutePath().normalize();
+    }
+
+    public Path directory() {
+        return directory;
+    }
+
+    /** The file that holds, or would hold, the entry for a key. */
+    public Path pathOf(InferenceKey key) {
+        String digest = key.digest();
+        return directory.resolve(digest.substring(0, 2)).resolve(digest.substring(2, 4)).resolve(digest + ".json");
+    }
+
+    /**
+     * The entry for a key, or empty when there is none. A file that exists but does not answer this exact request
+     * (edited by hand, or a digest collision) counts as absent; one that cannot be parsed is reported.
+     *
+     * @throws CorruptEntryException when the file exists but is not a readable entry
+     */
+    public Optional<CacheEntry> read(InferenceKey key) {
+        Path file = pathOf(key);
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read cache entry " + file + ": " + e.getMessage(), e);
+        }
+        CacheEntry entry;
+        try {
+            entry = Json.MAPPER.readValue(bytes, CacheEntry.class);
+        } catch (IOException | RuntimeException e) {
+            throw new CorruptEntryException(file, e);
+        }
+        if (entry == null || entry.key() == null || !entry.key().equals(key)) {
+            return Optional.empty();
+        }
+        return Optional.of(entry);
+    }
+
+    /** Writes (or replaces) the entry for its key, atomically. */
+    public Path write(CacheEntry entry) {
+        Path file = pathOf(entry.key());
+        try {
+            Files.createDirectories(file.getParent());
+            Path temporary = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
+            try {
+                byte[] json = WRITER.writeValueAsBytes(entry);
+                Files.write(temporary, appendNewline(json));
+                moveIntoPlace(temporary, file);
+            } finally {
+                Files.deleteIfExists(temporary);
+            }
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write cache entry " + file + ": " + e.getMessage()
+                    + "; check that the cache directory is writable or run with --no-cache", e);
+        }
+    }
+
+    private static void moveIntoPlace(Path temporary, Path file) throws IOException {
+        try {
+            Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private static byte[] appendNewline(byte[] json) {
+        byte[] withNewline = new byte[json.length + 1];
+        System.arraycopy(json, 0, withNewline, 0, json.length);
+        withNewline[json.length] = '\n';
+        return withNewline;
+    }
+
+    /** A cache file that exists but cannot be read as an entry (truncated, edited, or from another tool). */
+    public static final class CorruptEntryException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        private final transient Path file;
+
+        CorruptEntryException(Path file, Throwable cause) {
+            super("cache entry " + file + " is not a readable evalgate cache entry (" + cause.getMessage()
+                    + "); delete it or re-record with --cache-mode record", cause);
+            this.file = file;
+        }
+
+        public Path file() {
+            return file;
+        }
+    }
+}
