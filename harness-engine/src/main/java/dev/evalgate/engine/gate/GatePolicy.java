@@ -1,0 +1,47 @@
+package dev.evalgate.engine.gate;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import dev.evalgate.engine.SourceLocation;
+import dev.evalgate.engine.compare.MetricDelta;
+
+/**
+ * A suite's {@code gate:} section: the rules a candidate run must meet, the default significance level, how many
+ * offending case ids a violation lists, and the price table that cost budgets use.
+ *
+ * @param level     default significance level of {@code max_regression} rules
+ * @param listCases at most this many case ids per violation
+ * @param prices    price per model, keyed by the bundle's model string (such as {@code ollama:qwen2.5:0.5b})
+ */
+public record GatePolicy(double level, int listCases, List<GateRule> rules, Map<String, ModelPrice> prices,
+                         SourceLocation location) {
+    public static final double DEFAULT_LEVEL = 0.05;
+    public static final int DEFAULT_LIST_CASES = 10;
+    public static final String ADVERSARIAL_TAG = "adversarial";
+
+    /**
+     * The policy of a suite without a {@code gate:} section: fail on a significant drop of the overall pass rate,
+     * and on any new failure of an adversarial case.
+     */
+    public static final GatePolicy DEFAULT = new GatePolicy(DEFAULT_LEVEL, DEFAULT_LIST_CASES, List.of(
+            new GateRule.MaxRegression(MetricDelta.OVERALL_PASS, 0.0, DEFAULT_LEVEL, SourceLocation.NONE),
+            new GateRule.NoNewFailures(List.of(ADVERSARIAL_TAG), SourceLocation.NONE)), Map.of(),
+            SourceLocation.NONE);
+
+    public GatePolicy {
+        GateRule.requireLevel(level);
+        if (listCases < 0) {
+            throw new IllegalArgumentException("listCases must not be negative, was " + listCases);
+        }
+        rules = List.copyOf(rules);
+        prices = Map.copyOf(Objects.requireNonNullElse(prices, Map.of()));
+        location = location == null ? SourceLocation.NONE : location;
+    }
+
+    public boolean needsBaseline() {
+        return rules.stream().anyMatch(r -> r instanceof GateRule.MaxRegression
+                || r instanceof GateRule.NoNewFailures);
+    }
+}
