@@ -5,9 +5,10 @@ import java.util.List;
 /**
  * Everything needed to reproduce or re-score a run, written to {@code run.json} before the first case runs.
  *
- * @param seeds the seed of each repeat: repeat {@code r} uses {@code bundle.params.seed + r}
+ * @param suiteFile the suite file the run was started from, so {@code --resume} can find it again
+ * @param seeds     the seed of each repeat: repeat {@code r} uses {@code bundle.params.seed + r}
  */
-public record RunSpec(String runId, String suite, String startedAt, String engineVersion, Bundle bundle,
+public record RunSpec(String runId, String suite, String suiteFile, String startedAt, String engineVersion, Bundle bundle,
                       String bundleDigest, ModelInfo model, List<CorpusRef> corpora, List<ScorerSpec> scorers,
                       int repeats, List<Long> seeds, int concurrency, long timeoutMs, String host, String java,
                       String os) {

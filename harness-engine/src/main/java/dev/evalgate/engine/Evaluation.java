@@ -1,0 +1,207 @@
+package dev.evalgate.engine;
+
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+
+import dev.evalgate.datasets.Corpus;
+import dev.evalgate.datasets.CorpusLoader;
+import dev.evalgate.datasets.EvalCase;
+import dev.evalgate.datasets.InvalidInputException;
+import dev.evalgate.engine.internal.JsonSyntaxValidator;
+
+/**
+ * The engine's front door: loads and checks everything a suite names, opens the model, and runs or resumes.
+ * Every front end (the CLI, the JUnit engine, tests) goes through here, so they all behave the same.
+ */
+public final class Evaluation {
+    private static final DateTimeFormatter RUN_ID_TIME =
+            DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT).withZone(ZoneOffset.UTC);
+
+    private final ScorerRegistry scorers;
+    private final ModelClients backends;
+    private final Runner runner;
+
+    public Evaluation(ScorerRegistry scorers, ModelClients backends) {
+        this(scorers, backends, new Runner());
+    }
+
+    public Evaluation(ScorerRegistry scorers, ModelClients backends, Runner runner) {
+        this.scorers = scorers;
+        this.backends = backends;
+        this.runner = runner;
+    }
+
+    /** Loads everything and fails on the first input error, before any model is loaded. */
+    public Prepared prepare(EvaluationRequest request) {
+        Suite suite = request.suite();
+        Path bundleFile = request.bundleOverride().orElse(suite.bundle());
+        Bundle bundle = BundleLoader.load(bundleFile);
+        List<Corpus> corpora = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        for (Path dir : suite.corpora()) {
+            Corpus corpus = CorpusLoader.verifying().load(dir);
+            if (!names.add(corpus.name())) {
+                throw new InvalidInputException(suite.file(), 0, "corpora",
+                        "two corpora are named '" + corpus.name() + "'; corpus names key the results");
+            }
+            corpora.add(corpus);
+        }
+        List<PlannedCase> planned = new ArrayList<>();
+        for (Corpus corpus : corpora) {
+            Path casesFile = corpus.directory().resolve(corpus.manifest().casesFile());
+            for (EvalCase evalCase : corpus.cases()) {
+                List<String> missing = PromptRenderer.missingVariables(bundle.template(), evalCase);
+                if (!missing.isEmpty()) {
+                    throw new InvalidInputException(casesFile, 0, "input." + missing.get(0), "case '"
+                            + evalCase.id() + "' has no input variable '" + missing.get(0) + "' that the template of "
+                            + bundleFile + " uses");
+                }
+                planned.add(new PlannedCase(planned.size(), corpus.name(), evalCase));
+            }
+        }
+        List<PlannedCase> selected = request.caseSelection().apply(planned);
+        if (selected.isEmpty()) {
+            throw new InvalidInputException(suite.file(), 0, null, "no cases selected to run");
+        }
+        return new Prepared(request, bundleFile, bundle, corpora, selected);
+    }
+
+    public RunResult run(EvaluationRequest request, RunListener listener) {
+        Prepared prepared = prepare(request);
+        Suite suite = request.suite();
+        Bundle bundle = prepared.bundle();
+        Map<String, ModelClient> judges = new ConcurrentHashMap<>();
+        ModelClient client = null;
+        try {
+            client = request.clientDecorator().apply(backends.open(ModelRef.parse(bundle.model()),
+                    withBase(request.backend(), prepared.bundleFile()), BundleLoader.modelLocation(prepared.bundleFile())));
+            JudgeModels judgeModels = judgeModels(suite, request.backend(), request.clientDecorator(), judges);
+            List<NamedScorer> named = new ArrayList<>();
+            for (ScorerSpec spec : suite.scorers()) {
+                named.add(new NamedScorer(spec.name(), scorers.create(spec, judgeModels)));
+            }
+            int repeats = request.repeats().orElse(suite.repeats());
+            int concurrency = request.concurrency().orElse(suite.concurrency());
+            RunStore store;
+            RunSpec spec;
+            if (request.resume().isPresent()) {
+                store = RunStore.resume(request.resume().get());
+                spec = RunStore.readRecord(request.resume().get()).spec();
+                checkResumable(spec, prepared, client.info(), repeats, request.resume().get());
+            } else {
+                spec = newSpec(suite, prepared, client.info(), repeats, concurrency);
+                store = RunStore.create(request.runsRoot().resolve(spec.runId()));
+            }
+            RunPlan plan = new RunPlan(spec, prepared.cases(), bundle, client, named, validator(bundle),
+                    RetryPolicy.DEFAULT, suite.timeout(), concurrency, repeats, request.baselineOutputs());
+            RunResult result = runner.run(plan, store, listener);
+            if (result.summary().results() > 0 && result.summary().errored() == result.summary().results()) {
+                throw new EvaluationException("every case errored (first error: " + result.results().get(0).error()
+                        + "); results are in " + result.directory());
+            }
+            return result;
+        } finally {
+            if (client != null) {
+                client.close();
+            }
+            judges.values().forEach(ModelClient::close);
+        }
+    }
+
+    private JudgeModels judgeModels(Suite suite, BackendOptions options,
+                                    java.util.function.UnaryOperator<ModelClient> decorator,
+                                    Map<String, ModelClient> opened) {
+        if (suite.judge().isEmpty()) {
+            return JudgeModels.none();
+        }
+        JudgeSpec judge = suite.judge().get();
+        // The bundle's --model override is for the model under test, never for the judge.
+        BackendOptions judgeOptions = new BackendOptions(Optional.empty(), suite.file().toAbsolutePath().getParent(),
+                options.cacheDirectory(), options.settings());
+        return role -> opened.computeIfAbsent(role, r -> decorator.apply(backends.open(ModelRef.parse(judge.model()),
+                judgeOptions, new SourceLocation(suite.file(), 0, "judge.model"))));
+    }
+
+    private static BackendOptions withBase(BackendOptions options, Path bundleFile) {
+        return new BackendOptions(options.modelOverride(), bundleFile.toAbsolutePath().getParent(),
+                options.cacheDirectory(), options.settings());
+    }
+
+    static Optional<OutputValidator> validator(Bundle bundle) {
+        if (bundle.outputSchema().isEmpty()) {
+            return Optional.empty();
+        }
+        for (OutputValidatorProvider provider : ServiceLoader.load(OutputValidatorProvider.class)) {
+            return Optional.of(provider.forSchema(bundle.outputSchema()));
+        }
+        return Optional.of(new JsonSyntaxValidator());
+    }
+
+    private static RunSpec newSpec(Suite suite, Prepared prepared, ModelInfo model, int repeats, int concurrency) {
+        Bundle bundle = prepared.bundle();
+        String runId = RUN_ID_TIME.format(Instant.now()) + "-" + bundle.id().replaceAll("[^A-Za-z0-9._-]", "_")
+                + "-" + String.format(Locale.ROOT, "%04x", ThreadLocalRandom.current().nextInt(0x10000));
+        List<CorpusRef> corpora = new ArrayList<>();
+        for (Corpus corpus : prepared.corpora()) {
+            corpora.add(new CorpusRef(corpus.name(), corpus.version(), corpus.sha256(), corpus.cases().size()));
+        }
+        List<Long> seeds = new ArrayList<>();
+        for (int r = 0; r < repeats; r++) {
+            seeds.add(bundle.params().seed() + r);
+        }
+        return new RunSpec(runId, suite.name(), suite.file() == null ? "" : suite.file().toAbsolutePath().toString(),
+                Instant.now().toString(), EngineVersion.current(), bundle, bundle.digest(), model, corpora,
+                suite.scorers(), repeats, seeds, concurrency, suite.timeout().toMillis(), hostName(),
+                System.getProperty("java.version"), System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+    }
+
+    /** A resumed run must finish the same evaluation it started, or its results would mix two experiments. */
+    private static void checkResumable(RunSpec spec, Prepared prepared, ModelInfo model, int repeats, Path dir) {
+        Path runFile = dir.resolve(RunStore.RUN_FILE);
+        if (!spec.bundleDigest().equals(prepared.bundle().digest())) {
+            throw new InvalidInputException(runFile, 0, "bundleDigest", "the run was started with bundle "
+                    + spec.bundle().label() + " digest " + spec.bundleDigest() + " but " + prepared.bundleFile()
+                    + " now has digest " + prepared.bundle().digest() + "; start a new run instead of resuming");
+        }
+        List<String> now = prepared.corpora().stream().map(c -> c.name() + "@" + c.sha256()).toList();
+        List<String> then = spec.corpora().stream().map(c -> c.name() + "@" + c.sha256()).toList();
+        if (!now.equals(then)) {
+            throw new InvalidInputException(runFile, 0, "corpora", "the corpora changed since the run started ("
+                    + then + " then, " + now + " now); start a new run instead of resuming");
+        }
+        if (!spec.model().fingerprint().isEmpty() && !spec.model().fingerprint().equals(model.fingerprint())) {
+            throw new InvalidInputException(runFile, 0, "model", "the run was started with model fingerprint "
+                    + spec.model().fingerprint() + " but " + model.model() + " has " + model.fingerprint());
+        }
+        if (spec.repeats() != repeats) {
+            throw new InvalidInputException(runFile, 0, "repeats", "the run was started with " + spec.repeats()
+                    + " repeats, not " + repeats);
+        }
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (Exception e) {
+            return "unknown";
+        }
+    }
+
+    /** A suite after loading: the bundle, its file, the verified corpora and the cases selected to run. */
+    public record Prepared(EvaluationRequest request, Path bundleFile, Bundle bundle, List<Corpus> corpora,
+                           List<PlannedCase> cases) {
+    }
+}

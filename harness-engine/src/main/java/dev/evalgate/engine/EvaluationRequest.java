@@ -1,0 +1,54 @@
+package dev.evalgate.engine;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/**
+ * What a front end asks the engine to evaluate.
+ *
+ * @param bundleOverride  evaluate this bundle file instead of the suite's
+ * @param runsRoot        where new run directories are created ({@code runs/} by default)
+ * @param resume          an unfinished run directory to complete instead of starting a new run
+ * @param repeats         overrides the suite's repeats when present
+ * @param concurrency     overrides the suite's concurrency when present
+ * @param caseSelection   narrows the cases (a tier, a shard); identity by default
+ * @param clientDecorator wraps the opened model client (the inference cache); identity by default
+ * @param baselineOutputs baseline outputs by case key, for pairwise judges
+ */
+public record EvaluationRequest(Suite suite, Optional<Path> bundleOverride, Path runsRoot, Optional<Path> resume,
+                                Optional<Integer> repeats, Optional<Integer> concurrency, BackendOptions backend,
+                                UnaryOperator<List<PlannedCase>> caseSelection,
+                                UnaryOperator<ModelClient> clientDecorator, Map<String, String> baselineOutputs) {
+    public EvaluationRequest {
+        Objects.requireNonNull(suite, "suite");
+        bundleOverride = bundleOverride == null ? Optional.empty() : bundleOverride;
+        runsRoot = runsRoot == null ? Path.of("runs") : runsRoot;
+        resume = resume == null ? Optional.empty() : resume;
+        repeats = repeats == null ? Optional.empty() : repeats;
+        concurrency = concurrency == null ? Optional.empty() : concurrency;
+        Objects.requireNonNull(backend, "backend");
+        caseSelection = caseSelection == null ? UnaryOperator.identity() : caseSelection;
+        clientDecorator = clientDecorator == null ? UnaryOperator.identity() : clientDecorator;
+        baselineOutputs = baselineOutputs == null ? Map.of() : Map.copyOf(baselineOutputs);
+    }
+
+    /** The simplest request: run a suite as written, new run under {@code runsRoot}. */
+    public static EvaluationRequest of(Suite suite, Path runsRoot, BackendOptions backend) {
+        return new EvaluationRequest(suite, Optional.empty(), runsRoot, Optional.empty(), Optional.empty(),
+                Optional.empty(), backend, null, null, null);
+    }
+
+    public EvaluationRequest withResume(Path runDirectory) {
+        return new EvaluationRequest(suite, bundleOverride, runsRoot, Optional.of(runDirectory), repeats,
+                concurrency, backend, caseSelection, clientDecorator, baselineOutputs);
+    }
+
+    public EvaluationRequest withBundle(Path bundle) {
+        return new EvaluationRequest(suite, Optional.of(bundle), runsRoot, resume, repeats, concurrency, backend,
+                caseSelection, clientDecorator, baselineOutputs);
+    }
+}

@@ -1,0 +1,39 @@
+package dev.evalgate.engine;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Everything the {@link Runner} needs, already loaded and validated.
+ *
+ * @param validator       set when the bundle declares an output schema: drives the repair loop
+ * @param baselineOutputs baseline outputs by case key, for pairwise judges (empty without a baseline)
+ */
+public record RunPlan(RunSpec spec, List<PlannedCase> cases, Bundle bundle, ModelClient client,
+                      List<NamedScorer> scorers, Optional<OutputValidator> validator, RetryPolicy retry,
+                      Duration timeout, int concurrency, int repeats, Map<String, String> baselineOutputs) {
+    public RunPlan {
+        Objects.requireNonNull(spec, "spec");
+        cases = List.copyOf(cases);
+        Objects.requireNonNull(bundle, "bundle");
+        Objects.requireNonNull(client, "client");
+        scorers = List.copyOf(scorers);
+        validator = validator == null ? Optional.empty() : validator;
+        retry = retry == null ? RetryPolicy.DEFAULT : retry;
+        timeout = timeout == null ? ModelRequest.DEFAULT_TIMEOUT : timeout;
+        if (concurrency < 1) {
+            throw new IllegalArgumentException("concurrency must be at least 1");
+        }
+        if (repeats < 1) {
+            throw new IllegalArgumentException("repeats must be at least 1");
+        }
+        baselineOutputs = baselineOutputs == null ? Map.of() : Map.copyOf(baselineOutputs);
+    }
+
+    public int totalResults() {
+        return cases.size() * repeats;
+    }
+}

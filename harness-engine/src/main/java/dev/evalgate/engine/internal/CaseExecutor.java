@@ -1,0 +1,143 @@
+package dev.evalgate.engine.internal;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import dev.evalgate.engine.CallStats;
+import dev.evalgate.engine.CaseResult;
+import dev.evalgate.engine.ChatMessage;
+import dev.evalgate.engine.Completion;
+import dev.evalgate.engine.GenerationParams;
+import dev.evalgate.engine.ModelCallException;
+import dev.evalgate.engine.ModelRequest;
+import dev.evalgate.engine.NamedScorer;
+import dev.evalgate.engine.OutputValidator;
+import dev.evalgate.engine.PlannedCase;
+import dev.evalgate.engine.PromptRenderer;
+import dev.evalgate.engine.RunPlan;
+import dev.evalgate.engine.Score;
+import dev.evalgate.engine.ScoringContext;
+import dev.evalgate.engine.TraceId;
+
+/**
+ * Produces one {@link CaseResult}: render the prompt, call the model (retrying transient failures), run the repair
+ * loop when the bundle declares an output schema, then score. Failures of the model become the case's error; the
+ * run goes on.
+ */
+public final class CaseExecutor {
+    /** Validation messages can quote the output; they go back to the model, so keep them short. */
+    private static final int MAX_PROBLEM_CHARS = 500;
+    private static final int MAX_PROMPT_CHARS = 16 * 1024;
+
+    private final RunPlan plan;
+    private final Sleeper sleeper;
+
+    public CaseExecutor(RunPlan plan, Sleeper sleeper) {
+        this.plan = plan;
+        this.sleeper = sleeper;
+    }
+
+    public CaseResult execute(PlannedCase planned, int repeat) {
+        var evalCase = planned.evalCase();
+        String traceId = new TraceId(plan.spec().runId(), planned.key(), repeat).toString();
+        GenerationParams params = plan.bundle().params().withSeed(plan.spec().seeds().get(repeat));
+        List<ChatMessage> messages = PromptRenderer.messages(plan.bundle().template(), evalCase);
+        ModelRequest request = new ModelRequest(plan.bundle().system(), messages, params, plan.timeout(), traceId);
+        String prompt = CaseResult.cap(request.lastUserMessage(), MAX_PROMPT_CHARS);
+
+        Completion first;
+        CallStats[] stats = {CallStats.NONE};
+        try {
+            first = call(request, stats);
+        } catch (ModelCallException e) {
+            return new CaseResult(planned.corpus(), evalCase.id(), repeat, traceId, evalCase.tags(), prompt, "",
+                    false, stats[0], List.of(), "model call failed: " + e.getMessage(), 0, false);
+        }
+        String output = first.text();
+        int repairs = 0;
+        boolean fallback = false;
+        if (plan.validator().isPresent()) {
+            OutputValidator validator = plan.validator().get();
+            Optional<String> problem = validator.problem(output);
+            List<ChatMessage> conversation = new ArrayList<>(messages);
+            while (problem.isPresent() && repairs < plan.bundle().repair().maxRetries()) {
+                conversation.add(ChatMessage.assistant(output));
+                conversation.add(ChatMessage.user(repairInstruction(problem.get())));
+                repairs++;
+                try {
+                    output = call(request.withMessages(conversation), stats).text();
+                } catch (ModelCallException e) {
+                    break;
+                }
+                problem = validator.problem(output);
+            }
+            if (problem.isPresent() && plan.bundle().repair().fallback() != null) {
+                output = plan.bundle().repair().fallback();
+                fallback = true;
+            }
+        }
+        boolean truncated = output.length() > CaseResult.MAX_OUTPUT_CHARS;
+        output = CaseResult.cap(output, CaseResult.MAX_OUTPUT_CHARS);
+
+        ScoringContext context = new ScoringContext(evalCase, request, output,
+                Optional.ofNullable(plan.baselineOutputs().get(planned.key())));
+        List<Score> scores = new ArrayList<>();
+        List<String> scorerErrors = new ArrayList<>();
+        for (NamedScorer named : plan.scorers()) {
+            try {
+                Score score = named.scorer().score(context);
+                scores.add(score.name().equals(named.name()) ? score
+                        : new Score(named.name(), score.value(), score.passed(), score.explanation(),
+                        score.details()));
+            } catch (RuntimeException e) {
+                scorerErrors.add("scorer '" + named.name() + "' failed: " + e);
+            }
+        }
+        String error = scorerErrors.isEmpty() ? null : String.join("; ", scorerErrors);
+        return new CaseResult(planned.corpus(), evalCase.id(), repeat, traceId, evalCase.tags(), prompt, output,
+                truncated, stats[0], scores, error, repairs, fallback);
+    }
+
+    /** Calls the model, retrying transient failures with backoff; adds every completed call to {@code stats}. */
+    private Completion call(ModelRequest request, CallStats[] stats) throws ModelCallException {
+        int attempt = 0;
+        while (true) {
+            try {
+                Completion completion = plan.client().complete(request);
+                stats[0] = stats[0].plus(completion);
+                return completion;
+            } catch (ModelCallException e) {
+                if (!e.isTransient() || attempt >= plan.retry().maxRetries()) {
+                    throw attempt == 0 ? e : new ModelCallException(e.getMessage() + " (after " + (attempt + 1)
+                            + " attempts)", e.isTransient(), e);
+                }
+                sleeper.sleep(plan.retry().backoff(attempt));
+                attempt++;
+            } catch (RuntimeException e) {
+                // A client bug must not take the whole run down; the case records it.
+                throw new ModelCallException("backend failed unexpectedly: " + e, false, e);
+            }
+        }
+    }
+
+    static String repairInstruction(String problem) {
+        return "Your previous answer is not valid: " + CaseResult.cap(problem, MAX_PROBLEM_CHARS)
+                + "\nReply again with only the corrected output, nothing else.";
+    }
+
+    /** Waiting between retries, replaceable so tests need not sleep. */
+    @FunctionalInterface
+    public interface Sleeper {
+        Sleeper REAL = duration -> {
+            try {
+                Thread.sleep(duration.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        };
+
+        void sleep(Duration duration);
+    }
+}
