@@ -1,0 +1,148 @@
+package dev.evalgate.models.llamacpp;
+
+import de.kherud.llama.LlamaModel;
+import de.kherud.llama.ModelParameters;
+import dev.evalgate.engine.EvaluationException;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The GGUF models this process has loaded, one per (file, context size, threads), shared by every client that
+ * asks for the same model and closed when the JVM shuts down.
+ *
+ * <p>Why process-wide and never closed earlier: loading takes from a fraction of a second to many seconds, and
+ * de.kherud:llama 4.2.0 leaves a native non-daemon thread running once a model is loaded, even after
+ * {@link LlamaModel#close()} (upstream issue kherud/java-llama.cpp#116). A program that loads a model therefore
+ * does not end when {@code main} returns: <b>the CLI must end with {@link System#exit(int)}</b>, which runs the
+ * shutdown hook below. Test JVMs end that way already (the surefire fork exits explicitly).
+ */
+final class LoadedModels {
+    private static final Map<Key, LoadedModel> LOADED = new HashMap<>();
+    private static boolean hookInstalled;
+
+    private LoadedModels() {
+    }
+
+    /** What a client gets: the shared model, and how long this call spent loading it (0 when it was loaded). */
+    record Acquired(LoadedModel model, long loadMillis) {
+    }
+
+    private record Key(Path file, int contextSize, int threads) {
+    }
+
+    static synchronized Acquired acquire(Path file, int contextSize, int threads) {
+        Path real;
+        try {
+            real = file.toRealPath();
+        } catch (IOException e) {
+            throw new EvaluationException("cannot open model file " + file + ": " + e, e);
+        }
+        Key key = new Key(real, contextSize, threads);
+        LoadedModel existing = LOADED.get(key);
+        if (existing != null) {
+            return new Acquired(existing, 0);
+        }
+        installShutdownHook();
+        long started = System.nanoTime();
+        LlamaModel model;
+        try {
+            model = new LlamaModel(new ModelParameters()
+                    .setModel(real.toString())
+                    .setCtxSize(contextSize)
+                    .setThreads(threads)
+                    .setParallel(1)
+                    .disableLog());
+        } catch (RuntimeException | LinkageError e) {
+            throw new EvaluationException("llama.cpp could not load " + real + ": " + e.getMessage()
+                    + ". The file may be truncated, or use an architecture or quantization that this llama.cpp "
+                    + "build (de.kherud:llama 4.2.0) does not support; try another GGUF build of the model", e);
+        }
+        long loadMillis = Math.max(1, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+        LoadedModel loaded = new LoadedModel(model, real, contextSize);
+        LOADED.put(key, loaded);
+        return new Acquired(loaded, loadMillis);
+    }
+
+    private static void installShutdownHook() {
+        if (hookInstalled) {
+            return;
+        }
+        hookInstalled = true;
+        Runtime.getRuntime().addShutdownHook(new Thread(LoadedModels::closeAll, "evalgate-llamacpp-close"));
+    }
+
+    private static void closeAll() {
+        List<LoadedModel> models;
+        synchronized (LoadedModels.class) {
+            models = new ArrayList<>(LOADED.values());
+            LOADED.clear();
+        }
+        for (LoadedModel model : models) {
+            model.closeIfIdle();
+        }
+    }
+
+    /** One loaded model and the lock that keeps its single context to one generation at a time. */
+    static final class LoadedModel {
+        private final LlamaModel model;
+        private final Path file;
+        private final int contextSize;
+        private final ReentrantLock inUse = new ReentrantLock(true);
+        private boolean closed;
+
+        private LoadedModel(LlamaModel model, Path file, int contextSize) {
+            this.model = model;
+            this.file = file;
+            this.contextSize = contextSize;
+        }
+
+        LlamaModel model() {
+            return model;
+        }
+
+        Path file() {
+            return file;
+        }
+
+        int contextSize() {
+            return contextSize;
+        }
+
+        ReentrantLock inUse() {
+            return inUse;
+        }
+
+        /** Whether the shutdown hook freed the native model; read only while holding {@link #inUse()}. */
+        boolean closed() {
+            return closed;
+        }
+
+        /**
+         * Closes the native model unless a generation still runs: freeing it under a running generation would
+         * crash the process, and the operating system reclaims the memory at exit anyway.
+         */
+        private void closeIfIdle() {
+            boolean locked = false;
+            try {
+                locked = inUse.tryLock(2, TimeUnit.SECONDS);
+                if (locked) {
+                    closed = true;
+                    model.close();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                if (locked) {
+                    inUse.unlock();
+                }
+            }
+        }
+    }
+}
