@@ -2,16 +2,29 @@ package dev.evalgate.engine;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+
+import dev.evalgate.datasets.InvalidInputException;
+import dev.evalgate.engine.baseline.BaselineStore;
+import dev.evalgate.engine.gate.GatePolicy;
+import dev.evalgate.engine.tier.Tier;
 
 /**
  * What to evaluate and how: the bundle, the corpora, the scorers and the run settings. Paths are resolved against
  * the suite file's directory.
+ *
+ * @param gate      the policy a run must meet; {@link GatePolicy#DEFAULT} when the suite has no {@code gate:}
+ * @param tiers     named subsets of cases such as {@code smoke}, in file order
+ * @param baselines where named baselines are stored; {@code baselines/} next to the suite by default
  */
 public record Suite(String name, Path file, Path bundle, List<Path> corpora, List<ScorerSpec> scorers,
-                    Optional<JudgeSpec> judge, int repeats, int concurrency, Duration timeout, Path outputDirectory) {
+                    Optional<JudgeSpec> judge, int repeats, int concurrency, Duration timeout, Path outputDirectory,
+                    GatePolicy gate, Map<String, Tier> tiers, Path baselines) {
     public static final int MAX_REPEATS = 100;
 
     public Suite {
@@ -27,20 +40,55 @@ public record Suite(String name, Path file, Path bundle, List<Path> corpora, Lis
             throw new IllegalArgumentException("concurrency must be at least 1");
         }
         timeout = timeout == null ? ModelRequest.DEFAULT_TIMEOUT : timeout;
+        gate = gate == null ? GatePolicy.DEFAULT : gate;
+        tiers = tiers == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(tiers));
+        if (baselines == null) {
+            baselines = file == null ? Path.of(BaselineStore.DEFAULT_DIRECTORY)
+                    : file.toAbsolutePath().getParent().resolve(BaselineStore.DEFAULT_DIRECTORY);
+        }
+    }
+
+    /** A suite without gate, tiers or baseline settings: the default policy, no tiers, baselines next to the file. */
+    public Suite(String name, Path file, Path bundle, List<Path> corpora, List<ScorerSpec> scorers,
+                 Optional<JudgeSpec> judge, int repeats, int concurrency, Duration timeout, Path outputDirectory) {
+        this(name, file, bundle, corpora, scorers, judge, repeats, concurrency, timeout, outputDirectory, null, null,
+                null);
     }
 
     public Suite withBundle(Path newBundle) {
         return new Suite(name, file, newBundle, corpora, scorers, judge, repeats, concurrency, timeout,
-                outputDirectory);
+                outputDirectory, gate, tiers, baselines);
     }
 
     public Suite withRepeats(int newRepeats) {
         return new Suite(name, file, bundle, corpora, scorers, judge, newRepeats, concurrency, timeout,
-                outputDirectory);
+                outputDirectory, gate, tiers, baselines);
     }
 
     public Suite withConcurrency(int newConcurrency) {
         return new Suite(name, file, bundle, corpora, scorers, judge, repeats, newConcurrency, timeout,
-                outputDirectory);
+                outputDirectory, gate, tiers, baselines);
+    }
+
+    public BaselineStore baselineStore() {
+        return new BaselineStore(baselines);
+    }
+
+    /**
+     * The tier by name; {@code full} always exists and keeps every case unless the suite redefines it.
+     *
+     * @throws InvalidInputException naming the suite and the declared tiers when there is no such tier
+     */
+    public Tier tier(String tierName) {
+        Tier tier = tiers.get(tierName);
+        if (tier != null) {
+            return tier;
+        }
+        if (Tier.FULL.equals(tierName)) {
+            return Tier.ALL;
+        }
+        throw new InvalidInputException(file, 0, "tiers", "the suite declares no tier '" + tierName + "'; "
+                + (tiers.isEmpty() ? "it declares none" : "declared tiers: " + String.join(", ", tiers.keySet()))
+                + " (and full). Add it under tiers:, e.g. " + tierName + ": {tags: [" + tierName + "]}");
     }
 }

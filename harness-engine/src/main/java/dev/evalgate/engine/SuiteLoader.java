@@ -5,10 +5,16 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 import dev.evalgate.datasets.ConfigNode;
+import dev.evalgate.engine.compare.MetricDelta;
+import dev.evalgate.engine.gate.GatePolicy;
+import dev.evalgate.engine.gate.GatePolicyParser;
+import dev.evalgate.engine.tier.Tier;
+import dev.evalgate.engine.tier.TierParser;
 
 /** Reads {@code suite.yaml}; checks scorer types against the registry so a typo fails before any model call. */
 public final class SuiteLoader {
@@ -21,7 +27,7 @@ public final class SuiteLoader {
     public Suite load(Path file) {
         ConfigNode root = ConfigNode.parseYaml(file);
         root.allowOnly("name", "description", "bundle", "corpora", "scorers", "judge", "repeats", "concurrency",
-                "timeout_seconds", "output");
+                "timeout_seconds", "output", "gate", "tiers", "baselines");
         Path dir = file.toAbsolutePath().getParent();
         String name = root.string("name", stripExtension(file.getFileName().toString()));
 
@@ -44,6 +50,10 @@ public final class SuiteLoader {
                         + String.join(", ", scorers.providers().keySet()));
             }
             String scorerName = item.string("name", type);
+            if (scorerName.equals(MetricDelta.OVERALL_PASS)) {
+                throw item.optional("name").orElse(item.required("type")).error("'" + MetricDelta.OVERALL_PASS
+                        + "' is reserved for the overall pass rate; give this scorer another 'name'");
+            }
             if (!names.add(scorerName)) {
                 throw item.error("two scorers are named '" + scorerName + "'; give each a distinct 'name'");
             }
@@ -74,9 +84,13 @@ public final class SuiteLoader {
         if (timeoutSeconds < 1) {
             throw root.required("timeout_seconds").error("must be at least 1");
         }
+        GatePolicy gate = root.optional("gate").map(node -> GatePolicyParser.parse(node, names))
+                .orElse(GatePolicy.DEFAULT);
+        Map<String, Tier> tiers = root.optional("tiers").map(TierParser::parse).orElse(Map.of());
         return new Suite(name, file, dir.resolve(root.requiredString("bundle")).normalize(), corpora, specs, judge,
                 repeats, concurrency, Duration.ofSeconds(timeoutSeconds),
-                root.optional("output").map(n -> dir.resolve(n.asString()).normalize()).orElse(null));
+                root.optional("output").map(n -> dir.resolve(n.asString()).normalize()).orElse(null), gate, tiers,
+                root.optional("baselines").map(n -> dir.resolve(n.asString()).normalize()).orElse(null));
     }
 
     private static String stripExtension(String fileName) {

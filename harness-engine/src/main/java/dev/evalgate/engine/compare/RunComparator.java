@@ -1,0 +1,162 @@
+package dev.evalgate.engine.compare;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import dev.evalgate.datasets.InvalidInputException;
+import dev.evalgate.engine.RunResult;
+import dev.evalgate.engine.RunStore;
+
+/**
+ * Sets a candidate run against a baseline run: per-case diff keyed by {@code CaseResult.key()}, and per metric the
+ * means with bootstrap intervals, the paired difference and its paired test, all over the cases both runs
+ * evaluated.
+ */
+public final class RunComparator {
+    private final CompareOptions options;
+
+    public RunComparator(CompareOptions options) {
+        this.options = options;
+    }
+
+    public RunComparator() {
+        this(CompareOptions.DEFAULT);
+    }
+
+    /**
+     * @throws InvalidInputException when the runs evaluated different corpus versions and the options do not allow
+     *                               it; the message names the corpora and what to do
+     */
+    public Comparison compare(RunResult baseline, RunResult candidate) {
+        List<String> notes = new ArrayList<>();
+        List<String> corpusChanges = CorpusCompatibility.differences(baseline.spec().corpora(),
+                candidate.spec().corpora());
+        if (!corpusChanges.isEmpty()) {
+            if (!options.allowCorpusChange()) {
+                Path where = baseline.directory() == null ? null : baseline.directory().resolve(RunStore.RUN_FILE);
+                throw new InvalidInputException(where, 0, "corpora", "cannot compare with this baseline: "
+                        + String.join("; ", corpusChanges) + ". Run the baseline bundle on the new corpus and "
+                        + "promote that run, or pass --allow-corpus-change to compare only the case ids both "
+                        + "runs share");
+            }
+            corpusChanges.forEach(change -> notes.add(change + "; compared shared case ids only"));
+        }
+
+        CaseOutcomes before = CaseOutcomes.of(baseline);
+        CaseOutcomes after = CaseOutcomes.of(candidate);
+        List<CaseDiff> diffs = new ArrayList<>();
+        List<String> shared = new ArrayList<>();
+        for (CaseOutcomes.Entry c : after.entries().values()) {
+            CaseOutcomes.Entry b = before.get(c.key());
+            if (b == null) {
+                diffs.add(new CaseDiff(c.key(), c.corpus(), c.caseId(), c.tags(), DiffStatus.NEW, null,
+                        c.outcome()));
+            } else {
+                shared.add(c.key());
+                diffs.add(new CaseDiff(c.key(), c.corpus(), c.caseId(), c.tags(), status(b.outcome(), c.outcome()),
+                        b.outcome(), c.outcome()));
+            }
+        }
+        int notRun = 0;
+        for (CaseOutcomes.Entry b : before.entries().values()) {
+            if (after.get(b.key()) == null) {
+                if (corpusChanges.isEmpty()) {
+                    // Same corpus, case not run: the candidate ran a tier or a shard. The case was not removed.
+                    notRun++;
+                } else {
+                    diffs.add(new CaseDiff(b.key(), b.corpus(), b.caseId(), b.tags(), DiffStatus.REMOVED,
+                            b.outcome(), null));
+                }
+            }
+        }
+        if (notRun > 0) {
+            notes.add(notRun + " baseline cases were not run by the candidate (a tier or shard) and are left out");
+        }
+        Set<String> untrusted = new LinkedHashSet<>(before.untrustedScorers());
+        untrusted.addAll(after.untrustedScorers());
+        if (!untrusted.isEmpty()) {
+            notes.add("scores of " + String.join(", ", untrusted) + " come from a judge that failed its "
+                    + "calibration (details.untrusted); they are shown but not counted in pass/fail");
+        }
+        List<MetricDelta> metrics = metrics(before, after, shared, untrusted);
+        return new Comparison(ComparedRun.of(baseline, before.reliability()),
+                ComparedRun.of(candidate, after.reliability()), diffs, metrics, notes);
+    }
+
+    static DiffStatus status(CaseOutcome baseline, CaseOutcome candidate) {
+        if (baseline.flaky() || candidate.flaky()) {
+            return DiffStatus.FLAKY;
+        }
+        boolean was = baseline.passAllK();
+        boolean is = candidate.passAllK();
+        if (was && is) {
+            return DiffStatus.UNCHANGED_PASS;
+        }
+        if (!was && !is) {
+            return DiffStatus.UNCHANGED_FAIL;
+        }
+        return was ? DiffStatus.REGRESSED : DiffStatus.FIXED;
+    }
+
+    private List<MetricDelta> metrics(CaseOutcomes before, CaseOutcomes after, List<String> shared,
+                                      Set<String> untrusted) {
+        List<MetricDelta> metrics = new ArrayList<>();
+        int n = shared.size();
+        double[] b = new double[n];
+        double[] c = new double[n];
+        int better = 0;
+        int worse = 0;
+        for (int i = 0; i < n; i++) {
+            CaseOutcome x = before.get(shared.get(i)).outcome();
+            CaseOutcome y = after.get(shared.get(i)).outcome();
+            b[i] = x.passRate();
+            c[i] = y.passRate();
+            // McNemar needs one verdict per case: the majority of its repeats (the only verdict when k = 1).
+            boolean wasPass = x.passRate() > 0.5;
+            boolean isPass = y.passRate() > 0.5;
+            better += !wasPass && isPass ? 1 : 0;
+            worse += wasPass && !isPass ? 1 : 0;
+        }
+        metrics.add(delta(MetricDelta.OVERALL_PASS, MetricDelta.Kind.PASS_RATE, true, b, c,
+                McNemarTest.test(better, worse, n)));
+
+        Set<String> scorers = new LinkedHashSet<>(after.scorers());
+        scorers.addAll(before.scorers());
+        for (String scorer : scorers) {
+            List<double[]> pairs = new ArrayList<>();
+            for (String key : shared) {
+                Double x = before.get(key).outcome().scores().get(scorer);
+                Double y = after.get(key).outcome().scores().get(scorer);
+                if (x != null && y != null) {
+                    pairs.add(new double[] {x, y});
+                }
+            }
+            if (pairs.isEmpty()) {
+                continue;
+            }
+            double[] bs = pairs.stream().mapToDouble(p -> p[0]).toArray();
+            double[] cs = pairs.stream().mapToDouble(p -> p[1]).toArray();
+            metrics.add(delta(scorer, MetricDelta.Kind.SCORE, !untrusted.contains(scorer), bs, cs,
+                    WilcoxonTest.test(bs, cs)));
+        }
+        return metrics;
+    }
+
+    private MetricDelta delta(String metric, MetricDelta.Kind kind, boolean trusted, double[] baseline,
+                              double[] candidate, PairedTest test) {
+        double[] diff = new double[baseline.length];
+        for (int i = 0; i < diff.length; i++) {
+            diff[i] = candidate[i] - baseline[i];
+        }
+        // One seed per metric, the same for the three intervals: resampling the same case indices keeps them
+        // consistent with each other.
+        long seed = options.seed() ^ metric.hashCode();
+        return new MetricDelta(metric, kind, trusted,
+                Bootstrap.mean(baseline, options.resamples(), options.confidence(), seed),
+                Bootstrap.mean(candidate, options.resamples(), options.confidence(), seed),
+                Bootstrap.mean(diff, options.resamples(), options.confidence(), seed), test);
+    }
+}

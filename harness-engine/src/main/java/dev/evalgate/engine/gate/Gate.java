@@ -1,0 +1,352 @@
+package dev.evalgate.engine.gate;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.ToDoubleFunction;
+
+import dev.evalgate.engine.CaseResult;
+import dev.evalgate.engine.Percentiles;
+import dev.evalgate.engine.RunResult;
+import dev.evalgate.engine.Score;
+import dev.evalgate.engine.compare.CaseDiff;
+import dev.evalgate.engine.compare.CaseOutcome;
+import dev.evalgate.engine.compare.CaseOutcomes;
+import dev.evalgate.engine.compare.Comparison;
+import dev.evalgate.engine.compare.DiffStatus;
+import dev.evalgate.engine.compare.MetricDelta;
+import dev.evalgate.engine.compare.Reliability;
+import dev.evalgate.engine.compare.TrustedScores;
+
+/**
+ * Applies a {@link GatePolicy} to a candidate run and, when there is one, its comparison with the baseline. Pure:
+ * it reads results and never calls a model, so a policy can be re-applied to stored runs.
+ */
+public final class Gate {
+    private final GatePolicy policy;
+
+    public Gate(GatePolicy policy) {
+        this.policy = policy;
+    }
+
+    /**
+     * @param comparison the candidate against its baseline, or null without a baseline (rules that need one are
+     *                   skipped, and the verdict says so)
+     * @throws dev.evalgate.datasets.InvalidInputException when a cost budget has no price for the run's model
+     */
+    public GateVerdict evaluate(RunResult candidate, Comparison comparison) {
+        Evaluation e = new Evaluation(candidate, comparison);
+        for (GateRule rule : policy.rules()) {
+            e.check(rule);
+        }
+        return GateVerdict.of(e.violations, e.checks, List.copyOf(e.notes));
+    }
+
+    /** The state of one evaluation: what the rules found so far. */
+    private final class Evaluation {
+        private final RunResult run;
+        private final Comparison comparison;
+        private final CaseOutcomes outcomes;
+        private final List<Violation> violations = new ArrayList<>();
+        private final List<RuleCheck> checks = new ArrayList<>();
+        private final Set<String> notes = new LinkedHashSet<>();
+
+        Evaluation(RunResult run, Comparison comparison) {
+            this.run = run;
+            this.comparison = comparison;
+            this.outcomes = CaseOutcomes.of(run);
+            if (outcomes.untrustedScores() > 0) {
+                notes.add(outcomes.untrustedScores() + " scores of " + String.join(", ", outcomes.untrustedScorers())
+                        + " were not counted: their judge failed its calibration (details.untrusted)");
+            }
+        }
+
+        void check(GateRule rule) {
+            if (rule instanceof GateRule.MinPassRate r) {
+                minPassRate(r);
+            } else if (rule instanceof GateRule.NoNewFailures r) {
+                noNewFailures(r);
+            } else if (rule instanceof GateRule.MaxRegression r) {
+                maxRegression(r);
+            } else if (rule instanceof GateRule.Budget r) {
+                budget(r);
+            } else if (rule instanceof GateRule.ReliabilityLimit r) {
+                reliability(r);
+            } else {
+                throw new IllegalStateException("unhandled gate rule " + rule);
+            }
+        }
+
+        private void minPassRate(GateRule.MinPassRate rule) {
+            int counted = 0;
+            int passed = 0;
+            int untrusted = 0;
+            List<String> failing = new ArrayList<>();
+            for (CaseResult r : run.results()) {
+                if (rule.tag() != null && !r.tags().contains(rule.tag())) {
+                    continue;
+                }
+                boolean ok;
+                if (rule.scorer() == null) {
+                    ok = TrustedScores.passed(r);
+                } else {
+                    Score s = r.score(rule.scorer()).orElse(null);
+                    if (s != null && TrustedScores.untrusted(s)) {
+                        untrusted++;
+                        continue;
+                    }
+                    if (s == null && !r.errored()) {
+                        continue;
+                    }
+                    ok = s != null && s.passed();
+                }
+                counted++;
+                if (ok) {
+                    passed++;
+                } else {
+                    failing.add(r.key());
+                }
+            }
+            String scope = (rule.scorer() == null ? "pass rate" : rule.scorer() + " pass rate")
+                    + (rule.tag() == null ? "" : " on cases tagged '" + rule.tag() + "'");
+            if (counted == 0) {
+                skip(rule, untrusted > 0 ? "every " + rule.scorer() + " score is untrusted"
+                        : rule.tag() != null ? "no case in this run is tagged '" + rule.tag() + "'"
+                        : "no result has a " + (rule.scorer() == null ? "verdict" : rule.scorer() + " score"),
+                        rule.min());
+                return;
+            }
+            double rate = (double) passed / counted;
+            String counts = passed + " of " + counted + " results passed";
+            decide(rule, rate < rule.min(), rate, rule.min(),
+                    scope + " " + fmt(rate) + (rate < rule.min() ? " is below " : " meets ") + fmt(rule.min())
+                            + " (" + counts + ")", distinct(failing));
+        }
+
+        private void noNewFailures(GateRule.NoNewFailures rule) {
+            if (comparison == null) {
+                skipForBaseline(rule, 0);
+                return;
+            }
+            List<String> offending = new ArrayList<>();
+            int inScope = 0;
+            for (CaseDiff d : comparison.caseDiffs()) {
+                if (rule.tags().stream().noneMatch(d::hasTag)) {
+                    continue;
+                }
+                inScope++;
+                boolean newlyFailing = d.status() == DiffStatus.REGRESSED
+                        || d.status() == DiffStatus.NEW && d.candidate().passed() == 0;
+                if (newlyFailing) {
+                    offending.add(d.key());
+                }
+            }
+            String scope = "cases tagged " + String.join("/", rule.tags());
+            decide(rule, !offending.isEmpty(), offending.size(), 0, offending.isEmpty()
+                    ? "no new failures among " + inScope + " " + scope
+                    : offending.size() + " " + scope + " fail now and did not fail in the baseline", offending);
+        }
+
+        private void maxRegression(GateRule.MaxRegression rule) {
+            if (comparison == null) {
+                skipForBaseline(rule, -rule.maxDrop());
+                return;
+            }
+            MetricDelta m = comparison.metric(rule.metric()).orElse(null);
+            if (m == null) {
+                skip(rule, "no metric '" + rule.metric() + "' in the compared runs", -rule.maxDrop());
+                return;
+            }
+            if (!m.trusted()) {
+                notes.add("rule " + rule.name() + " was not checked: its scores come from a judge that failed "
+                        + "its calibration");
+                skip(rule, "scores of " + rule.metric() + " are untrusted", -rule.maxDrop());
+                return;
+            }
+            double delta = m.delta().mean();
+            boolean significant = m.test().significantAt(rule.level());
+            boolean violated = delta < -rule.maxDrop() && significant;
+            String message = String.format(Locale.ROOT, "%s %s from %s to %s (%s%s); %s p=%s %s %s; %d cases "
+                            + "worse, %d better",
+                    rule.metric(), delta < 0 ? "dropped" : "went", fmt(m.baseline().mean()),
+                    fmt(m.candidate().mean()), signed(delta), interval(m), m.test().method(), p(m.test().pValue()),
+                    significant ? "<" : ">=", fmt(rule.level()), m.test().worse(), m.test().better());
+            if (!violated && delta < -rule.maxDrop()) {
+                message += "; not significant, treated as noise";
+            }
+            decide(rule, violated, delta, -rule.maxDrop(), message, worseCases(rule.metric(), m.kind()));
+        }
+
+        /** Shared cases whose value fell, largest fall first. */
+        private List<String> worseCases(String metric, MetricDelta.Kind kind) {
+            ToDoubleFunction<CaseOutcome> value = kind == MetricDelta.Kind.PASS_RATE ? CaseOutcome::passRate
+                    : o -> o.scores().getOrDefault(metric, Double.NaN);
+            record Drop(String key, double drop) {
+            }
+            List<Drop> drops = new ArrayList<>();
+            for (CaseDiff d : comparison.caseDiffs()) {
+                if (d.baseline() == null || d.candidate() == null) {
+                    continue;
+                }
+                double change = value.applyAsDouble(d.candidate()) - value.applyAsDouble(d.baseline());
+                if (change < 0) {
+                    drops.add(new Drop(d.key(), change));
+                }
+            }
+            drops.sort(Comparator.comparingDouble(Drop::drop));
+            return drops.stream().map(Drop::key).toList();
+        }
+
+        private void budget(GateRule.Budget rule) {
+            List<CaseResult> results = run.results();
+            if (results.isEmpty()) {
+                skip(rule, "the run has no results", rule.limit());
+                return;
+            }
+            switch (rule.kind()) {
+                case MEAN_TOKENS_PER_CASE, TOTAL_TOKENS -> {
+                    ToDoubleFunction<CaseResult> tokens = r -> r.stats().promptTokens() + r.stats().completionTokens();
+                    double total = results.stream().mapToDouble(tokens).sum();
+                    boolean mean = rule.kind() == GateRule.BudgetKind.MEAN_TOKENS_PER_CASE;
+                    double observed = mean ? total / results.size() : total;
+                    budgetCheck(rule, observed, (mean ? "mean tokens per result " : "total tokens ") + fmt(observed),
+                            largest(results, tokens, mean ? rule.limit() : 0));
+                }
+                case LATENCY_P50_MS, LATENCY_P95_MS -> {
+                    List<CaseResult> called = results.stream().filter(r -> r.stats().calls() > 0).toList();
+                    if (called.isEmpty()) {
+                        skip(rule, "every output came from the cache; no latency to measure", rule.limit());
+                        return;
+                    }
+                    double pct = rule.kind() == GateRule.BudgetKind.LATENCY_P50_MS ? 50 : 95;
+                    double observed = Percentiles.of(called.stream().mapToDouble(r -> r.stats().latencyMs())
+                            .toArray(), pct);
+                    budgetCheck(rule, observed, "p" + (int) pct + " latency " + fmt(observed) + " ms",
+                            largest(called, r -> r.stats().latencyMs(), rule.limit()));
+                }
+                case MEAN_COST_PER_CASE, TOTAL_COST -> {
+                    ModelPrice price = price(rule);
+                    ToDoubleFunction<CaseResult> cost = r -> price.cost(r.stats().promptTokens(),
+                            r.stats().completionTokens());
+                    double total = results.stream().mapToDouble(cost).sum();
+                    boolean mean = rule.kind() == GateRule.BudgetKind.MEAN_COST_PER_CASE;
+                    double observed = mean ? total / results.size() : total;
+                    budgetCheck(rule, observed, (mean ? "mean cost per result " : "total cost ")
+                            + String.format(Locale.ROOT, "%.6f", observed), largest(results, cost,
+                            mean ? rule.limit() : 0));
+                }
+                case REPAIR_RATE -> {
+                    List<String> repaired = results.stream().filter(r -> r.repairAttempts() > 0)
+                            .map(CaseResult::key).toList();
+                    double observed = (double) repaired.size() / results.size();
+                    budgetCheck(rule, observed, "repair rate " + fmt(observed) + " (" + repaired.size() + " of "
+                            + results.size() + " results needed a repair)", distinct(repaired));
+                }
+                default -> throw new IllegalStateException("unhandled budget " + rule.kind());
+            }
+        }
+
+        private ModelPrice price(GateRule.Budget rule) {
+            String model = run.spec().bundle() == null ? "" : run.spec().bundle().model();
+            ModelPrice price = policy.prices().get(model);
+            if (price == null && run.spec().model() != null) {
+                price = policy.prices().get(run.spec().model().backend() + ":" + run.spec().model().model());
+            }
+            if (price == null) {
+                throw rule.location().error(null, "budget " + rule.kind().key() + " needs a price for model '"
+                        + model + "'; add it under gate.prices, e.g. \"" + model
+                        + "\": {input_per_million: 0.15, output_per_million: 0.60}");
+            }
+            return price;
+        }
+
+        private void budgetCheck(GateRule.Budget rule, double observed, String what, List<String> cases) {
+            boolean over = observed > rule.limit();
+            decide(rule, over, observed, rule.limit(), what + (over ? " exceeds " : " is within ")
+                    + "the budget of " + fmt(rule.limit()), over ? cases : List.of());
+        }
+
+        private void reliability(GateRule.ReliabilityLimit rule) {
+            Reliability rel = outcomes.reliability();
+            if (rel.cases() == 0) {
+                skip(rule, "the run has no results", rule.limit());
+                return;
+            }
+            if (rel.repeats() < 2) {
+                notes.add("the run has one repeat per case, so pass@k and pass^k equal the pass rate and the flip "
+                        + "rate is 0; set repeats: 3 or more to measure reliability");
+            }
+            var entries = outcomes.entries().values();
+            switch (rule.kind()) {
+                case MIN_PASS_AT_K -> decide(rule, rel.passAtK() < rule.limit(), rel.passAtK(), rule.limit(),
+                        "pass@" + rel.repeats() + " " + fmt(rel.passAtK()) + (rel.passAtK() < rule.limit()
+                                ? " is below " : " meets ") + fmt(rule.limit()),
+                        entries.stream().filter(e -> !e.outcome().passAtK()).map(CaseOutcomes.Entry::key).toList());
+                case MIN_PASS_ALL_K -> decide(rule, rel.passAllK() < rule.limit(), rel.passAllK(), rule.limit(),
+                        "pass^" + rel.repeats() + " " + fmt(rel.passAllK()) + (rel.passAllK() < rule.limit()
+                                ? " is below " : " meets ") + fmt(rule.limit()),
+                        entries.stream().filter(e -> !e.outcome().passAllK()).map(CaseOutcomes.Entry::key).toList());
+                case MAX_FLIP_RATE -> decide(rule, rel.flipRate() > rule.limit(), rel.flipRate(), rule.limit(),
+                        "flip rate " + fmt(rel.flipRate()) + (rel.flipRate() > rule.limit() ? " exceeds " : " is within ")
+                                + fmt(rule.limit()) + " (" + rel.flakyCases() + " flaky cases)",
+                        entries.stream().filter(e -> e.outcome().flaky())
+                                .sorted(Comparator.comparingDouble(e -> -e.outcome().flipRate()))
+                                .map(CaseOutcomes.Entry::key).toList());
+                default -> throw new IllegalStateException("unhandled reliability limit " + rule.kind());
+            }
+        }
+
+        private void decide(GateRule rule, boolean violated, double observed, double limit, String message,
+                            List<String> offending) {
+            checks.add(new RuleCheck(rule.name(), violated ? RuleCheck.Status.FAILED : RuleCheck.Status.PASSED,
+                    observed, limit, message));
+            if (violated) {
+                List<String> listed = offending.subList(0, Math.min(policy.listCases(), offending.size()));
+                violations.add(new Violation(rule.name(), message, observed, limit, listed, offending.size()));
+            }
+        }
+
+        private void skip(GateRule rule, String why, double limit) {
+            checks.add(new RuleCheck(rule.name(), RuleCheck.Status.SKIPPED, Double.NaN, limit,
+                    "not checked: " + why));
+        }
+
+        private void skipForBaseline(GateRule rule, double limit) {
+            notes.add("no baseline to compare with: " + rule.name() + " was not checked (use --baseline NAME)");
+            skip(rule, "needs a baseline", limit);
+        }
+    }
+
+    /** Keys of results whose value exceeds {@code above}, largest first, each case once. */
+    private static List<String> largest(List<CaseResult> results, ToDoubleFunction<CaseResult> value, double above) {
+        return distinct(results.stream().filter(r -> value.applyAsDouble(r) > above)
+                .sorted(Comparator.comparingDouble(r -> -value.applyAsDouble(r))).map(CaseResult::key).toList());
+    }
+
+    private static List<String> distinct(List<String> keys) {
+        return List.copyOf(new LinkedHashSet<>(keys));
+    }
+
+    private static String interval(MetricDelta m) {
+        if (Double.isNaN(m.delta().lower())) {
+            return "";
+        }
+        return String.format(Locale.ROOT, ", %d%% CI [%+.3f, %+.3f]", Math.round(m.delta().confidence() * 100),
+                m.delta().lower(), m.delta().upper());
+    }
+
+    static String fmt(double value) {
+        return String.format(Locale.ROOT, "%.3f", value);
+    }
+
+    private static String signed(double value) {
+        return String.format(Locale.ROOT, "%+.3f", value);
+    }
+
+    private static String p(double p) {
+        return p < 0.0001 ? String.format(Locale.ROOT, "%.1e", p) : String.format(Locale.ROOT, "%.4f", p);
+    }
+}

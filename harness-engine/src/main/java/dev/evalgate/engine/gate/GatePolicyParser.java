@@ -1,0 +1,177 @@
+package dev.evalgate.engine.gate;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+
+import dev.evalgate.datasets.ConfigNode;
+import dev.evalgate.datasets.InvalidInputException;
+import dev.evalgate.engine.SourceLocation;
+import dev.evalgate.engine.compare.MetricDelta;
+
+/**
+ * Reads a suite's {@code gate:} section into a {@link GatePolicy}. Every mistake names file, line and field.
+ *
+ * <pre>
+ * gate:
+ *   level: 0.05                # default significance level of max_regression
+ *   list_cases: 10             # offending case ids listed per violation
+ *   min_pass_rate:
+ *     - {min: 0.8}                           # overall
+ *     - {scorer: exact, min: 0.9}
+ *     - {tag: adversarial, min: 1.0}
+ *   no_new_failures: [adversarial]
+ *   max_regression:
+ *     - {metric: pass, max_drop: 0.0}
+ *     - {metric: rougeL, max_drop: 0.02, level: 0.01}
+ *   budgets: {mean_tokens_per_case: 600, latency_p95_ms: 5000, total_cost: 0.5, repair_rate: 0.1}
+ *   reliability: {min_pass_all_k: 0.8, max_flip_rate: 0.1}
+ *   prices:
+ *     "ollama:qwen2.5:0.5b": {input_per_million: 0.1, output_per_million: 0.4}
+ * </pre>
+ */
+public final class GatePolicyParser {
+    private static final String[] SECTIONS = {"level", "list_cases", "min_pass_rate", "no_new_failures",
+        "max_regression", "budgets", "reliability", "prices"};
+
+    private GatePolicyParser() {
+    }
+
+    /**
+     * @param scorers the suite's scorer names, so a rule naming a scorer that does not exist fails at load time
+     */
+    public static GatePolicy parse(ConfigNode gate, Set<String> scorers) {
+        if (!gate.isMap()) {
+            throw gate.error("expected a mapping with any of: " + String.join(", ", SECTIONS));
+        }
+        gate.allowOnly(SECTIONS);
+        double level = gate.optional("level").map(GatePolicyParser::level).orElse(GatePolicy.DEFAULT_LEVEL);
+        int listCases = gate.integer("list_cases", GatePolicy.DEFAULT_LIST_CASES);
+        if (listCases < 0 || listCases > 10_000) {
+            throw gate.required("list_cases").error("must be between 0 and 10000");
+        }
+        List<GateRule> rules = new ArrayList<>();
+        gate.optional("min_pass_rate").ifPresent(node -> {
+            for (ConfigNode item : node.asList()) {
+                item.allowOnly("scorer", "tag", "min");
+                String scorer = item.optional("scorer").map(s -> scorer(s, scorers)).orElse(null);
+                String tag = item.string("tag", null);
+                rules.add(build(item, () -> new GateRule.MinPassRate(scorer, tag, share(item.required("min")),
+                        SourceLocation.of(item))));
+            }
+        });
+        gate.optional("no_new_failures").ifPresent(node -> {
+            List<String> tags = node.asStringList();
+            if (tags.isEmpty()) {
+                throw node.error("list at least one tag, e.g. [adversarial]");
+            }
+            rules.add(new GateRule.NoNewFailures(tags, SourceLocation.of(node)));
+        });
+        gate.optional("max_regression").ifPresent(node -> {
+            for (ConfigNode item : node.asList()) {
+                item.allowOnly("metric", "max_drop", "level");
+                ConfigNode metricNode = item.required("metric");
+                String metric = metricNode.asString();
+                if (!metric.equals(MetricDelta.OVERALL_PASS)) {
+                    scorer(metricNode, scorers);
+                }
+                double maxDrop = item.optional("max_drop").map(GatePolicyParser::share).orElse(0.0);
+                double ruleLevel = item.optional("level").map(GatePolicyParser::level).orElse(level);
+                rules.add(new GateRule.MaxRegression(metric, maxDrop, ruleLevel, SourceLocation.of(item)));
+            }
+        });
+        gate.optional("budgets").ifPresent(node -> {
+            for (Map.Entry<String, ConfigNode> entry : node.asMap().entrySet()) {
+                GateRule.BudgetKind kind = Arrays.stream(GateRule.BudgetKind.values())
+                        .filter(k -> k.key().equals(entry.getKey())).findFirst()
+                        .orElseThrow(() -> entry.getValue().error("unknown budget; known budgets: "
+                                + String.join(", ", Arrays.stream(GateRule.BudgetKind.values())
+                                .map(GateRule.BudgetKind::key).toList())));
+                ConfigNode value = entry.getValue();
+                double limit = value.asDouble();
+                if (Double.isNaN(limit) || limit < 0) {
+                    throw value.error("must be a number >= 0");
+                }
+                if (kind == GateRule.BudgetKind.REPAIR_RATE && limit > 1) {
+                    throw value.error("repair_rate is a share of results: between 0 and 1");
+                }
+                rules.add(new GateRule.Budget(kind, limit, SourceLocation.of(value)));
+            }
+        });
+        gate.optional("reliability").ifPresent(node -> {
+            for (Map.Entry<String, ConfigNode> entry : node.asMap().entrySet()) {
+                GateRule.ReliabilityKind kind = Arrays.stream(GateRule.ReliabilityKind.values())
+                        .filter(k -> k.key().equals(entry.getKey())).findFirst()
+                        .orElseThrow(() -> entry.getValue().error("unknown reliability limit; known limits: "
+                                + String.join(", ", Arrays.stream(GateRule.ReliabilityKind.values())
+                                .map(GateRule.ReliabilityKind::key).toList())));
+                rules.add(new GateRule.ReliabilityLimit(kind, share(entry.getValue()),
+                        SourceLocation.of(entry.getValue())));
+            }
+        });
+        Map<String, ModelPrice> prices = new LinkedHashMap<>();
+        gate.optional("prices").ifPresent(node -> node.asMap().forEach((model, value) -> {
+            value.allowOnly("input_per_million", "output_per_million");
+            prices.put(model, new ModelPrice(nonNegative(value.required("input_per_million")),
+                    nonNegative(value.required("output_per_million"))));
+        }));
+        for (GateRule rule : rules) {
+            if (rule instanceof GateRule.Budget b && b.kind().needsPrices() && prices.isEmpty()) {
+                throw b.location().error(null, "budget " + b.kind().key() + " needs gate.prices: the price per "
+                        + "million input and output tokens of each model the suite runs");
+            }
+        }
+        if (rules.isEmpty()) {
+            throw gate.error("the gate has no rules; add min_pass_rate, no_new_failures, max_regression, budgets "
+                    + "or reliability, or remove the section to use the default policy");
+        }
+        return new GatePolicy(level, listCases, rules, prices, SourceLocation.of(gate));
+    }
+
+    private static String scorer(ConfigNode node, Set<String> scorers) {
+        String name = node.asString();
+        if (!scorers.contains(name)) {
+            throw node.error("no scorer named '" + name + "' in this suite; known scorers: "
+                    + String.join(", ", scorers) + (node.path().endsWith("metric") ? ", or 'pass' for the overall "
+                    + "pass rate" : ""));
+        }
+        return name;
+    }
+
+    private static double level(ConfigNode node) {
+        double level = node.asDouble();
+        if (!(level > 0 && level <= 0.5)) {
+            throw node.error("significance level must be greater than 0 and at most 0.5, such as 0.05; found "
+                    + node.asString());
+        }
+        return level;
+    }
+
+    private static double share(ConfigNode node) {
+        double value = node.asDouble();
+        if (!(value >= 0 && value <= 1)) {
+            throw node.error("must be a share between 0 and 1, such as 0.9; found " + node.asString());
+        }
+        return value;
+    }
+
+    private static double nonNegative(ConfigNode node) {
+        double value = node.asDouble();
+        if (!(value >= 0)) {
+            throw node.error("must be a number >= 0");
+        }
+        return value;
+    }
+
+    private static GateRule build(ConfigNode node, Supplier<GateRule> rule) {
+        try {
+            return rule.get();
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(node.file(), node.line(), node.path(), e.getMessage(), e);
+        }
+    }
+}
