@@ -1,0 +1,71 @@
+package dev.evalgate.judges.format;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaException;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SchemaId;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+
+import dev.evalgate.engine.Json;
+
+/**
+ * Compiles JSON Schemas (draft 2020-12 unless the schema's {@code $schema} names another draft) and validates
+ * documents against them. Shared by the {@code json-schema} scorer and the bundle output validator.
+ */
+public final class JsonSchemas {
+    private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
+    /** The draft's meta-schema, bundled in the validator's jar: a misspelt type is reported before any output. */
+    private static final JsonSchema META_SCHEMA = FACTORY.getSchema(SchemaLocation.of(SchemaId.V202012));
+    /** Enough to act on; a report listing a thousand violations helps nobody. */
+    private static final int MAX_PROBLEMS = 10;
+
+    private JsonSchemas() {
+    }
+
+    /** Compiles a schema given as plain data; throws {@link IllegalArgumentException} saying what is wrong. */
+    public static JsonSchema compile(Map<String, Object> schema) {
+        return compile(Json.MAPPER.<JsonNode>valueToTree(schema));
+    }
+
+    public static JsonSchema compile(JsonNode schema) {
+        if (!schema.isObject() && !schema.isBoolean()) {
+            throw new IllegalArgumentException("a JSON Schema must be an object or a boolean");
+        }
+        if (schema.isObject()) {
+            List<String> problems = violations(META_SCHEMA, schema);
+            if (!problems.isEmpty()) {
+                throw new IllegalArgumentException("not a valid JSON Schema (draft 2020-12): "
+                        + String.join("; ", problems));
+            }
+        }
+        try {
+            JsonSchema compiled = FACTORY.getSchema(schema);
+            compiled.initializeValidators();
+            return compiled;
+        } catch (JsonSchemaException | IllegalArgumentException e) {
+            throw new IllegalArgumentException("not a usable JSON Schema: " + e.getMessage(), e);
+        }
+    }
+
+    /** The violations, each as "path: message", at most {@value #MAX_PROBLEMS}; empty when valid. */
+    public static List<String> violations(JsonSchema schema, JsonNode document) {
+        Set<ValidationMessage> messages = schema.validate(document);
+        List<String> out = new ArrayList<>();
+        for (ValidationMessage message : messages) {
+            if (out.size() == MAX_PROBLEMS) {
+                out.add("… and " + (messages.size() - MAX_PROBLEMS) + " more");
+                break;
+            }
+            out.add(message.getMessage());
+        }
+        return out;
+    }
+}
