@@ -1,0 +1,61 @@
+package dev.evalgate.reports.json;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.file.Path;
+import java.util.List;
+
+import dev.evalgate.engine.CaseResult;
+import dev.evalgate.engine.Json;
+import dev.evalgate.engine.RunResult;
+import dev.evalgate.engine.RunSpec;
+import dev.evalgate.engine.RunSummary;
+import dev.evalgate.reports.io.TextFiles;
+import dev.evalgate.reports.model.CaseCounts;
+import dev.evalgate.reports.model.CaseView;
+import dev.evalgate.reports.model.GateView;
+import dev.evalgate.reports.model.MetricRow;
+import dev.evalgate.reports.model.ReportModel;
+import dev.evalgate.reports.model.RunHeader;
+
+/**
+ * {@code report.json}: the whole run (spec, summary, every result) plus what the report concluded (verdict,
+ * metrics, each case's status and change), for tools that post-process runs.
+ */
+public final class JsonReport {
+    /** Bumped when a field changes meaning or disappears; readers check it before trusting the shape. */
+    public static final String FORMAT = "evalgate-report/1";
+
+    private JsonReport() {
+    }
+
+    /** What {@code report.json} holds. */
+    public record Document(String format, RunHeader header, GateView gate, List<MetricRow> metrics,
+                           CaseCounts counts, List<CaseStatusLine> cases, RunSpec spec, RunSummary summary,
+                           List<CaseResult> results) {
+    }
+
+    /**
+     * One case's conclusion.
+     *
+     * @param change         regressed, fixed, flaky, new, unchanged, or none without a baseline
+     * @param baselineStatus null when the case is not in the baseline
+     */
+    public record CaseStatusLine(String key, String status, String change, String baselineStatus,
+                                 List<String> failedScorers) {
+    }
+
+    public static void write(RunResult run, ReportModel model, Path file) throws IOException {
+        List<CaseStatusLine> lines = model.cases().stream().map(JsonReport::line).toList();
+        Document doc = new Document(FORMAT, model.header(), model.gate(), model.metrics(), model.counts(), lines,
+                run.spec(), run.summary(), run.results());
+        // Through a Writer: Jackson's byte output rejects lone surrogates, which model outputs may hold.
+        try (Writer out = TextFiles.create(file)) {
+            Json.MAPPER.writeValue(out, doc);
+        }
+    }
+
+    private static CaseStatusLine line(CaseView c) {
+        return new CaseStatusLine(c.k(), c.st(), c.ch(), c.bst(), c.failed());
+    }
+}

@@ -1,0 +1,140 @@
+package dev.evalgate.reports.markdown;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+import dev.evalgate.reports.io.TextFiles;
+import dev.evalgate.reports.model.CaseChange;
+import dev.evalgate.reports.model.CaseStatus;
+import dev.evalgate.reports.model.CaseView;
+import dev.evalgate.reports.model.GateView;
+import dev.evalgate.reports.model.MetricRow;
+import dev.evalgate.reports.model.ReportModel;
+import dev.evalgate.reports.model.RepeatView;
+import dev.evalgate.reports.model.RunHeader;
+
+/**
+ * {@code summary.md}, sized for a pull-request comment: the verdict and violated rules first, then the metric
+ * table and the cases most worth a look. Everything that came from a model or a corpus goes through
+ * {@link MarkdownText}.
+ */
+public final class MarkdownSummary {
+    static final int TOP_CASES = 10;
+    static final int EXCERPT_CHARS = 160;
+
+    private MarkdownSummary() {
+    }
+
+    public static void write(ReportModel model, Path file) throws IOException {
+        try (Writer out = TextFiles.create(file)) {
+            out.write(render(model));
+        }
+    }
+
+    public static String render(ReportModel model) {
+        StringBuilder md = new StringBuilder();
+        RunHeader h = model.header();
+        GateView gate = model.gate();
+        String icon = gate.passed() ? "\u2705" : gate.failed() ? "\u274C" : "\u2139\uFE0F";
+        String word = gate.passed() ? "Gate passed" : gate.failed() ? "Gate failed" : "No gate";
+        md.append("## ").append(icon).append(" evalgate: ").append(word).append(" \u2014 ")
+                .append(MarkdownText.inline(h.bundle(), 120)).append("\n\n");
+        md.append(MarkdownText.inline(gate.headline(), 500)).append("\n\n");
+        if (!gate.violations().isEmpty()) {
+            md.append("**Violated rules**\n\n");
+            for (GateView.ViolationView v : gate.violations()) {
+                md.append("- **").append(MarkdownText.inline(v.rule(), 120)).append("**: ")
+                        .append(MarkdownText.inline(v.message(), 400));
+                if (!v.cases().isEmpty()) {
+                    md.append(" (cases: ").append(joinInline(v.cases(), 5)).append(')');
+                }
+                md.append('\n');
+            }
+            md.append('\n');
+        }
+        md.append("Run ").append(MarkdownText.inline(h.runId(), 80)).append(" \u00B7 model ")
+                .append(MarkdownText.inline(h.backend() + ":" + h.model(), 120)).append(" \u00B7 bundle digest ")
+                .append(MarkdownText.inline(shortDigest(h.bundleDigest()), 20));
+        if (h.hasBaseline()) {
+            md.append(" \u00B7 baseline ").append(MarkdownText.inline(h.baselineRunId(), 80)).append(" (")
+                    .append(MarkdownText.inline(h.baselineBundle(), 120)).append(')');
+        }
+        md.append("\n\n");
+        md.append(String.format(Locale.ROOT, "%d cases: %d passed, %d failed, %d errored, %d flaky",
+                model.counts().cases(), model.counts().passed(), model.counts().failed(), model.counts().errored(),
+                model.counts().flaky()));
+        if (h.hasBaseline()) {
+            md.append(String.format(Locale.ROOT, "; %d regressed, %d fixed, %d new", model.counts().regressed(),
+                    model.counts().fixed(), model.counts().added()));
+        }
+        md.append(".\n\n");
+        metricTable(model.metrics(), h.hasBaseline(), md);
+        List<CaseView> regressions = model.cases().stream()
+                .filter(c -> CaseChange.REGRESSED.label().equals(c.ch())).toList();
+        if (h.hasBaseline()) {
+            caseTable("Top regressions", regressions, model.counts().regressed(), md);
+        }
+        List<CaseView> notPassing = model.cases().stream()
+                .filter(c -> !CaseStatus.PASS.label().equals(c.st()))
+                .filter(c -> !CaseChange.REGRESSED.label().equals(c.ch())).toList();
+        caseTable(h.hasBaseline() ? "Other cases not passing" : "Cases not passing", notPassing, notPassing.size(),
+                md);
+        md.append("Open `report.html` from the run's artifacts for every case, with outputs side by side.\n");
+        return md.toString();
+    }
+
+    private static void metricTable(List<MetricRow> rows, boolean baseline, StringBuilder md) {
+        md.append(baseline ? "| metric | candidate | 95% CI | baseline | \u0394 | change |\n|---|---:|---|---:|---:|---|\n"
+                : "| metric | value | 95% CI |\n|---|---:|---|\n");
+        for (MetricRow r : rows) {
+            md.append("| ").append(MarkdownText.inline(r.metric(), 120)).append(" | ")
+                    .append(MarkdownText.inline(r.value(), 60)).append(" | ")
+                    .append(MarkdownText.inline(r.interval(), 60));
+            if (baseline) {
+                md.append(" | ").append(MarkdownText.inline(r.baseline(), 60)).append(" | ")
+                        .append(MarkdownText.inline(r.delta(), 60)).append(" | ")
+                        .append(r.change().equals(MetricRow.WORSE) ? "**" + r.changeText() + "**" : r.changeText());
+            }
+            md.append(" |\n");
+        }
+        md.append('\n');
+    }
+
+    private static void caseTable(String title, List<CaseView> cases, int total, StringBuilder md) {
+        if (cases.isEmpty()) {
+            return;
+        }
+        md.append("### ").append(title).append(" (").append(total).append(")\n\n");
+        md.append("| case | status | failing scorers | output (excerpt) |\n|---|---|---|---|\n");
+        for (CaseView c : cases.subList(0, Math.min(TOP_CASES, cases.size()))) {
+            RepeatView first = c.reps().get(0);
+            String status = c.st() + (c.bst() == null ? "" : " (baseline: " + c.bst() + ")");
+            String excerpt = first.err() != null ? "error: " + first.err() : first.out();
+            md.append("| ").append(MarkdownText.inline(c.k(), 100)).append(" | ").append(status).append(" | ")
+                    .append(joinInline(c.failed(), 4)).append(" | ")
+                    .append(MarkdownText.inline(excerpt, EXCERPT_CHARS)).append(" |\n");
+        }
+        if (cases.size() > TOP_CASES) {
+            md.append("\n\u2026 and ").append(cases.size() - TOP_CASES).append(" more.\n");
+        }
+        md.append('\n');
+    }
+
+    private static String joinInline(List<String> items, int max) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < Math.min(max, items.size()); i++) {
+            out.append(i == 0 ? "" : ", ").append(MarkdownText.inline(items.get(i), 80));
+        }
+        if (items.size() > max) {
+            out.append(", \u2026 ").append(items.size() - max).append(" more");
+        }
+        return out.toString();
+    }
+
+    private static String shortDigest(String digest) {
+        return digest == null || digest.length() <= 12 ? digest : digest.substring(0, 12);
+    }
+}

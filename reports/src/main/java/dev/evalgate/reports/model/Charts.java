@@ -1,0 +1,98 @@
+package dev.evalgate.reports.model;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import dev.evalgate.engine.CaseResult;
+import dev.evalgate.engine.Percentiles;
+import dev.evalgate.engine.RunResult;
+import dev.evalgate.engine.Score;
+
+/**
+ * The report's charts, computed once here so every chart is plain SVG with no script.
+ *
+ * @param moreTags tags left out of {@code tagRates} to keep the chart readable
+ */
+public record Charts(List<Histogram> scoreDistributions, List<TagRate> tagRates, int moreTags, Histogram latency) {
+    static final int SCORE_BINS = 10;
+    static final int LATENCY_BINS = 20;
+    static final int MAX_TAGS = 40;
+
+    public Charts {
+        scoreDistributions = List.copyOf(scoreDistributions);
+        tagRates = List.copyOf(tagRates);
+    }
+
+    static Charts of(RunResult run, List<CaseView> cases) {
+        return new Charts(scoreDistributions(run), tagRates(cases), Math.max(0, tagCount(cases) - MAX_TAGS),
+                latency(run));
+    }
+
+    private static List<Histogram> scoreDistributions(RunResult run) {
+        Map<String, int[]> counts = new LinkedHashMap<>();
+        for (CaseResult r : run.results()) {
+            for (Score s : r.scores()) {
+                int bin = Math.min(SCORE_BINS - 1, (int) Math.floor(s.value() * SCORE_BINS));
+                counts.computeIfAbsent(s.name(), k -> new int[SCORE_BINS])[bin]++;
+            }
+        }
+        List<String> labels = new ArrayList<>();
+        for (int i = 0; i < SCORE_BINS; i++) {
+            labels.add(String.format(Locale.ROOT, "%.1f\u2013%.1f", i / 10.0, (i + 1) / 10.0));
+        }
+        List<Histogram> charts = new ArrayList<>();
+        counts.forEach((name, c) -> charts.add(Histogram.of(name, c, labels, "0", "1")));
+        return charts;
+    }
+
+    private static int tagCount(List<CaseView> cases) {
+        return (int) cases.stream().flatMap(c -> c.tags().stream()).distinct().count();
+    }
+
+    private static List<TagRate> tagRates(List<CaseView> cases) {
+        Map<String, int[]> byTag = new LinkedHashMap<>();
+        for (CaseView c : cases) {
+            for (String tag : c.tags()) {
+                int[] acc = byTag.computeIfAbsent(tag, k -> new int[2]);
+                acc[0]++;
+                acc[1] += CaseStatus.PASS.label().equals(c.st()) ? 1 : 0;
+            }
+        }
+        return byTag.entrySet().stream()
+                .sorted(Comparator.comparingInt((Map.Entry<String, int[]> e) -> -e.getValue()[0])
+                        .thenComparing(Map.Entry::getKey))
+                .limit(MAX_TAGS)
+                .map(e -> {
+                    int n = e.getValue()[0];
+                    int passed = e.getValue()[1];
+                    double percent = 100.0 * passed / n;
+                    return new TagRate(e.getKey(), n, passed, Math.round(percent * 10) / 10.0,
+                            String.format(Locale.ROOT, "%.0f%% (%d/%d)", percent, passed, n));
+                })
+                .toList();
+    }
+
+    private static Histogram latency(RunResult run) {
+        double[] values = run.results().stream().filter(r -> r.stats().calls() + r.stats().cachedCalls() > 0)
+                .mapToDouble(r -> r.stats().latencyMs()).toArray();
+        int[] counts = new int[LATENCY_BINS];
+        List<String> labels = new ArrayList<>();
+        // The top bin collects everything above p99 so one stuck call does not squash the rest of the chart.
+        double top = Math.max(1, values.length == 0 ? 1 : Percentiles.of(values, 99));
+        double width = top / (LATENCY_BINS - 1);
+        for (double v : values) {
+            counts[Math.min(LATENCY_BINS - 1, (int) Math.floor(v / width))]++;
+        }
+        for (int i = 0; i < LATENCY_BINS; i++) {
+            labels.add(i == LATENCY_BINS - 1
+                    ? String.format(Locale.ROOT, "\u2265 %.0f ms", i * width)
+                    : String.format(Locale.ROOT, "%.0f\u2013%.0f ms", i * width, (i + 1) * width));
+        }
+        return Histogram.of("latency per result", counts, labels, "0 ms",
+                String.format(Locale.ROOT, "\u2265 %.0f ms", top));
+    }
+}

@@ -1,0 +1,126 @@
+package dev.evalgate.reports.model;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.evalgate.engine.CaseResult;
+import dev.evalgate.engine.RunResult;
+import dev.evalgate.engine.RunSummary;
+import dev.evalgate.engine.Score;
+import dev.evalgate.engine.ScorerSummary;
+
+/** The metrics table: each figure of the run with its interval, and its change against the baseline. */
+final class MetricTable {
+    private static final String NOTE_UNTESTED = "direction only, not a significance test";
+
+    private MetricTable() {
+    }
+
+    static List<MetricRow> of(RunResult run, Optional<RunResult> baseline) {
+        RunSummary now = run.summary();
+        RunSummary before = baseline.map(RunResult::summary).orElse(null);
+        List<MetricRow> rows = new ArrayList<>();
+        double[] ci = Intervals.wilson(now.passed(), now.results());
+        rows.add(rate("pass rate (all scorers)", now.passed(), now.results(), ci,
+                before == null ? null : before.passRate()));
+        Map<String, double[]> values = scoreValues(run);
+        Map<String, ScorerSummary> beforeScorers = new LinkedHashMap<>();
+        if (before != null) {
+            before.scorers().forEach(s -> beforeScorers.put(s.name(), s));
+        }
+        for (ScorerSummary s : now.scorers()) {
+            ScorerSummary b = beforeScorers.get(s.name());
+            rows.add(rate(s.name() + " pass rate", s.passed(), s.scored(), Intervals.wilson(s.passed(), s.scored()),
+                    b == null ? null : b.passRate()));
+            double[] meanCi = Intervals.mean(values.getOrDefault(s.name(), new double[0]));
+            rows.add(row(s.name() + " mean score", s.mean(), meanCi, b == null ? null : b.mean(), Kind.SCORE));
+        }
+        rows.add(row("errored results", now.errored(), null, before == null ? null : (double) before.errored(),
+                Kind.COUNT_LOWER_BETTER));
+        rows.add(row("latency p50", now.latencyP50Ms(), null, before == null ? null : before.latencyP50Ms(),
+                Kind.MILLIS));
+        rows.add(row("latency p95", now.latencyP95Ms(), null, before == null ? null : before.latencyP95Ms(),
+                Kind.MILLIS));
+        rows.add(row("completion tokens per result", perResult(now.completionTokens(), now.results()), null,
+                before == null ? null : perResult(before.completionTokens(), before.results()), Kind.TOKENS));
+        rows.add(row("repair attempts", now.repairAttempts(), null,
+                before == null ? null : (double) before.repairAttempts(), Kind.COUNT_LOWER_BETTER));
+        rows.add(row("fallback outputs", now.fallbacks(), null, before == null ? null : (double) before.fallbacks(),
+                Kind.COUNT_LOWER_BETTER));
+        return rows;
+    }
+
+    private static double perResult(long total, int results) {
+        return results == 0 ? Double.NaN : (double) total / results;
+    }
+
+    private static Map<String, double[]> scoreValues(RunResult run) {
+        Map<String, List<Double>> byScorer = new LinkedHashMap<>();
+        for (CaseResult r : run.results()) {
+            for (Score s : r.scores()) {
+                byScorer.computeIfAbsent(s.name(), k -> new ArrayList<>()).add(s.value());
+            }
+        }
+        Map<String, double[]> arrays = new LinkedHashMap<>();
+        byScorer.forEach((k, v) -> arrays.put(k, v.stream().mapToDouble(Double::doubleValue).toArray()));
+        return arrays;
+    }
+
+    private enum Kind {
+        RATE, SCORE, MILLIS, TOKENS, COUNT_LOWER_BETTER
+    }
+
+    private static MetricRow rate(String name, int passed, int n, double[] ci, Double baseline) {
+        double value = n == 0 ? Double.NaN : (double) passed / n;
+        MetricRow row = row(name, value, ci, baseline, Kind.RATE);
+        return new MetricRow(row.metric(), row.value() + " (" + passed + "/" + n + ")", row.interval(),
+                row.baseline(), row.delta(), row.change(), row.changeText(), row.note());
+    }
+
+    private static MetricRow row(String name, double value, double[] ci, Double baseline, Kind kind) {
+        String interval = ci == null || Double.isNaN(ci[0]) ? "" : "[" + format(ci[0], kind) + ", "
+                + format(ci[1], kind) + "]";
+        if (baseline == null || baseline.isNaN() || Double.isNaN(value)) {
+            return new MetricRow(name, format(value, kind), interval, baseline == null ? "" : format(baseline, kind),
+                    "", "", "", "");
+        }
+        double delta = value - baseline;
+        String change;
+        if (Math.abs(delta) < 1e-9 || kind == Kind.TOKENS) {
+            change = Math.abs(delta) < 1e-9 ? MetricRow.SAME : "";
+        } else {
+            boolean higherIsBetter = kind == Kind.RATE || kind == Kind.SCORE;
+            change = (delta > 0) == higherIsBetter ? MetricRow.BETTER : MetricRow.WORSE;
+        }
+        String changeText = change.isEmpty() ? (delta > 0 ? "\u25B2 more" : "\u25BC fewer") : MetricRow.describe(change);
+        return new MetricRow(name, format(value, kind), interval, format(baseline, kind), formatDelta(delta, kind),
+                change, changeText, change.equals(MetricRow.SAME) ? "" : NOTE_UNTESTED);
+    }
+
+    static String format(double v, Kind kind) {
+        if (Double.isNaN(v)) {
+            return "n/a";
+        }
+        return switch (kind) {
+            case RATE -> String.format(Locale.ROOT, "%.1f%%", v * 100);
+            case SCORE -> String.format(Locale.ROOT, "%.3f", v);
+            case MILLIS -> String.format(Locale.ROOT, "%.0f ms", v);
+            case TOKENS -> String.format(Locale.ROOT, "%.1f", v);
+            case COUNT_LOWER_BETTER -> String.format(Locale.ROOT, "%.0f", v);
+        };
+    }
+
+    private static String formatDelta(double d, Kind kind) {
+        return switch (kind) {
+            case RATE -> String.format(Locale.ROOT, "%+.1f pp", d * 100);
+            case SCORE -> String.format(Locale.ROOT, "%+.3f", d);
+            case MILLIS -> String.format(Locale.ROOT, "%+.0f ms", d);
+            case TOKENS -> String.format(Locale.ROOT, "%+.1f", d);
+            case COUNT_LOWER_BETTER -> String.format(Locale.ROOT, "%+.0f", d);
+        };
+    }
+}
