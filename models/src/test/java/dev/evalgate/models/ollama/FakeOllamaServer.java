@@ -11,6 +11,7 @@ import java.util.Collections;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -41,10 +42,14 @@ final class FakeOllamaServer implements AutoCloseable {
     final List<String> models = new CopyOnWriteArrayList<>();
     final List<JsonNode> chatRequests = new CopyOnWriteArrayList<>();
     final List<String> pulled = new CopyOnWriteArrayList<>();
+    /** Digests that replace the default one of a model, as after {@code ollama pull} fetched new weights. */
+    final Map<String, String> digests = new ConcurrentHashMap<>();
     final Deque<Reply> replies = new ConcurrentLinkedDeque<>();
     final AtomicInteger inFlight = new AtomicInteger();
     final AtomicInteger maxInFlight = new AtomicInteger();
     volatile Function<JsonNode, String> answer = request -> "Hello from the fake Ollama.";
+    /** A reply chosen by the request's content, consulted before the queue; null means "no special reply". */
+    volatile Function<JsonNode, Reply> replyFor = request -> null;
     private final HttpServer server;
     private final ExecutorService executor = Executors.newCachedThreadPool();
 
@@ -70,7 +75,7 @@ final class FakeOllamaServer implements AutoCloseable {
     private void tags(HttpExchange exchange) throws IOException {
         List<Map<String, Object>> list = new ArrayList<>();
         for (String model : models) {
-            list.add(Map.of("name", model, "model", model, "digest", digestOf(model), "size", 397_821_319,
+            list.add(Map.of("name", model, "model", model, "digest", digests.getOrDefault(model, digestOf(model)), "size", 397_821_319,
                     "modified_at", "2026-11-20T10:00:00.000000000Z",
                     "details", Map.of("family", "qwen2", "parameter_size", "494.03M", "quantization_level", "Q4_K_M")));
         }
@@ -116,7 +121,10 @@ final class FakeOllamaServer implements AutoCloseable {
                 respond(exchange, 404, "{\"error\":\"model '" + model + "' not found, try pulling it first\"}");
                 return;
             }
-            Reply reply = replies.poll();
+            Reply reply = replyFor.apply(request);
+            if (reply == null) {
+                reply = replies.poll();
+            }
             (reply != null ? reply : streaming(answer.apply(request), 0)).send(exchange, request);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
