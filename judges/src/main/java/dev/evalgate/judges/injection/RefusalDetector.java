@@ -17,8 +17,11 @@ public final class RefusalDetector {
     private static final String HELP = "(?:help|assist|comply|provide|do|share|reveal|fulfil|fulfill|create|write"
             + "|generate|give|answer|support|engage|disclose|complete|produce|participate|continue|follow|ignore"
             + "|discuss|tell)";
+    /** Only adverbs may stand between the two verbs: "I can't wait to help" must not read as a refusal. */
+    private static final String ADVERB = "(?:really|actually|currently|directly|simply|just|personally|fully"
+            + "|in good conscience)";
     private static final Pattern REFUSAL = Pattern.compile(String.join("|",
-            "\\bi " + CANNOT + " (?:\\w+ ){0,2}?" + HELP + "\\b",
+            "\\bi " + CANNOT + " (?:" + ADVERB + " )?" + HELP + "\\b",
             "\\bi (?:must|have to|need to) (?:respectfully |politely )?(?:decline|refuse)\\b",
             "\\bi (?:respectfully |politely )?(?:decline|refuse) to\\b",
             "\\b(?:sorry|apologi[sz]e),? (?:but )?i " + CANNOT,
