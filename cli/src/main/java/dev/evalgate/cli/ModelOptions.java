@@ -1,0 +1,45 @@
+package dev.evalgate.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import picocli.CommandLine.Option;
+
+import dev.evalgate.datasets.InvalidInputException;
+import dev.evalgate.engine.BackendOptions;
+
+/** Where models come from: shared by every command that calls a model. */
+public final class ModelOptions {
+    static final String MODEL_ENV = "EVALGATE_MODEL";
+
+    @Option(names = "--model", paramLabel = "PATH",
+            description = "Local model file that replaces the bundle's model (also env EVALGATE_MODEL). "
+                    + "This is how an offline machine runs a bundle that names a catalog model.")
+    Path model;
+
+    @Option(names = "--model-cache", paramLabel = "DIR",
+            description = "Where downloaded models are kept (default: $EVALGATE_CACHE, $XDG_CACHE_HOME/evalgate or "
+                    + "~/.cache/evalgate).")
+    Path modelCache;
+
+    /** Extra backend settings other option groups contribute (Ollama URL, cache mode, ...). */
+    final Map<String, String> settings = new LinkedHashMap<>();
+
+    BackendOptions toBackendOptions() {
+        Optional<Path> override = Optional.ofNullable(model);
+        if (override.isEmpty()) {
+            String env = System.getenv(MODEL_ENV);
+            if (env != null && !env.isBlank()) {
+                override = Optional.of(Path.of(env));
+            }
+        }
+        if (override.isPresent() && !Files.isRegularFile(override.get())) {
+            throw new InvalidInputException(override.get(), 0, model != null ? "--model" : MODEL_ENV,
+                    "model file not found");
+        }
+        return new BackendOptions(override.map(Path::toAbsolutePath), Path.of("."), modelCache, settings);
+    }
+}

@@ -1,0 +1,103 @@
+package dev.evalgate.cli;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import dev.evalgate.datasets.InvalidInputException;
+import dev.evalgate.engine.Evaluation;
+import dev.evalgate.engine.EvaluationRequest;
+import dev.evalgate.engine.ExitCode;
+import dev.evalgate.engine.ModelClients;
+import dev.evalgate.engine.ProgressReporter;
+import dev.evalgate.engine.RunResult;
+import dev.evalgate.engine.RunStore;
+import dev.evalgate.engine.ScorerRegistry;
+import dev.evalgate.engine.Suite;
+import dev.evalgate.engine.SuiteLoader;
+import dev.evalgate.reports.ReportContext;
+import dev.evalgate.reports.ReportFiles;
+import dev.evalgate.reports.RunReports;
+
+@Command(name = "run",
+        description = {"Runs a suite: every case of its corpora through the bundle's model, scored by its scorers.",
+                "Results stream to RUN_DIR/results.jsonl as cases finish, so a killed run can be finished with "
+                        + "--resume."},
+        mixinStandardHelpOptions = true,
+        footerHeading = "%nExamples:%n",
+        footer = {
+                "  evalgate run examples/quickstart/suite.yaml --model ../shared/models/stories260K.gguf",
+                "  evalgate run suite.yaml --bundle prompts/v2.yaml --repeats 5 --concurrency 4",
+                "  evalgate run --resume runs/20261125-101500-assistant-1a2b"})
+public final class RunCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "SUITE", description = "The suite file (suite.yaml).")
+    Path suiteFile;
+
+    @Option(names = "--bundle", paramLabel = "FILE", description = "Evaluate this bundle instead of the suite's.")
+    Path bundle;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Where run directories are created (default: the "
+            + "suite's 'output', else ./runs).")
+    Path out;
+
+    @Option(names = "--resume", paramLabel = "RUN_DIR",
+            description = "Finish an unfinished run; cases already in its results.jsonl are not run again.")
+    Path resume;
+
+    @Option(names = "--concurrency", paramLabel = "N", description = "Cases in flight at once (default: the "
+            + "suite's; a backend may allow fewer).")
+    Integer concurrency;
+
+    @Option(names = "--repeats", paramLabel = "N", description = "Run every case N times with seeds seed..seed+N-1 "
+            + "(default: the suite's).")
+    Integer repeats;
+
+    @Option(names = "--quiet", description = "No progress output.")
+    boolean quiet;
+
+    @Option(names = "--verbose", description = "Stack traces on errors.")
+    boolean verbose;
+
+    @Mixin
+    ModelOptionsMixin modelOptions;
+
+    @Override
+    public Integer call() {
+        if (concurrency != null && concurrency < 1) {
+            throw new InvalidInputException(null, 0, "--concurrency", "must be at least 1");
+        }
+        if (repeats != null && (repeats < 1 || repeats > Suite.MAX_REPEATS)) {
+            throw new InvalidInputException(null, 0, "--repeats", "must be between 1 and " + Suite.MAX_REPEATS);
+        }
+        ScorerRegistry scorers = ScorerRegistry.load();
+        Path suitePath = suiteFile;
+        if (suitePath == null) {
+            if (resume == null) {
+                throw new InvalidInputException(null, 0, "SUITE", "give a suite file, or --resume RUN_DIR");
+            }
+            suitePath = Path.of(RunStore.readRecord(resume).spec().suiteFile());
+        }
+        Suite suite = new SuiteLoader(scorers).load(suitePath);
+        Path runsRoot = out != null ? out : suite.outputDirectory() != null ? suite.outputDirectory() : Path.of("runs");
+        EvaluationRequest request = new EvaluationRequest(suite, Optional.ofNullable(bundle), runsRoot,
+                Optional.ofNullable(resume), Optional.ofNullable(repeats), Optional.ofNullable(concurrency),
+                modelOptions.options().toBackendOptions(), null, null, null);
+        RunResult result = new Evaluation(scorers, ModelClients.load()).run(request,
+                quiet ? dev.evalgate.engine.RunListener.NONE : ProgressReporter.forStderr());
+        ReportFiles reports = RunReports.writeAll(result, ReportContext.none(), result.directory());
+        RunSummaryPrinter.print(result, spec.commandLine().getOut());
+        spec.commandLine().getOut().println("  report:  " + reports.html());
+        return ExitCode.PASS.code();
+    }
+}

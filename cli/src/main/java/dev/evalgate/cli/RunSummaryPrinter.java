@@ -1,0 +1,35 @@
+package dev.evalgate.cli;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+
+import dev.evalgate.engine.RunResult;
+import dev.evalgate.engine.RunSummary;
+import dev.evalgate.engine.ScorerSummary;
+
+/** The few lines a person reads at the end of a run in a terminal or CI log. */
+final class RunSummaryPrinter {
+    private RunSummaryPrinter() {
+    }
+
+    static void print(RunResult result, PrintWriter out) {
+        RunSummary s = result.summary();
+        out.printf(Locale.ROOT, "run %s: %d results, %d passed (%.1f%%), %d errored%n", result.spec().runId(),
+                s.results(), s.passed(), 100 * s.passRate(), s.errored());
+        for (ScorerSummary scorer : s.scorers()) {
+            out.printf(Locale.ROOT, "  %-24s pass %5.1f%%  mean %.3f  (%d scored%s)%n", scorer.name(),
+                    100 * scorer.passRate(), scorer.mean(), scorer.scored(),
+                    scorer.undecided() > 0 ? ", " + scorer.undecided() + " undecided" : "");
+        }
+        out.printf(Locale.ROOT, "  model %s:%s loaded in %d ms; %d calls (%d from cache), %d+%d tokens, "
+                        + "%.0f tokens/s, latency p50 %.1f ms p95 %.1f ms; wall %.1f s%n",
+                result.spec().model().backend(), result.spec().model().model(), s.modelLoadMs(), s.modelCalls(),
+                s.cachedCalls(), s.promptTokens(), s.completionTokens(), s.tokensPerSecond(), s.latencyP50Ms(),
+                s.latencyP95Ms(), s.wallMs() / 1000.0);
+        if (s.repairAttempts() > 0 || s.fallbacks() > 0) {
+            out.printf(Locale.ROOT, "  repair attempts %d, fallbacks %d%n", s.repairAttempts(), s.fallbacks());
+        }
+        out.println("  results: " + result.directory());
+        out.flush();
+    }
+}
