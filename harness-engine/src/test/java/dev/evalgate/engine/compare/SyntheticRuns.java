@@ -19,6 +19,9 @@ import dev.evalgate.engine.ScorerSpec;
 public final class SyntheticRuns {
     public static final CorpusRef CORPUS = new CorpusRef("qa", "1.0", "a".repeat(64), 0);
 
+    private static final List<CaseResult> PASSING = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private static final List<CaseResult> FAILING = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     private SyntheticRuns() {
     }
 
@@ -52,11 +55,16 @@ public final class SyntheticRuns {
         return String.format("c%04d", i);
     }
 
-    /** One result per case with the given verdicts. */
+    /** One result per case with the given verdicts. Results are immutable, so they are built once and shared. */
     public static List<CaseResult> verdicts(boolean[] passed) {
-        List<CaseResult> out = new ArrayList<>();
+        List<CaseResult> out = new ArrayList<>(passed.length);
         for (int i = 0; i < passed.length; i++) {
-            out.add(result(id(i), 0, passed[i]));
+            while (PASSING.size() <= i) {
+                int next = PASSING.size();
+                PASSING.add(result(id(next), 0, true));
+                FAILING.add(result(id(next), 0, false));
+            }
+            out.add(passed[i] ? PASSING.get(i) : FAILING.get(i));
         }
         return out;
     }
