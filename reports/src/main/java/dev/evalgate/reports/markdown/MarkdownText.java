@@ -38,7 +38,8 @@ public final class MarkdownText {
                 // GitHub resolves mentions after entities are decoded, so only a real character in between helps.
                 case '@' -> out.append("@\u200B");
                 default -> {
-                    boolean orderedListMarker = c == '.' && leadingDigits && i > 0;
+                    boolean orderedListMarker = (c == '.' || c == ')') && leadingDigits && i > 0
+                            && (i + 1 == flat.length() || flat.charAt(i + 1) == ' ');
                     if (INLINE_SYNTAX.indexOf(c) >= 0 || (i == 0 && LINE_START_SYNTAX.indexOf(c) >= 0)
                             || orderedListMarker) {
                         out.append('\\');

@@ -1,0 +1,121 @@
+package dev.evalgate.reports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Loads a report of a run whose outputs, case ids, tags, scorer names, prompts and errors are all attacks, in a
+ * real headless Chromium: no injected script may run, no injected element may appear, and the page must still
+ * show its verdict, its case list and the case detail. A screenshot is kept in {@code target/} to look at.
+ */
+class HostileOutputBrowserTest {
+    private static final Path OUT = Path.of("target", "browser-test", "hostile");
+
+    @TempDir
+    static Path scratch;
+
+    static HeadlessChromium chromium;
+    static ReportFiles files;
+
+    @BeforeAll
+    static void render() {
+        chromium = HeadlessChromium.locate(scratch);
+        files = RunReports.writeAll(RunFixtures.hostileCandidate(),
+                ReportContext.none().withBaseline(RunFixtures.hostileBaseline()), OUT);
+    }
+
+    private static String url(String caseKey) {
+        String base = files.html().toAbsolutePath().toUri().toString();
+        return caseKey == null ? base : base + "#case=" + URLEncoder.encode(caseKey, StandardCharsets.UTF_8)
+                .replace("+", "%20");
+    }
+
+    @Test
+    void noInjectedScriptRunsAndThePageStillWorks() throws Exception {
+        String dom = chromium.dumpDom(url("support/hostile-2"));
+
+        assertThat(title(dom)).startsWith("evalgate report").doesNotContain(RunFixtures.PWNED);
+        assertThat(rootElement(dom)).doesNotContain("data-pwned")
+                .as("our script ran to the end").contains("data-ready-ms=");
+        // The serialised DOM escapes '<' in text, so every '<script' left is a real element: only our two.
+        assertThat(count(dom, "<script")).isEqualTo(2);
+        assertThat(dom).doesNotContain("<img", "<iframe", "<base ", "<a href=\"javascript:", "<svg onload");
+        assertThat(eventHandlerAttributes(dom)).as("event handler attributes; the page itself sets none").isEmpty();
+        assertThat(dom).contains("No gate evaluated");
+        // The list opened on the regressions: all eight hostile cases, each a row.
+        assertThat(count(dom, "<tr data-key=")).isEqualTo(8);
+        assertThat(dom).contains("Showing 1\u20138 of 8 matching cases");
+        // The detail pane shows the hostile output as text, diffed against the baseline.
+        assertThat(dom).contains("&lt;/script&gt;&lt;script&gt;document.title='PWNED-3'&lt;/script&gt;")
+                .contains("<del>").contains("<ins>")
+                .contains("trace-hostile-2-0");
+    }
+
+    @Test
+    void everyHostileOutputIsShownAsTextInItsCaseDetail() throws Exception {
+        String dom = chromium.dumpDom(url("support/case-<script>document.title='PWNED-id'</script>"));
+
+        assertThat(title(dom)).doesNotContain(RunFixtures.PWNED);
+        assertThat(rootElement(dom)).doesNotContain("data-pwned");
+        assertThat(dom).contains("<h2>support/case-&lt;script&gt;document.title='PWNED-id'&lt;/script&gt;</h2>")
+                .contains("document.documentElement.setAttribute('data-pwned','1')&lt;/script&gt;")
+                .contains("Prompt with &lt;script&gt;document.title='PWNED-prompt'&lt;/script&gt;");
+    }
+
+    @Test
+    void screenshotForPeopleToLookAt() throws Exception {
+        Path png = Path.of("target", "report-screenshots", "hostile-report.png");
+        chromium.screenshot(url(null), png, 1280, 1600);
+        assertThat(Files.size(png)).isGreaterThan(10_000);
+    }
+
+    private static String title(String dom) {
+        Matcher m = Pattern.compile("<title>(.*?)</title>").matcher(dom);
+        assertThat(m.find()).as("page has a title").isTrue();
+        return m.group(1);
+    }
+
+    private static String rootElement(String dom) {
+        Matcher m = Pattern.compile("<html[^>]*>").matcher(dom);
+        assertThat(m.find()).as("page has an html element").isTrue();
+        return m.group();
+    }
+
+    /**
+     * Attribute names starting with {@code on} on any element. Chromium serialises every attribute value in double
+     * quotes with {@code "} escaped, so attribute values cannot be mistaken for attributes here.
+     */
+    private static List<String> eventHandlerAttributes(String dom) {
+        List<String> found = new ArrayList<>();
+        Matcher tag = Pattern.compile("<[a-zA-Z][\\w-]*((?:\\s+[^\\s=>\"/]+(?:=\"[^\"]*\")?)*)\\s*/?>").matcher(dom);
+        while (tag.find()) {
+            Matcher attribute = Pattern.compile("\\s([^\\s=>\"/]+)(?:=\"[^\"]*\")?").matcher(tag.group(1));
+            while (attribute.find()) {
+                if (attribute.group(1).toLowerCase(java.util.Locale.ROOT).startsWith("on")) {
+                    found.add(tag.group());
+                }
+            }
+        }
+        return found;
+    }
+
+    private static int count(String text, String needle) {
+        int n = 0;
+        for (int i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + 1)) {
+            n++;
+        }
+        return n;
+    }
+}
