@@ -72,6 +72,11 @@ final class CliFixture {
     }
 
     Outcome run(String... args) {
+        return runCli(args);
+    }
+
+    /** Runs the CLI in-process, as {@code evalgate ARGS} would, capturing its output and exit code. */
+    static Outcome runCli(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code = EvalgateCommand.execute(args, new PrintStream(out, true, StandardCharsets.UTF_8),
