@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 
 import dev.evalgate.datasets.InvalidInputException;
+import dev.evalgate.engine.CorpusRef;
 import dev.evalgate.engine.RunResult;
 import dev.evalgate.engine.RunStore;
 
@@ -31,19 +32,9 @@ public final class RunComparator {
      *                               it; the message names the corpora and what to do
      */
     public Comparison compare(RunResult baseline, RunResult candidate) {
+        List<String> corpusChanges = checkCorpora(baseline, candidate.spec().corpora());
         List<String> notes = new ArrayList<>();
-        List<String> corpusChanges = CorpusCompatibility.differences(baseline.spec().corpora(),
-                candidate.spec().corpora());
-        if (!corpusChanges.isEmpty()) {
-            if (!options.allowCorpusChange()) {
-                Path where = baseline.directory() == null ? null : baseline.directory().resolve(RunStore.RUN_FILE);
-                throw new InvalidInputException(where, 0, "corpora", "cannot compare with this baseline: "
-                        + String.join("; ", corpusChanges) + ". Run the baseline bundle on the new corpus and "
-                        + "promote that run, or pass --allow-corpus-change to compare only the case ids both "
-                        + "runs share");
-            }
-            corpusChanges.forEach(change -> notes.add(change + "; compared shared case ids only"));
-        }
+        corpusChanges.forEach(change -> notes.add(change + "; compared shared case ids only"));
 
         CaseOutcomes before = CaseOutcomes.of(baseline);
         CaseOutcomes after = CaseOutcomes.of(candidate);
@@ -84,6 +75,24 @@ public final class RunComparator {
         List<MetricDelta> metrics = metrics(before, after, shared, untrusted);
         return new Comparison(ComparedRun.of(baseline, before.reliability()),
                 ComparedRun.of(candidate, after.reliability()), diffs, metrics, notes);
+    }
+
+    /**
+     * Checks before a run that its corpora match the baseline's, so a run that could not be compared is refused
+     * before it calls a model.
+     *
+     * @return the differences, when the options allow them
+     * @throws InvalidInputException when the corpora differ and the options do not allow it
+     */
+    public List<String> checkCorpora(RunResult baseline, List<CorpusRef> candidateCorpora) {
+        List<String> changes = CorpusCompatibility.differences(baseline.spec().corpora(), candidateCorpora);
+        if (!changes.isEmpty() && !options.allowCorpusChange()) {
+            Path where = baseline.directory() == null ? null : baseline.directory().resolve(RunStore.RUN_FILE);
+            throw new InvalidInputException(where, 0, "corpora", "cannot compare with this baseline: "
+                    + String.join("; ", changes) + ". Run the baseline bundle on the new corpus and promote that "
+                    + "run, or pass --allow-corpus-change to compare only the case ids both runs share");
+        }
+        return changes;
     }
 
     static DiffStatus status(CaseOutcome baseline, CaseOutcome candidate) {
