@@ -75,11 +75,37 @@ public final class ConfigNode {
         if (root == null) {
             throw new InvalidInputException(file, 1, null, "the file is empty; expected a YAML mapping");
         }
+        rejectDuplicateKeys(file, "", root);
         ConfigNode node = new ConfigNode(file, "", root);
         if (!node.isMap()) {
             throw node.error("expected a YAML mapping at the top level");
         }
         return node;
+    }
+
+    /**
+     * SnakeYAML checks duplicate keys only when it constructs objects, not when it composes nodes; a repeated key
+     * would otherwise silently shadow the first.
+     */
+    private static void rejectDuplicateKeys(Path file, String path, Node node) {
+        if (node instanceof MappingNode map) {
+            Set<String> seen = new java.util.HashSet<>();
+            for (NodeTuple tuple : map.getValue()) {
+                if (tuple.getKeyNode() instanceof ScalarNode key) {
+                    String child = path.isEmpty() ? key.getValue() : path + "." + key.getValue();
+                    if (!seen.add(key.getValue())) {
+                        throw new InvalidInputException(file, key.getStartMark().getLine() + 1, child,
+                                "not valid YAML: duplicate key '" + key.getValue() + "'");
+                    }
+                    rejectDuplicateKeys(file, child, tuple.getValueNode());
+                }
+            }
+        } else if (node instanceof SequenceNode seq) {
+            List<Node> items = seq.getValue();
+            for (int i = 0; i < items.size(); i++) {
+                rejectDuplicateKeys(file, path + "[" + i + "]", items.get(i));
+            }
+        }
     }
 
     public Path file() {
