@@ -32,8 +32,7 @@ class HostileOutputBrowserTest {
     @BeforeAll
     static void render() {
         chromium = HeadlessChromium.locate(scratch);
-        files = RunReports.writeAll(RunFixtures.hostileCandidate(),
-                ReportContext.none().withBaseline(RunFixtures.hostileBaseline()), OUT);
+        files = RunReports.writeAll(RunFixtures.hostileCandidate(), RunFixtures.hostileContext(), OUT);
     }
 
     private static String url(String caseKey) {
@@ -46,14 +45,15 @@ class HostileOutputBrowserTest {
     void noInjectedScriptRunsAndThePageStillWorks() throws Exception {
         String dom = chromium.dumpDom(url("support/hostile-2"));
 
-        assertThat(title(dom)).startsWith("evalgate report").doesNotContain(RunFixtures.PWNED);
+        assertThat(title(dom)).startsWith("evalgate FAILED").doesNotContain(RunFixtures.PWNED);
         assertThat(rootElement(dom)).doesNotContain("data-pwned")
                 .as("our script ran to the end").contains("data-ready-ms=");
         // The serialised DOM escapes '<' in text, so every '<script' left is a real element: only our two.
         assertThat(count(dom, "<script")).isEqualTo(2);
         assertThat(dom).doesNotContain("<img", "<iframe", "<base ", "<a href=\"javascript:", "<svg onload");
         assertThat(eventHandlerAttributes(dom)).as("event handler attributes; the page itself sets none").isEmpty();
-        assertThat(dom).contains("No gate evaluated");
+        assertThat(dom).contains("Gate FAILED").contains("<strong>max_regression[pass]</strong>")
+                .contains("<strong>no_new_failures[tags=adversarial]</strong>");
         // The list opened on the regressions: all eight hostile cases, each a row.
         assertThat(count(dom, "<tr data-key=")).isEqualTo(8);
         assertThat(dom).contains("Showing 1\u20138 of 8 matching cases");

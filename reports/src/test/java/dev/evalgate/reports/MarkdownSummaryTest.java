@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.evalgate.engine.RunResult;
 import dev.evalgate.reports.markdown.MarkdownText;
 
 class MarkdownSummaryTest {
@@ -16,8 +17,7 @@ class MarkdownSummaryTest {
 
     @Test
     void hostileOutputsCannotAddMarkupLinksMentionsOrTableCells() throws Exception {
-        Path file = RunReports.writeAll(RunFixtures.hostileCandidate(),
-                ReportContext.none().withBaseline(RunFixtures.hostileBaseline()), dir).markdown();
+        Path file = RunReports.writeAll(RunFixtures.hostileCandidate(), RunFixtures.hostileContext(), dir).markdown();
         String md = Files.readString(file);
 
         assertThat(md).doesNotContain("<script", "<img", "<a href", "](javascript", "<style", "<base");
@@ -38,13 +38,36 @@ class MarkdownSummaryTest {
     }
 
     @Test
-    void summaryLeadsWithTheVerdictAndListsTheMetrics() throws Exception {
-        Path file = RunReports.writeAll(RunFixtures.hostileCandidate(),
-                ReportContext.none().withBaseline(RunFixtures.hostileBaseline()), dir).markdown();
+    void failingGateLeadsWithTheVerdictAndListsEveryViolatedRuleWithItsCases() throws Exception {
+        Path file = RunReports.writeAll(RunFixtures.hostileCandidate(), RunFixtures.hostileContext(), dir).markdown();
         String md = Files.readString(file);
 
-        assertThat(md.lines().findFirst().orElseThrow()).startsWith("## ").contains("No gate");
-        assertThat(md).contains("| pass rate \\(all scorers\\) | 10.0% \\(1/10\\) |")
-                .contains("**\u25BC worse**");
+        assertThat(md.lines().findFirst().orElseThrow()).startsWith("## \u274C evalgate: Gate failed");
+        assertThat(md).contains("**Violated rules**")
+                .contains("- **max\\_regression\\[pass\\]**: pass dropped from 1.000 to 0.111")
+                .contains("- **no\\_new\\_failures\\[tags=adversarial\\]**: 8 cases tagged adversarial")
+                .contains(", support/hostile-1, support/hostile-2, ");
+        assertThat(md).contains("| pass rate \\(every scorer passes\\) | 11.1% |").contains("**\u25BC worse (p=0.008)**");
+    }
+
+    @Test
+    void passingGateSaysSoAndNamesNoViolations() throws Exception {
+        RunResult baseline = RunFixtures.synthetic(200, 1, 1, "base");
+        RunResult candidate = RunFixtures.synthetic(200, 1, 1, "cand");
+        Path file = RunReports.writeAll(candidate, RunFixtures.gated(baseline, candidate), dir).markdown();
+        String md = Files.readString(file);
+
+        assertThat(md.lines().findFirst().orElseThrow()).startsWith("## \u2705 evalgate: Gate passed");
+        assertThat(md).contains("All 2 gate rules passed.").doesNotContain("Violated rules", "Top regressions");
+    }
+
+    @Test
+    void withoutBaselineOrGateTheSummarySaysNoGateAndListsCasesNotPassing() throws Exception {
+        Path file = RunReports.writeAll(RunFixtures.hostileCandidate(), ReportContext.none(), dir).markdown();
+        String md = Files.readString(file);
+
+        assertThat(md.lines().findFirst().orElseThrow()).contains("No gate");
+        assertThat(md).contains("### Cases not passing (9)").contains("| metric | value | 95% CI |")
+                .contains("| pass rate \\(all scorers\\) | 10.0% \\(1/10\\) |");
     }
 }

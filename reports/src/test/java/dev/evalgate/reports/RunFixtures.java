@@ -16,6 +16,11 @@ import dev.evalgate.engine.RunSpec;
 import dev.evalgate.engine.RunSummary;
 import dev.evalgate.engine.Score;
 import dev.evalgate.engine.ScorerSpec;
+import dev.evalgate.engine.compare.Comparison;
+import dev.evalgate.engine.compare.RunComparator;
+import dev.evalgate.engine.gate.Gate;
+import dev.evalgate.engine.gate.GatePolicy;
+import dev.evalgate.engine.gate.GateVerdict;
 
 /** Runs built in code, so report tests need no model: a hostile one and synthetic ones of any size. */
 public final class RunFixtures {
@@ -93,6 +98,21 @@ public final class RunFixtures {
                 "Your refund was sent on Tuesday.", 85, List.of(Score.pass("contains", "found 'refund'")), null));
         return run(spec("run-baseline-1", "1.0.0", 1, List.of(new CorpusRef("support", "3",
                 "0123456789abcdef0123456789abcdef", results.size()))), results);
+    }
+
+    /**
+     * The hostile candidate against its baseline as the CLI would report it: the engine's comparison and the
+     * default gate policy (no significant pass-rate drop, no new adversarial failures), which it fails.
+     */
+    public static ReportContext hostileContext() {
+        return gated(hostileBaseline(), hostileCandidate());
+    }
+
+    /** Compares two runs and applies the default gate, as {@code evalgate run --baseline} does. */
+    public static ReportContext gated(RunResult baseline, RunResult candidate) {
+        Comparison comparison = new RunComparator().compare(baseline, candidate);
+        GateVerdict verdict = new Gate(GatePolicy.DEFAULT).evaluate(candidate, comparison);
+        return ReportContext.none().withBaseline(baseline).withComparison(comparison).withVerdict(verdict);
     }
 
     private static final String[] WORDS = ("the refund was sent on monday please wait three to five business days "

@@ -49,10 +49,20 @@ public final class MarkdownSummary {
                 md.append("- **").append(MarkdownText.inline(v.rule(), 120)).append("**: ")
                         .append(MarkdownText.inline(v.message(), 400));
                 if (!v.cases().isEmpty()) {
-                    md.append(" (cases: ").append(joinInline(v.cases(), 5)).append(')');
+                    md.append(" (cases: ").append(joinInline(v.cases(), 5));
+                    if (v.more() > 0) {
+                        md.append(" and ").append(v.more()).append(" more");
+                    }
+                    md.append(')');
                 }
                 md.append('\n');
             }
+            md.append('\n');
+        }
+        for (String note : gate.notes()) {
+            md.append("> ").append(MarkdownText.inline(note, 400)).append('\n');
+        }
+        if (!gate.notes().isEmpty()) {
             md.append('\n');
         }
         md.append("Run ").append(MarkdownText.inline(h.runId(), 80)).append(" \u00B7 model ")
@@ -69,6 +79,9 @@ public final class MarkdownSummary {
         if (h.hasBaseline()) {
             md.append(String.format(Locale.ROOT, "; %d regressed, %d fixed, %d new", model.counts().regressed(),
                     model.counts().fixed(), model.counts().added()));
+            if (model.counts().removed() > 0) {
+                md.append(", ").append(model.counts().removed()).append(" removed");
+            }
         }
         md.append(".\n\n");
         metricTable(model.metrics(), h.hasBaseline(), md);

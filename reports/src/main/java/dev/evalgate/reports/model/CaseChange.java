@@ -14,6 +14,8 @@ public enum CaseChange {
     NEW,
     /** Same verdict in both runs. */
     UNCHANGED,
+    /** Only in the baseline: the corpus lost the case. */
+    REMOVED,
     /** No baseline to compare with. */
     NONE;
 
@@ -33,6 +35,18 @@ public enum CaseChange {
             return FIXED;
         }
         return UNCHANGED;
+    }
+
+    /** The engine's classification, when a comparison supplied one. */
+    public static CaseChange of(dev.evalgate.engine.compare.DiffStatus status) {
+        return switch (status) {
+            case REGRESSED -> REGRESSED;
+            case FIXED -> FIXED;
+            case FLAKY -> FLAKY;
+            case NEW -> NEW;
+            case REMOVED -> REMOVED;
+            case UNCHANGED_PASS, UNCHANGED_FAIL -> UNCHANGED;
+        };
     }
 
     public String label() {

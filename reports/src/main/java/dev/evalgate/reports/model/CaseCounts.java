@@ -4,9 +4,10 @@ import java.util.List;
 
 /** How many cases fall under each filter of the case list. */
 public record CaseCounts(int cases, int results, int passed, int failed, int errored, int flaky, int regressed,
-                         int fixed, int added, int adversarial, int adversarialNotPassed) {
+                         int fixed, int added, int removed, int adversarial,
+                         int adversarialNotPassed) {
 
-    public static CaseCounts of(List<CaseView> cases, int results) {
+    public static CaseCounts of(List<CaseView> cases, int results, int removed) {
         int passed = 0;
         int failed = 0;
         int errored = 0;
@@ -37,7 +38,7 @@ public record CaseCounts(int cases, int results, int passed, int failed, int err
                 }
             }
         }
-        return new CaseCounts(cases.size(), results, passed, failed, errored, flaky, regressed, fixed, added,
+        return new CaseCounts(cases.size(), results, passed, failed, errored, flaky, regressed, fixed, added, removed,
                 adversarial, adversarialNotPassed);
     }
 }

@@ -8,11 +8,11 @@ import dev.evalgate.engine.CaseResult;
 public enum CaseStatus {
     /** Every repeat passed. */
     PASS,
-    /** Every repeat was evaluated and failed. */
+    /** No repeat passed (some may have errored). */
     FAIL,
     /** No repeat could be evaluated. */
     ERROR,
-    /** Repeats disagree: the verdict depends on sampling, so a change is not a regression. */
+    /** Some repeats passed and some did not: the verdict depends on sampling, so a change is not a regression. */
     FLAKY;
 
     public static CaseStatus of(List<CaseResult> repeats) {
@@ -31,10 +31,18 @@ public enum CaseStatus {
         if (errored == repeats.size()) {
             return ERROR;
         }
-        if (passed == 0) {
-            return errored == 0 ? FAIL : FLAKY;
+        return passed == 0 ? FAIL : FLAKY;
+    }
+
+    /** A case's status from the engine's per-case outcome (used when only a comparison describes the baseline). */
+    public static CaseStatus of(dev.evalgate.engine.compare.CaseOutcome outcome) {
+        if (outcome.passed() == outcome.repeats()) {
+            return PASS;
         }
-        return FLAKY;
+        if (outcome.errored() == outcome.repeats()) {
+            return ERROR;
+        }
+        return outcome.passed() == 0 ? FAIL : FLAKY;
     }
 
     public String label() {

@@ -1,6 +1,7 @@
 package dev.evalgate.reports.model;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -12,6 +13,9 @@ import dev.evalgate.datasets.EvalCase;
 import dev.evalgate.engine.CaseResult;
 import dev.evalgate.engine.RunResult;
 import dev.evalgate.engine.Score;
+import dev.evalgate.engine.compare.CaseDiff;
+import dev.evalgate.engine.compare.CaseOutcome;
+import dev.evalgate.engine.compare.Comparison;
 
 /** Groups a run's results by case, classifies each case against the baseline and caps every text shown. */
 final class CaseViews {
@@ -26,16 +30,32 @@ final class CaseViews {
         return grouped;
     }
 
-    static List<CaseView> of(RunResult run, Optional<RunResult> baseline) {
+    static List<CaseView> of(RunResult run, Optional<RunResult> baseline, Optional<Comparison> comparison) {
         Map<String, List<CaseResult>> before = baseline.map(b -> byCase(b.results())).orElse(Map.of());
+        Map<String, CaseDiff> diffs = new HashMap<>();
+        comparison.ifPresent(c -> c.caseDiffs().forEach(d -> diffs.put(d.key(), d)));
+        boolean compared = baseline.isPresent() || comparison.isPresent();
         List<CaseView> views = new ArrayList<>();
         for (Map.Entry<String, List<CaseResult>> entry : byCase(run.results()).entrySet()) {
             List<CaseResult> repeats = entry.getValue();
             CaseResult first = repeats.get(0);
             CaseStatus status = CaseStatus.of(repeats);
             List<CaseResult> baseRepeats = before.getOrDefault(entry.getKey(), List.of());
-            CaseStatus baseStatus = baseRepeats.isEmpty() ? null : CaseStatus.of(baseRepeats);
-            CaseChange change = baseline.isEmpty() ? CaseChange.NONE : CaseChange.between(baseStatus, status);
+            CaseDiff diff = diffs.get(entry.getKey());
+            CaseStatus baseStatus;
+            CaseChange change;
+            List<RepeatView> baseViews;
+            if (diff != null) {
+                // The engine's comparison is authoritative: the gate decided on these same classifications.
+                baseStatus = diff.baseline() == null ? null : CaseStatus.of(diff.baseline());
+                change = CaseChange.of(diff.status());
+                baseViews = !baseRepeats.isEmpty() ? baseRepeats.stream().map(CaseViews::repeat).toList()
+                        : diff.baseline() == null ? List.of() : List.of(firstRepeat(diff.baseline()));
+            } else {
+                baseStatus = baseRepeats.isEmpty() ? null : CaseStatus.of(baseRepeats);
+                change = !compared ? CaseChange.NONE : CaseChange.between(baseStatus, status);
+                baseViews = baseRepeats.stream().map(CaseViews::repeat).toList();
+            }
             Set<String> failed = new LinkedHashSet<>();
             double latency = 0;
             for (CaseResult r : repeats) {
@@ -50,9 +70,17 @@ final class CaseViews {
                     first.tags().contains(EvalCase.ADVERSARIAL_TAG), status.label(), change.label(),
                     baseStatus == null ? null : baseStatus.label(), List.copyOf(failed),
                     TextCap.cap(first.prompt(), TextCap.PROMPT_CHARS), repeats.stream().map(CaseViews::repeat).toList(),
-                    baseRepeats.stream().map(CaseViews::repeat).toList(), latency / repeats.size()));
+                    baseViews, latency / repeats.size()));
         }
         return views;
+    }
+
+    /** The baseline side when only the comparison is at hand: its first repeat's output, without call details. */
+    private static RepeatView firstRepeat(CaseOutcome outcome) {
+        String out = outcome.output();
+        return new RepeatView(0, outcome.passed() == outcome.repeats(), TextCap.cap(outcome.error(),
+                TextCap.ERROR_CHARS), TextCap.cap(out, TextCap.OUTPUT_CHARS), out.length(), false, null, 0, 0, 0,
+                null, "", 0, 0, 0, false, List.of());
     }
 
     static RepeatView repeat(CaseResult r) {

@@ -12,18 +12,59 @@ import dev.evalgate.engine.RunResult;
 import dev.evalgate.engine.RunSummary;
 import dev.evalgate.engine.Score;
 import dev.evalgate.engine.ScorerSummary;
+import dev.evalgate.engine.compare.CaseOutcomes;
+import dev.evalgate.engine.compare.Comparison;
+import dev.evalgate.engine.compare.Estimate;
+import dev.evalgate.engine.compare.MetricDelta;
+import dev.evalgate.engine.compare.Reliability;
 
 /** The metrics table: each figure of the run with its interval, and its change against the baseline. */
 final class MetricTable {
     private static final String NOTE_UNTESTED = "direction only, not a significance test";
+    /** Level at which the table calls a tested change better or worse; the gate's rules set their own. */
+    static final double SIGNIFICANCE = 0.05;
 
     private MetricTable() {
     }
 
-    static List<MetricRow> of(RunResult run, Optional<RunResult> baseline) {
+    static List<MetricRow> of(RunResult run, Optional<RunResult> baseline, Optional<Comparison> comparison) {
         RunSummary now = run.summary();
         RunSummary before = baseline.map(RunResult::summary).orElse(null);
         List<MetricRow> rows = new ArrayList<>();
+        if (comparison.isPresent()) {
+            comparison.get().metricDeltas().forEach(d -> rows.add(tested(d)));
+        } else {
+            scoreRows(run, before, rows);
+        }
+        if (run.results().stream().anyMatch(r -> r.repeat() > 0)) {
+            Reliability r = CaseOutcomes.of(run).reliability();
+            Reliability b = comparison.map(c -> c.baseline().reliability())
+                    .orElse(baseline.map(x -> CaseOutcomes.of(x).reliability()).orElse(null));
+            rows.add(row("pass@" + r.repeats() + " (some repeat passes)", r.passAtK(), null,
+                    b == null ? null : b.passAtK(), Kind.RATE));
+            rows.add(row("pass^" + r.repeats() + " (every repeat passes)", r.passAllK(), null,
+                    b == null ? null : b.passAllK(), Kind.RATE));
+            rows.add(row("flip rate (two repeats disagree)", r.flipRate(), null, b == null ? null : b.flipRate(),
+                    Kind.RATE_LOWER_BETTER));
+        }
+        rows.add(row("errored results", now.errored(), null, before == null ? null : (double) before.errored(),
+                Kind.COUNT_LOWER_BETTER));
+        rows.add(row("latency p50", now.latencyP50Ms(), null, before == null ? null : before.latencyP50Ms(),
+                Kind.MILLIS));
+        rows.add(row("latency p95", now.latencyP95Ms(), null, before == null ? null : before.latencyP95Ms(),
+                Kind.MILLIS));
+        rows.add(row("completion tokens per result", perResult(now.completionTokens(), now.results()), null,
+                before == null ? null : perResult(before.completionTokens(), before.results()), Kind.TOKENS));
+        rows.add(row("repair attempts", now.repairAttempts(), null,
+                before == null ? null : (double) before.repairAttempts(), Kind.COUNT_LOWER_BETTER));
+        rows.add(row("fallback outputs", now.fallbacks(), null, before == null ? null : (double) before.fallbacks(),
+                Kind.COUNT_LOWER_BETTER));
+        return rows;
+    }
+
+    /** Result-level pass rates and mean scores, compared by direction only: used when no comparison was made. */
+    private static void scoreRows(RunResult run, RunSummary before, List<MetricRow> rows) {
+        RunSummary now = run.summary();
         double[] ci = Intervals.wilson(now.passed(), now.results());
         rows.add(rate("pass rate (all scorers)", now.passed(), now.results(), ci,
                 before == null ? null : before.passRate()));
@@ -39,19 +80,40 @@ final class MetricTable {
             double[] meanCi = Intervals.mean(values.getOrDefault(s.name(), new double[0]));
             rows.add(row(s.name() + " mean score", s.mean(), meanCi, b == null ? null : b.mean(), Kind.SCORE));
         }
-        rows.add(row("errored results", now.errored(), null, before == null ? null : (double) before.errored(),
-                Kind.COUNT_LOWER_BETTER));
-        rows.add(row("latency p50", now.latencyP50Ms(), null, before == null ? null : before.latencyP50Ms(),
-                Kind.MILLIS));
-        rows.add(row("latency p95", now.latencyP95Ms(), null, before == null ? null : before.latencyP95Ms(),
-                Kind.MILLIS));
-        rows.add(row("completion tokens per result", perResult(now.completionTokens(), now.results()), null,
-                before == null ? null : perResult(before.completionTokens(), before.results()), Kind.TOKENS));
-        rows.add(row("repair attempts", now.repairAttempts(), null,
-                before == null ? null : (double) before.repairAttempts(), Kind.COUNT_LOWER_BETTER));
-        rows.add(row("fallback outputs", now.fallbacks(), null, before == null ? null : (double) before.fallbacks(),
-                Kind.COUNT_LOWER_BETTER));
-        return rows;
+    }
+
+    /** A metric the engine compared over the shared cases, with its bootstrap intervals and paired test. */
+    private static MetricRow tested(MetricDelta d) {
+        Kind kind = d.kind() == MetricDelta.Kind.PASS_RATE ? Kind.RATE : Kind.SCORE;
+        String name = d.metric().equals(MetricDelta.OVERALL_PASS) ? "pass rate (every scorer passes)"
+                : d.metric() + (kind == Kind.RATE ? " pass rate" : " mean score");
+        double delta = d.delta().mean();
+        String deltaText = formatDelta(delta, kind) + (Double.isNaN(d.delta().lower()) ? ""
+                : " [" + formatDelta(d.delta().lower(), kind) + ", " + formatDelta(d.delta().upper(), kind) + "]");
+        boolean significant = d.test().significantAt(SIGNIFICANCE);
+        String p = d.test().pValue() < 0.001 ? "p<0.001" : String.format(Locale.ROOT, "p=%.3f", d.test().pValue());
+        String change;
+        String changeText;
+        if (Double.isNaN(delta) || Math.abs(delta) < 1e-9) {
+            change = Double.isNaN(delta) ? "" : MetricRow.SAME;
+            changeText = MetricRow.describe(change);
+        } else if (significant) {
+            change = delta > 0 ? MetricRow.BETTER : MetricRow.WORSE;
+            changeText = MetricRow.describe(change) + " (" + p + ")";
+        } else {
+            change = "";
+            changeText = (delta > 0 ? "\u25B3 higher" : "\u25BD lower") + ", not significant (" + p + ")";
+        }
+        String note = String.format(Locale.ROOT, "%s %s: %d better, %d worse of %d pairs; n = %d shared cases",
+                d.test().method(), p, d.test().better(), d.test().worse(), d.test().pairs(), d.candidate().n())
+                + (d.trusted() ? "" : "; from a judge that failed calibration, so the gate ignores it");
+        return new MetricRow(d.trusted() ? name : name + " (untrusted judge)", format(d.candidate().mean(), kind),
+                interval(d.candidate(), kind), format(d.baseline().mean(), kind), deltaText, change, changeText,
+                note);
+    }
+
+    private static String interval(Estimate e, Kind kind) {
+        return Double.isNaN(e.lower()) ? "" : "[" + format(e.lower(), kind) + ", " + format(e.upper(), kind) + "]";
     }
 
     private static double perResult(long total, int results) {
@@ -71,7 +133,7 @@ final class MetricTable {
     }
 
     private enum Kind {
-        RATE, SCORE, MILLIS, TOKENS, COUNT_LOWER_BETTER
+        RATE, RATE_LOWER_BETTER, SCORE, MILLIS, TOKENS, COUNT_LOWER_BETTER
     }
 
     private static MetricRow rate(String name, int passed, int n, double[] ci, Double baseline) {
@@ -106,7 +168,7 @@ final class MetricTable {
             return "n/a";
         }
         return switch (kind) {
-            case RATE -> String.format(Locale.ROOT, "%.1f%%", v * 100);
+            case RATE, RATE_LOWER_BETTER -> String.format(Locale.ROOT, "%.1f%%", v * 100);
             case SCORE -> String.format(Locale.ROOT, "%.3f", v);
             case MILLIS -> String.format(Locale.ROOT, "%.0f ms", v);
             case TOKENS -> String.format(Locale.ROOT, "%.1f", v);
@@ -116,7 +178,7 @@ final class MetricTable {
 
     private static String formatDelta(double d, Kind kind) {
         return switch (kind) {
-            case RATE -> String.format(Locale.ROOT, "%+.1f pp", d * 100);
+            case RATE, RATE_LOWER_BETTER -> String.format(Locale.ROOT, "%+.1f pp", d * 100);
             case SCORE -> String.format(Locale.ROOT, "%+.3f", d);
             case MILLIS -> String.format(Locale.ROOT, "%+.0f ms", d);
             case TOKENS -> String.format(Locale.ROOT, "%+.1f", d);

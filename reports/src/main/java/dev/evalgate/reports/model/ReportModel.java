@@ -5,7 +5,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -13,6 +12,9 @@ import dev.evalgate.engine.CorpusRef;
 import dev.evalgate.engine.RunResult;
 import dev.evalgate.engine.RunSpec;
 import dev.evalgate.engine.ScorerSummary;
+import dev.evalgate.engine.compare.ComparedRun;
+import dev.evalgate.engine.compare.Comparison;
+import dev.evalgate.engine.compare.DiffStatus;
 import dev.evalgate.reports.ReportContext;
 
 /**
@@ -31,42 +33,47 @@ public record ReportModel(RunHeader header, GateView gate, List<MetricRow> metri
 
     public static ReportModel of(RunResult run, ReportContext context) {
         Optional<RunResult> baseline = context.baseline();
-        List<CaseView> cases = CaseViews.of(run, baseline);
-        CaseCounts counts = CaseCounts.of(cases, run.results().size());
+        Optional<Comparison> comparison = context.comparison();
+        List<CaseView> cases = CaseViews.of(run, baseline, comparison);
+        int removed = comparison.map(c -> c.count(DiffStatus.REMOVED)).orElse(0);
+        CaseCounts counts = CaseCounts.of(cases, run.results().size(), removed);
         Set<String> tags = new LinkedHashSet<>();
         cases.forEach(c -> tags.addAll(c.tags()));
         List<String> sortedTags = new ArrayList<>(tags);
         sortedTags.sort(null);
-        return new ReportModel(header(run, baseline), gate(counts), MetricTable.of(run, baseline),
-                Charts.of(run, cases), cases, counts, run.summary().scorers().stream().map(ScorerSummary::name)
-                .toList(), sortedTags);
+        List<String> comparisonNotes = comparison.map(Comparison::notes).orElse(List.of());
+        GateView gate = context.verdict().map(v -> GateView.of(v, comparisonNotes))
+                .orElseGet(() -> GateView.none(counts, comparisonNotes));
+        return new ReportModel(header(run, baseline, comparison), gate, MetricTable.of(run, baseline, comparison),
+                Charts.of(run, cases), cases, counts,
+                run.summary().scorers().stream().map(ScorerSummary::name).toList(), sortedTags);
     }
 
-    private static GateView gate(CaseCounts counts) {
-        String headline = String.format(Locale.ROOT, "No gate was evaluated: %d of %d cases passed every repeat.",
-                counts.passed(), counts.cases());
-        return new GateView(GateView.NONE, headline, List.of());
-    }
-
-    private static RunHeader header(RunResult run, Optional<RunResult> baseline) {
+    private static RunHeader header(RunResult run, Optional<RunResult> baseline, Optional<Comparison> comparison) {
         RunSpec spec = run.spec();
         RunSpec base = baseline.map(RunResult::spec).orElse(null);
+        ComparedRun compared = comparison.map(Comparison::baseline).orElse(null);
+        boolean hasBaseline = base != null || compared != null;
+        String baseRunId = base != null ? text(base.runId()) : compared != null ? compared.runId() : "";
+        String baseBundle = base != null && base.bundle() != null ? base.bundle().label()
+                : compared != null ? compared.bundle() : "";
+        String baseDigest = base != null ? text(base.bundleDigest()) : compared != null ? compared.bundleDigest() : "";
+        String baseModel = base != null && base.model() != null ? base.model().backend() + ":" + base.model().model()
+                : compared != null ? compared.model() : "";
+        List<String> baseCorpora = base != null ? corpora(base.corpora())
+                : compared != null ? corpora(compared.corpora()) : List.of();
         return new RunHeader(spec.runId(), text(spec.suite()), text(spec.startedAt()),
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), text(spec.engineVersion()),
                 spec.bundle() == null ? "" : spec.bundle().label(), text(spec.bundleDigest()),
                 spec.model() == null ? "" : spec.model().backend(), spec.model() == null ? "" : spec.model().model(),
-                spec.model() == null ? "" : spec.model().fingerprint(), corpora(spec), spec.repeats(),
-                text(spec.host()), base != null, base == null ? "" : text(base.runId()),
-                base == null || base.bundle() == null ? "" : base.bundle().label(),
-                base == null ? "" : text(base.bundleDigest()),
-                base == null || base.model() == null ? "" : base.model().backend() + ":" + base.model().model(),
-                base == null ? List.of() : corpora(base),
-                base != null && spec.bundleDigest() != null && spec.bundleDigest().equals(base.bundleDigest()));
+                spec.model() == null ? "" : spec.model().fingerprint(), corpora(spec.corpora()), spec.repeats(),
+                text(spec.host()), hasBaseline, baseRunId, baseBundle, baseDigest, baseModel, baseCorpora,
+                hasBaseline && spec.bundleDigest() != null && spec.bundleDigest().equals(baseDigest));
     }
 
-    private static List<String> corpora(RunSpec spec) {
+    private static List<String> corpora(List<CorpusRef> refs) {
         List<String> out = new ArrayList<>();
-        for (CorpusRef c : spec.corpora()) {
+        for (CorpusRef c : refs) {
             String sha = c.sha256() == null ? "" : c.sha256();
             out.add(c.name() + "@" + c.version() + " (sha256 " + (sha.length() > 12 ? sha.substring(0, 12) : sha)
                     + ", " + c.cases() + " cases)");
