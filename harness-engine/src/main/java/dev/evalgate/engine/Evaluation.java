@@ -21,6 +21,7 @@ import dev.evalgate.datasets.CorpusLoader;
 import dev.evalgate.datasets.EvalCase;
 import dev.evalgate.datasets.InvalidInputException;
 import dev.evalgate.engine.internal.JsonSyntaxValidator;
+import dev.evalgate.engine.internal.JudgeParamsClient;
 
 /**
  * The engine's front door: loads and checks everything a suite names, opens the model, and runs or resumes.
@@ -93,14 +94,17 @@ public final class Evaluation {
             for (ScorerSpec spec : suite.scorers()) {
                 named.add(new NamedScorer(spec.name(), scorers.create(spec, judgeModels)));
             }
-            int repeats = request.repeats().orElse(suite.repeats());
+            // A resumed run keeps the repeats it was started with unless the user asks otherwise (then it is
+            // refused below): finishing a run must not quietly change the experiment.
+            Optional<RunSpec> resumed = request.resume().map(dir -> RunStore.readRecord(dir).spec());
+            int repeats = request.repeats().orElse(resumed.map(RunSpec::repeats).orElse(suite.repeats()));
             int concurrency = request.concurrency().orElse(suite.concurrency());
             RunStore store;
             RunSpec spec;
-            if (request.resume().isPresent()) {
-                store = RunStore.resume(request.resume().get());
-                spec = RunStore.readRecord(request.resume().get()).spec();
+            if (resumed.isPresent()) {
+                spec = resumed.get();
                 checkResumable(spec, prepared, client.info(), repeats, request.resume().get());
+                store = RunStore.resume(request.resume().get());
             } else {
                 spec = newSpec(suite, prepared, client.info(), repeats, concurrency);
                 store = RunStore.create(request.runsRoot().resolve(spec.runId()));
@@ -131,8 +135,9 @@ public final class Evaluation {
         // The bundle's --model override is for the model under test, never for the judge.
         BackendOptions judgeOptions = new BackendOptions(Optional.empty(), suite.file().toAbsolutePath().getParent(),
                 options.cacheDirectory(), options.settings());
-        return role -> opened.computeIfAbsent(role, r -> decorator.apply(backends.open(ModelRef.parse(judge.model()),
-                judgeOptions, new SourceLocation(suite.file(), 0, "judge.model"))));
+        return role -> opened.computeIfAbsent(role, r -> new JudgeParamsClient(decorator.apply(backends.open(
+                ModelRef.parse(judge.model()), judgeOptions, new SourceLocation(suite.file(), 0, "judge.model"))),
+                judge.params()));
     }
 
     private static BackendOptions withBase(BackendOptions options, Path bundleFile) {

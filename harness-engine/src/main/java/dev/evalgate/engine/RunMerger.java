@@ -1,0 +1,74 @@
+package dev.evalgate.engine;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.evalgate.datasets.InvalidInputException;
+
+/**
+ * Joins the runs of several shards into one run, refusing shards that did not evaluate the same thing (bundle
+ * digest, corpora, scorers, repeats, model) or that overlap.
+ */
+public final class RunMerger {
+    private RunMerger() {
+    }
+
+    public static RunResult merge(List<Path> shardDirectories, Path outDirectory) {
+        if (shardDirectories.isEmpty()) {
+            throw new InvalidInputException(null, 0, "RUN_DIR", "give at least one run directory to merge");
+        }
+        List<RunResult> shards = new ArrayList<>();
+        for (Path dir : shardDirectories) {
+            shards.add(RunStore.read(dir));
+        }
+        RunSpec first = shards.get(0).spec();
+        Map<String, Path> owner = new HashMap<>();
+        List<CaseResult> all = new ArrayList<>();
+        long wallMs = 0;
+        for (int i = 0; i < shards.size(); i++) {
+            RunResult shard = shards.get(i);
+            Path dir = shardDirectories.get(i);
+            requireSame(dir, "bundleDigest", first.bundleDigest(), shard.spec().bundleDigest());
+            requireSame(dir, "corpora", first.corpora(), shard.spec().corpora());
+            requireSame(dir, "scorers", first.scorers(), shard.spec().scorers());
+            requireSame(dir, "repeats", first.repeats(), shard.spec().repeats());
+            requireSame(dir, "model.fingerprint", first.model().fingerprint(), shard.spec().model().fingerprint());
+            if (!RunRecord.COMPLETED.equals(RunStore.readRecord(dir).status())) {
+                throw new InvalidInputException(dir.resolve(RunStore.RUN_FILE), 0, "status",
+                        "this shard has not finished; finish it with 'evalgate run --resume " + dir + "' first");
+            }
+            for (CaseResult result : shard.results()) {
+                String task = result.key() + "#" + result.repeat();
+                Path earlier = owner.putIfAbsent(task, dir);
+                if (earlier != null) {
+                    throw new InvalidInputException(dir.resolve(RunStore.RESULTS_FILE), 0, "caseId", "case "
+                            + task + " is in two shards (" + earlier + " and " + dir + "); were the shards of the same"
+                            + " --shard i/n split?");
+                }
+                all.add(result);
+            }
+            wallMs = Math.max(wallMs, shard.summary().wallMs());
+        }
+        RunSpec merged = new RunSpec(outDirectory.getFileName().toString(), first.suite(), first.suiteFile(),
+                first.startedAt(), first.engineVersion(), first.bundle(), first.bundleDigest(), first.model(),
+                first.corpora(), first.scorers(), first.repeats(), first.seeds(), first.concurrency(),
+                first.timeoutMs(), first.host(), first.java(), first.os());
+        RunSummary summary = RunSummary.of(all, first.model().loadMillis(), wallMs);
+        try (RunStore store = RunStore.create(outDirectory)) {
+            store.writeRecord(new RunRecord(merged, RunRecord.RUNNING, null));
+            all.forEach(store::append);
+            store.writeRecord(new RunRecord(merged, RunRecord.COMPLETED, summary));
+        }
+        return new RunResult(merged, all, summary, outDirectory);
+    }
+
+    private static void requireSame(Path dir, String field, Object expected, Object actual) {
+        if (!expected.equals(actual)) {
+            throw new InvalidInputException(dir.resolve(RunStore.RUN_FILE), 0, field, "differs from the first "
+                    + "shard (" + actual + " instead of " + expected + "); only shards of one run can be merged");
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package dev.evalgate.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.evalgate.datasets.InvalidInputException;
+
+class RunMergerTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void shardsMergeIntoOneRunWithEveryCaseOnce() {
+        List<PlannedCase> cases = RunnerTest.cases(40);
+        for (int i = 1; i <= 3; i++) {
+            runShard(cases, new Shard(i, 3), "shard-" + i);
+        }
+        RunResult merged = RunMerger.merge(List.of(tmp.resolve("shard-1"), tmp.resolve("shard-2"),
+                tmp.resolve("shard-3")), tmp.resolve("merged"));
+
+        assertThat(merged.results()).hasSize(40);
+        assertThat(merged.results()).extracting(CaseResult::key).doesNotHaveDuplicates();
+        assertThat(RunStore.read(tmp.resolve("merged")).results()).hasSize(40);
+        assertThat(RunStore.readRecord(tmp.resolve("merged")).status()).isEqualTo(RunRecord.COMPLETED);
+        assertThat(merged.summary().results()).isEqualTo(40);
+    }
+
+    @Test
+    void overlappingShardsAreRefused() {
+        List<PlannedCase> cases = RunnerTest.cases(10);
+        runShard(cases, new Shard(1, 1), "a");
+        runShard(cases, new Shard(1, 2), "b");
+        assertThatThrownBy(() -> RunMerger.merge(List.of(tmp.resolve("a"), tmp.resolve("b")), tmp.resolve("m")))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("is in two shards");
+    }
+
+    private void runShard(List<PlannedCase> cases, Shard shard, String dir) {
+        ScriptedModelClient client = ScriptedModelClient.answering(r -> "ok");
+        RunPlan plan = new RunPlan(RunnerTest.spec(1), shard.selection().apply(cases),
+                RunnerTest.bundle(RepairPolicy.NONE), client, List.of(), Optional.empty(), RetryPolicy.NONE,
+                Duration.ofSeconds(5), 1, 1, Map.of());
+        new Runner(d -> { }).run(plan, RunStore.create(tmp.resolve(dir)), RunListener.NONE);
+    }
+}
