@@ -16,6 +16,9 @@ import dev.evalgate.engine.ExitCode;
         description = {"Evaluates and regression-tests LLM prompt/model bundles against versioned corpora.", ""},
         subcommands = {
                 RunCommand.class,
+                CompareCommand.class,
+                GateCommand.class,
+                BaselineCommand.class,
                 DatasetsCommand.class,
                 ScorersCommand.class,
                 CommandLine.HelpCommand.class

@@ -22,6 +22,9 @@ import dev.evalgate.engine.RunStore;
 import dev.evalgate.engine.ScorerRegistry;
 import dev.evalgate.engine.Suite;
 import dev.evalgate.engine.SuiteLoader;
+import dev.evalgate.engine.baseline.BaselineStore;
+import dev.evalgate.engine.tier.Tier;
+import dev.evalgate.engine.tier.TierSelector;
 import dev.evalgate.reports.ReportContext;
 import dev.evalgate.reports.ReportFiles;
 import dev.evalgate.reports.RunReports;
@@ -63,6 +66,22 @@ public final class RunCommand implements Callable<Integer> {
             + "(default: the suite's).")
     Integer repeats;
 
+    @Option(names = "--baseline", paramLabel = "NAME|DIR", description = "Compare with this stored baseline (a "
+            + "name, or a run directory) and apply the suite's gate: exit 0 when it passes, 1 when it fails.")
+    String baseline;
+
+    @Option(names = "--baselines-dir", paramLabel = "DIR", description = "Where named baselines are stored "
+            + "(default: the suite's 'baselines', else baselines/ next to the suite).")
+    Path baselinesDir;
+
+    @Option(names = "--allow-corpus-change", description = "Compare with a baseline of another corpus version, on "
+            + "the case ids both runs share.")
+    boolean allowCorpusChange;
+
+    @Option(names = "--tier", paramLabel = "TIER", description = "Run only this tier of the suite: smoke, full, "
+            + "or any tier under its 'tiers:'.")
+    String tier;
+
     @Option(names = "--quiet", description = "No progress output.")
     boolean quiet;
 
@@ -90,14 +109,25 @@ public final class RunCommand implements Callable<Integer> {
         }
         Suite suite = new SuiteLoader(scorers).load(suitePath);
         Path runsRoot = out != null ? out : suite.outputDirectory() != null ? suite.outputDirectory() : Path.of("runs");
+        Tier selected = tier == null ? null : suite.tier(tier);
+        RunResult baselineRun = baseline == null ? null
+                : (baselinesDir != null ? new BaselineStore(baselinesDir) : suite.baselineStore()).read(baseline);
+        BaselineGate gate = new BaselineGate(suite.gate(), baselineRun, baseline, allowCorpusChange);
         EvaluationRequest request = new EvaluationRequest(suite, Optional.ofNullable(bundle), runsRoot,
                 Optional.ofNullable(resume), Optional.ofNullable(repeats), Optional.ofNullable(concurrency),
-                modelOptions.options().toBackendOptions(), null, null, null);
-        RunResult result = new Evaluation(scorers, ModelClients.load()).run(request,
+                modelOptions.options().toBackendOptions(),
+                selected == null ? null : cases -> TierSelector.select(selected, cases), null, gate.baselineOutputs());
+        Evaluation evaluation = new Evaluation(scorers, ModelClients.load());
+        if (baselineRun != null) {
+            gate.checkBeforeRun(evaluation.prepare(request).corpora());
+        }
+        RunResult result = evaluation.run(request,
                 quiet ? dev.evalgate.engine.RunListener.NONE : ProgressReporter.forStderr());
-        ReportFiles reports = RunReports.writeAll(result, ReportContext.none(), result.directory());
         RunSummaryPrinter.print(result, spec.commandLine().getOut());
+        BaselineGate.Outcome outcome = gate.apply(result, spec.commandLine().getOut());
+        ReportFiles reports = RunReports.writeAll(result, baselineRun == null ? ReportContext.none()
+                : ReportContext.none().withBaseline(baselineRun), result.directory());
         spec.commandLine().getOut().println("  report:  " + reports.html());
-        return ExitCode.PASS.code();
+        return outcome.verdict().exitCode().code();
     }
 }

@@ -1,0 +1,95 @@
+package dev.evalgate.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.evalgate.datasets.Corpus;
+import dev.evalgate.engine.CaseResult;
+import dev.evalgate.engine.CorpusRef;
+import dev.evalgate.engine.Json;
+import dev.evalgate.engine.RunResult;
+import dev.evalgate.engine.compare.CompareOptions;
+import dev.evalgate.engine.compare.Comparison;
+import dev.evalgate.engine.compare.RunComparator;
+import dev.evalgate.engine.gate.Gate;
+import dev.evalgate.engine.gate.GatePolicy;
+import dev.evalgate.engine.gate.GateVerdict;
+
+/**
+ * The CI step shared by {@code run --baseline} and {@code gate}: compare a candidate run with its baseline (when
+ * there is one), apply the suite's gate, write {@code comparison.json} and {@code gate.json} next to the run and
+ * print the verdict.
+ */
+final class BaselineGate {
+    static final String COMPARISON_FILE = "comparison.json";
+    static final String GATE_FILE = "gate.json";
+
+    private final GatePolicy policy;
+    private final RunResult baseline;
+    private final String baselineLabel;
+    private final RunComparator comparator;
+
+    /** @param baseline the baseline run, or null to apply only the rules that need none */
+    BaselineGate(GatePolicy policy, RunResult baseline, String baselineLabel, boolean allowCorpusChange) {
+        this.policy = policy;
+        this.baseline = baseline;
+        this.baselineLabel = baselineLabel;
+        this.comparator = new RunComparator(CompareOptions.DEFAULT.withAllowCorpusChange(allowCorpusChange));
+    }
+
+    /** Refuses, before any model call, a baseline whose corpora differ from the ones about to run. */
+    void checkBeforeRun(List<Corpus> corpora) {
+        if (baseline != null) {
+            comparator.checkCorpora(baseline, corpora.stream()
+                    .map(c -> new CorpusRef(c.name(), c.version(), c.sha256(), c.cases().size())).toList());
+        }
+    }
+
+    /** Baseline outputs by case key (first repeat), for pairwise judges. */
+    Map<String, String> baselineOutputs() {
+        return baseline == null ? Map.of() : outputsOf(baseline);
+    }
+
+    static Map<String, String> outputsOf(RunResult run) {
+        Map<String, String> outputs = new LinkedHashMap<>();
+        for (CaseResult r : run.results()) {
+            if (r.repeat() == 0 && !r.errored()) {
+                outputs.putIfAbsent(r.key(), r.output());
+            }
+        }
+        return outputs;
+    }
+
+    RunResult baseline() {
+        return baseline;
+    }
+
+    record Outcome(Comparison comparison, GateVerdict verdict) {
+    }
+
+    Outcome apply(RunResult candidate, PrintWriter out) {
+        Comparison comparison = baseline == null ? null : comparator.compare(baseline, candidate);
+        GateVerdict verdict = new Gate(policy).evaluate(candidate, comparison);
+        if (candidate.directory() != null) {
+            if (comparison != null) {
+                writeJson(candidate.directory().resolve(COMPARISON_FILE), comparison);
+            }
+            writeJson(candidate.directory().resolve(GATE_FILE), verdict);
+        }
+        GateVerdictPrinter.print(verdict, comparison, baselineLabel, out);
+        return new Outcome(comparison, verdict);
+    }
+
+    static void writeJson(Path file, Object value) {
+        try {
+            Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), value);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+}

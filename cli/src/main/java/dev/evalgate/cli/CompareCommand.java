@@ -1,0 +1,131 @@
+package dev.evalgate.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.function.UnaryOperator;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import dev.evalgate.datasets.InvalidInputException;
+import dev.evalgate.engine.Evaluation;
+import dev.evalgate.engine.EvaluationRequest;
+import dev.evalgate.engine.ExitCode;
+import dev.evalgate.engine.ModelClients;
+import dev.evalgate.engine.PlannedCase;
+import dev.evalgate.engine.ProgressReporter;
+import dev.evalgate.engine.RunListener;
+import dev.evalgate.engine.RunResult;
+import dev.evalgate.engine.ScorerRegistry;
+import dev.evalgate.engine.Suite;
+import dev.evalgate.engine.SuiteLoader;
+import dev.evalgate.engine.compare.CompareOptions;
+import dev.evalgate.engine.compare.Comparison;
+import dev.evalgate.engine.compare.RunComparator;
+import dev.evalgate.engine.tier.TierSelector;
+import dev.evalgate.reports.ReportContext;
+import dev.evalgate.reports.ReportFiles;
+import dev.evalgate.reports.RunReports;
+
+@Command(name = "compare",
+        description = {"Runs two bundles on the same cases and shows, case by case, what got better, worse or "
+                + "stayed the same, with a paired test that says whether each difference is real or noise.",
+                "The first bundle is the baseline. Writes both runs, comparison.json and the candidate's reports."},
+        mixinStandardHelpOptions = true,
+        footerHeading = "%nExamples:%n",
+        footer = {
+                "  evalgate compare prompts/v1.yaml prompts/v2.yaml --suite suite.yaml",
+                "  evalgate compare v1.yaml v2.yaml --suite suite.yaml --repeats 5 --tier smoke"})
+public final class CompareCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "BASELINE_BUNDLE", description = "The bundle to compare against.")
+    Path baselineBundle;
+
+    @Parameters(index = "1", paramLabel = "CANDIDATE_BUNDLE", description = "The bundle under test.")
+    Path candidateBundle;
+
+    @Option(names = "--suite", required = true, paramLabel = "FILE",
+            description = "The suite that supplies corpora, scorers and settings.")
+    Path suiteFile;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Where the two run directories are created "
+            + "(default: the suite's 'output', else ./runs).")
+    Path out;
+
+    @Option(names = "--repeats", paramLabel = "N", description = "Run every case N times (default: the suite's).")
+    Integer repeats;
+
+    @Option(names = "--tier", paramLabel = "TIER", description = "Run only this tier's cases (smoke, full, ...).")
+    String tier;
+
+    @Option(names = "--level", paramLabel = "P", defaultValue = "0.05",
+            description = "Significance level for calling a difference real (default: ${DEFAULT-VALUE}).")
+    double level;
+
+    @Option(names = "--quiet", description = "No progress output.")
+    boolean quiet;
+
+    @Option(names = "--verbose", description = "Stack traces on errors.")
+    boolean verbose;
+
+    @Mixin
+    ModelOptionsMixin modelOptions;
+
+    @Override
+    public Integer call() {
+        if (!(level > 0 && level <= 0.5)) {
+            throw new InvalidInputException(null, 0, "--level", "must be greater than 0 and at most 0.5, such as "
+                    + "0.05");
+        }
+        if (repeats != null && (repeats < 1 || repeats > Suite.MAX_REPEATS)) {
+            throw new InvalidInputException(null, 0, "--repeats", "must be between 1 and " + Suite.MAX_REPEATS);
+        }
+        ScorerRegistry scorers = ScorerRegistry.load();
+        Suite suite = new SuiteLoader(scorers).load(suiteFile);
+        Path runsRoot = out != null ? out : suite.outputDirectory() != null ? suite.outputDirectory()
+                : Path.of("runs");
+        UnaryOperator<List<PlannedCase>> selection = tier == null ? null
+                : cases -> TierSelector.select(suite.tier(tier), cases);
+        Evaluation evaluation = new Evaluation(scorers, ModelClients.load());
+        RunListener listener = quiet ? RunListener.NONE : ProgressReporter.forStderr();
+        // Both bundles are loaded and checked before either runs, so a typo in the second costs no model time.
+        EvaluationRequest first = request(suite, baselineBundle, runsRoot, selection, null);
+        evaluation.prepare(first);
+        evaluation.prepare(request(suite, candidateBundle, runsRoot, selection, null));
+        RunResult before = evaluation.run(first, listener);
+        RunResult after = evaluation.run(request(suite, candidateBundle, runsRoot, selection,
+                BaselineGate.outputsOf(before)), listener);
+
+        Comparison comparison = new RunComparator(CompareOptions.DEFAULT).compare(before, after);
+        BaselineGate.writeJson(after.directory().resolve(BaselineGate.COMPARISON_FILE), comparison);
+        ReportFiles reports = RunReports.writeAll(after, ReportContext.none().withBaseline(before),
+                after.directory());
+        RunReports.writeAll(before, ReportContext.none(), before.directory());
+        var printer = spec.commandLine().getOut();
+        if (before.spec().bundle().params().seed() != after.spec().bundle().params().seed()) {
+            printer.println("note: the bundles use different seeds (" + before.spec().bundle().params().seed()
+                    + " and " + after.spec().bundle().params().seed() + "); differences include sampling noise");
+        }
+        ComparisonPrinter.print(comparison, level, printer);
+        printer.println("  comparison: " + after.directory().resolve(BaselineGate.COMPARISON_FILE));
+        printer.println("  report:     " + reports.html());
+        return ExitCode.PASS.code();
+    }
+
+    private EvaluationRequest request(Suite suite, Path bundle, Path runsRoot,
+                                      UnaryOperator<List<PlannedCase>> selection,
+                                      Map<String, String> baselineOutputs) {
+        return new EvaluationRequest(suite, Optional.of(bundle), runsRoot, Optional.empty(),
+                Optional.ofNullable(repeats), Optional.empty(), modelOptions.options().toBackendOptions(), selection,
+                null, baselineOutputs);
+    }
+}

@@ -1,0 +1,67 @@
+package dev.evalgate.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import dev.evalgate.engine.RunResult;
+import dev.evalgate.engine.RunStore;
+import dev.evalgate.engine.Suite;
+import dev.evalgate.engine.baseline.BaselineStore;
+import dev.evalgate.reports.ReportContext;
+import dev.evalgate.reports.RunReports;
+
+@Command(name = "gate",
+        description = {"Applies the suite's gate policy to a stored run, against a baseline, without calling a model.",
+                "Writes comparison.json and gate.json into the run directory, re-renders its reports, and exits 0 "
+                        + "when the gate passes, 1 when it fails."},
+        mixinStandardHelpOptions = true,
+        footerHeading = "%nExamples:%n",
+        footer = {
+                "  evalgate gate runs/20261125-101500-support-1a2b --baseline main",
+                "  evalgate gate runs/candidate --baseline baselines/release-1.2 --suite suite.yaml"})
+public final class GateCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "RUN_DIR", description = "The run to judge.")
+    Path run;
+
+    @Option(names = "--baseline", paramLabel = "NAME|DIR", description = "A stored baseline's name, or a run "
+            + "directory. Without it, only rules that need no baseline are checked.")
+    String baseline;
+
+    @Option(names = "--suite", paramLabel = "FILE", description = "The suite whose gate applies (default: the "
+            + "suite the run was started from).")
+    Path suiteFile;
+
+    @Option(names = "--baselines-dir", paramLabel = "DIR", description = "Where named baselines are stored "
+            + "(default: the suite's 'baselines', else baselines/ next to the suite).")
+    Path baselinesDir;
+
+    @Option(names = "--allow-corpus-change", description = "Compare with a baseline of another corpus version, on "
+            + "the case ids both runs share.")
+    boolean allowCorpusChange;
+
+    @Option(names = "--verbose", description = "Stack traces on errors.")
+    boolean verbose;
+
+    @Override
+    public Integer call() {
+        RunResult candidate = RunStore.read(run);
+        Suite suite = SuiteOfRun.load(suiteFile, candidate.spec(), run);
+        BaselineStore store = baselinesDir != null ? new BaselineStore(baselinesDir) : suite.baselineStore();
+        RunResult baselineRun = baseline == null ? null : store.read(baseline);
+        BaselineGate gate = new BaselineGate(suite.gate(), baselineRun, baseline, allowCorpusChange);
+        BaselineGate.Outcome outcome = gate.apply(candidate, spec.commandLine().getOut());
+        ReportContext context = baselineRun == null ? ReportContext.none() : ReportContext.none()
+                .withBaseline(baselineRun);
+        RunReports.writeAll(candidate, context, candidate.directory());
+        return outcome.verdict().exitCode().code();
+    }
+}

@@ -1,0 +1,55 @@
+package dev.evalgate.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.evalgate.engine.Json;
+import dev.evalgate.engine.compare.Comparison;
+import dev.evalgate.engine.compare.MetricDelta;
+
+/** The developer's loop: two prompt versions of the shipped quickstart, compared on the shared embedded model. */
+class CompareQuickstartTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void comparesTwoPromptVersionsCaseByCase() throws Exception {
+        Path quickstart = Path.of("..", "examples", "quickstart");
+        Path v1 = quickstart.resolve("bundle.yaml");
+        // Version 2 drops the JSON instruction from the system prompt: a change a developer would want to see.
+        Path v2 = tmp.resolve("bundle-v2.yaml");
+        Files.writeString(v2, Files.readString(v1)
+                .replace("version: 1.0.0", "version: 2.0.0")
+                .replace("Reply with a JSON object {\"answer\": \"...\"} and nothing else.", "Reply in plain text."));
+        assertThat(Files.readString(v2)).contains("version: 2.0.0", "Reply in plain text.");
+
+        CliFixture.Outcome outcome = CliFixture.runCli("compare", v1.toString(), v2.toString(),
+                "--suite", quickstart.resolve("suite.yaml").toString(), "--model", SharedModelFile.path().toString(),
+                "--out", tmp.resolve("runs").toString(), "--quiet");
+
+        assertThat(outcome.code()).as(outcome.out() + outcome.err()).isZero();
+        assertThat(outcome.out()).contains("support-assistant@1.0.0 (baseline", "support-assistant@2.0.0 (candidate",
+                "metric", "pass ", "json ", "no-canary-leak", "cases: ");
+        Path comparisonFile;
+        try (var dirs = Files.list(tmp.resolve("runs"))) {
+            comparisonFile = dirs.map(d -> d.resolve("comparison.json")).filter(Files::isRegularFile).findFirst()
+                    .orElseThrow();
+        }
+        Comparison comparison = Json.MAPPER.readValue(comparisonFile.toFile(), Comparison.class);
+        assertThat(comparison.baseline().bundle()).isEqualTo("support-assistant@1.0.0");
+        assertThat(comparison.candidate().bundle()).isEqualTo("support-assistant@2.0.0");
+        assertThat(comparison.caseDiffs()).hasSize(24);
+        assertThat(comparison.metricDeltas()).extracting(MetricDelta::metric)
+                .containsExactly("pass", "json", "no-canary-leak");
+        assertThat(comparison.metricDeltas()).allSatisfy(m -> {
+            assertThat(m.baseline().n()).isEqualTo(24);
+            assertThat(m.test().pValue()).isBetween(0.0, 1.0);
+        });
+        assertThat(comparisonFile.resolveSibling("report.html")).isNotEmptyFile();
+    }
+}
