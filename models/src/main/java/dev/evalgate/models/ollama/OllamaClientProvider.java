@@ -23,6 +23,10 @@ import dev.evalgate.engine.ModelRef;
  * OllamaSettings#CONTAINER} set, one that Testcontainers starts and keeps for later runs. Opening checks that the
  * server has the model (pulling it only into a container, or when {@link OllamaSettings#PULL} says so), records
  * its digest as the fingerprint, and loads it into memory so the first case does not pay for loading.
+ *
+ * <p>A bundle that names an Ollama model runs on the embedded engine instead when {@code --model PATH} gives a
+ * local file, or when {@link OllamaSettings#FALLBACK} is {@code embedded} ({@code --backend auto}) and no server
+ * answers; see {@link EmbeddedFallback}.
  */
 public final class OllamaClientProvider implements ModelClientProvider {
     public static final String BACKEND = "ollama";
@@ -47,9 +51,27 @@ public final class OllamaClientProvider implements ModelClientProvider {
                     + "as Ollama does, for example ollama:qwen2.5:0.5b");
         }
         OllamaSettings settings = OllamaSettings.from(options);
+        if (options.modelOverride().isPresent()) {
+            return EmbeddedFallback.open(model, options, "--model " + options.modelOverride().get()
+                    + " replaces the bundle's Ollama model " + model + " with a local file");
+        }
         long started = System.nanoTime();
         URI server = settings.container() ? OllamaContainerServer.shared(settings.image()).url() : settings.url();
+        if (!settings.container() && settings.fallbackToEmbedded() && !reachable(server)) {
+            return EmbeddedFallback.open(model, options, "no Ollama server answers at " + server);
+        }
         return open(server, model, settings, started);
+    }
+
+    /** Whether an Ollama server answers at the URL within two seconds (for {@code --backend auto}). */
+    public static boolean reachable(URI server) {
+        Ollama api = new Ollama(server.toString());
+        api.setRequestTimeoutSeconds(2);
+        try {
+            return api.ping();
+        } catch (io.github.ollama4j.exceptions.OllamaException e) {
+            return false;
+        }
     }
 
     static OllamaModelClient open(URI server, String model, OllamaSettings settings, long started) {

@@ -22,14 +22,18 @@ import dev.evalgate.engine.BackendOptions;
  * @param pullMissing    pull a model the server does not have (always on for a container, off for a user's server,
  *                       where pulling gigabytes unasked would be rude)
  * @param openTimeout    how long listing, pulling and checking models at open may take
+ * @param fallbackToEmbedded when the server cannot be reached, run the bundle on the embedded engine instead
+ *                       ({@value #FALLBACK}{@code =embedded}, what {@code --backend auto} sets)
  */
 public record OllamaSettings(URI url, int maxConcurrency, boolean container, String image, boolean pullMissing,
-                             Duration openTimeout) {
+                             Duration openTimeout, boolean fallbackToEmbedded) {
     public static final String URL = "ollama.url";
     public static final String MAX_CONCURRENCY = "ollama.maxConcurrency";
     public static final String CONTAINER = "ollama.container";
     public static final String IMAGE = "ollama.image";
     public static final String PULL = "ollama.pull";
+    /** {@code embedded} to fall back to the embedded engine when the server is unreachable, {@code none} not to. */
+    public static final String FALLBACK = "ollama.fallback";
     public static final String HOST_ENV = "OLLAMA_HOST";
     public static final String DEFAULT_URL = "http://localhost:11434";
     /** Pinned so that CI runs on the same server version every time; override with {@value #IMAGE}. */
@@ -60,7 +64,8 @@ public record OllamaSettings(URI url, int maxConcurrency, boolean container, Str
         URI url = urlText == null || urlText.isBlank() ? URI.create(DEFAULT_URL) : parseUrl(urlText, urlSource);
         boolean container = flag(settings, CONTAINER, false);
         return new OllamaSettings(url, positive(settings, MAX_CONCURRENCY, DEFAULT_MAX_CONCURRENCY), container,
-                settings.getOrDefault(IMAGE, DEFAULT_IMAGE), flag(settings, PULL, container), Duration.ofMinutes(30));
+                settings.getOrDefault(IMAGE, DEFAULT_IMAGE), flag(settings, PULL, container), Duration.ofMinutes(30),
+                fallback(settings));
     }
 
     /**
@@ -85,6 +90,15 @@ public record OllamaSettings(URI url, int maxConcurrency, boolean container, Str
         int port = uri.getPort() > 0 ? uri.getPort() : !trimmed.contains("://") ? 11434 : scheme.equals("https") ? 443 : 80;
         String path = uri.getPath() == null ? "" : uri.getPath().replaceAll("/+$", "");
         return URI.create(scheme + "://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port + path);
+    }
+
+    private static boolean fallback(Map<String, String> settings) {
+        String text = settings.getOrDefault(FALLBACK, "none").trim().toLowerCase(Locale.ROOT);
+        return switch (text) {
+            case "embedded" -> true;
+            case "none", "" -> false;
+            default -> throw invalid(FALLBACK, "must be embedded or none, was '" + text + "'");
+        };
     }
 
     private static int positive(Map<String, String> settings, String key, int fallback) {
