@@ -92,7 +92,7 @@ public final class Evaluation {
             JudgeModels judgeModels = judgeModels(suite, request.backend(), request.clientDecorator(), judges);
             List<NamedScorer> named = new ArrayList<>();
             for (ScorerSpec spec : suite.scorers()) {
-                named.add(new NamedScorer(spec.name(), scorers.create(spec, judgeModels)));
+                named.add(new NamedScorer(spec.name(), scorers.create(spec, judgeModels), spec.tags()));
             }
             // A resumed run keeps the repeats it was started with unless the user asks otherwise (then it is
             // refused below): finishing a run must not quietly change the experiment.

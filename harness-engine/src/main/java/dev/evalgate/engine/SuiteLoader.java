@@ -43,7 +43,7 @@ public final class SuiteLoader {
         List<ScorerSpec> specs = new ArrayList<>();
         Set<String> names = new HashSet<>();
         for (ConfigNode item : root.required("scorers").asList()) {
-            item.allowOnly("name", "type", "params");
+            item.allowOnly("name", "type", "params", "tags");
             String type = item.requiredString("type");
             if (!scorers.knows(type)) {
                 throw item.required("type").error("unknown scorer '" + type + "'; known scorers: "
@@ -58,7 +58,8 @@ public final class SuiteLoader {
                 throw item.error("two scorers are named '" + scorerName + "'; give each a distinct 'name'");
             }
             specs.add(new ScorerSpec(scorerName, type,
-                    item.optional("params").map(ConfigNode::toPlainMap).orElse(null), SourceLocation.of(item)));
+                    item.optional("params").map(ConfigNode::toPlainMap).orElse(null), item.strings("tags"),
+                    SourceLocation.of(item)));
         }
         if (specs.isEmpty()) {
             throw root.required("scorers").error("list at least one scorer");

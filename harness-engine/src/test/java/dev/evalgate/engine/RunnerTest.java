@@ -180,6 +180,21 @@ class RunnerTest {
         assertThat(seenLengths).containsExactly(CaseResult.MAX_OUTPUT_CHARS);
     }
 
+    @Test
+    void aScorerLimitedToTagsScoresOnlyThoseCases() {
+        ScriptedModelClient client = ScriptedModelClient.answering(r -> "x");
+        List<NamedScorer> scorers = List.of(new NamedScorer("all", c -> Score.pass("all", "")),
+                new NamedScorer("evens", c -> Score.fail("evens", "always fails"), List.of("even")));
+        RunPlan plan = new RunPlan(spec(1), cases(4), bundle(RepairPolicy.NONE), client, scorers, Optional.empty(),
+                RetryPolicy.NONE, Duration.ofSeconds(5), 1, 1, Map.of());
+        RunResult result = runner.run(plan, RunStore.create(tmp.resolve("run")), RunListener.NONE);
+
+        assertThat(result.results()).extracting(r -> r.scores().size()).containsExactly(2, 1, 2, 1);
+        assertThat(result.results()).extracting(CaseResult::passed).containsExactly(false, true, false, true);
+        assertThat(result.summary().scorers()).filteredOn(s -> s.name().equals("evens")).singleElement()
+                .satisfies(s -> assertThat(s.scored()).isEqualTo(2));
+    }
+
     static List<PlannedCase> cases(int n) {
         List<PlannedCase> cases = new ArrayList<>();
         for (int i = 0; i < n; i++) {

@@ -86,6 +86,9 @@ public final class CaseExecutor {
         List<Score> scores = new ArrayList<>();
         List<String> scorerErrors = new ArrayList<>();
         for (NamedScorer named : plan.scorers()) {
+            if (!named.appliesTo(evalCase.tags())) {
+                continue;
+            }
             try {
                 Score score = named.scorer().score(context);
                 scores.add(score.name().equals(named.name()) ? score
