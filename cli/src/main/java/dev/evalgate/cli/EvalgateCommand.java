@@ -18,6 +18,7 @@ import dev.evalgate.engine.ExitCode;
                 RunCommand.class,
                 CompareCommand.class,
                 GateCommand.class,
+                ReportCommand.class,
                 BaselineCommand.class,
                 DatasetsCommand.class,
                 ScorersCommand.class,

@@ -1,0 +1,152 @@
+package dev.evalgate.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+
+import dev.evalgate.datasets.InvalidInputException;
+import dev.evalgate.engine.Json;
+import dev.evalgate.engine.RunResult;
+import dev.evalgate.engine.RunStore;
+import dev.evalgate.engine.Suite;
+import dev.evalgate.engine.baseline.BaselineStore;
+import dev.evalgate.engine.compare.CompareOptions;
+import dev.evalgate.engine.compare.Comparison;
+import dev.evalgate.engine.compare.RunComparator;
+import dev.evalgate.engine.gate.Gate;
+import dev.evalgate.engine.gate.GateVerdict;
+import dev.evalgate.reports.ReportContext;
+import dev.evalgate.reports.ReportFiles;
+import dev.evalgate.reports.RunReports;
+
+@Command(name = "report",
+        description = {"Re-renders a stored run's reports (report.html, report.json, junit.xml, summary.md) without "
+                + "calling a model.",
+                "Without --baseline the run's own comparison.json and gate.json are shown, when the run has them. "
+                        + "With --baseline the run is compared with that baseline and the suite's gate applied "
+                        + "afresh; nothing in the run directory but the reports changes.",
+                "Exits 0 once the reports are written, whatever the verdict; use 'evalgate gate' to fail a build."},
+        mixinStandardHelpOptions = true,
+        footerHeading = "%nExamples:%n",
+        footer = {
+                "  evalgate report runs/20261125-101500-support-1a2b",
+                "  evalgate report runs/candidate --baseline main --out /tmp/report",
+                "  evalgate report runs/candidate --baseline baselines/release-1.2 --suite suite.yaml"})
+public final class ReportCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "RUN_DIR", description = "The run directory (holds run.json and "
+            + "results.jsonl).")
+    Path run;
+
+    @Option(names = "--baseline", paramLabel = "NAME|DIR", description = "Compare with this stored baseline (a "
+            + "name in the suite's baselines, or a run directory) instead of the run's stored comparison.")
+    String baseline;
+
+    @Option(names = "--suite", paramLabel = "FILE", description = "The suite whose gate and baselines apply "
+            + "(default: the suite the run was started from).")
+    Path suiteFile;
+
+    @Option(names = "--baselines-dir", paramLabel = "DIR", description = "Where named baselines are stored "
+            + "(default: the suite's 'baselines', else baselines/ next to the suite).")
+    Path baselinesDir;
+
+    @Option(names = "--allow-corpus-change", description = "Compare with a baseline of another corpus version, on "
+            + "the case ids both runs share.")
+    boolean allowCorpusChange;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Where to write the reports (default: the run "
+            + "directory).")
+    Path out;
+
+    @Option(names = "--verbose", description = "Stack traces on errors.")
+    boolean verbose;
+
+    @Override
+    public Integer call() {
+        PrintWriter stdout = spec.commandLine().getOut();
+        RunResult candidate = RunStore.read(run);
+        ReportContext context = baseline != null ? compareAfresh(candidate, stdout) : stored(candidate, stdout);
+        ReportFiles files = RunReports.writeAll(candidate, context, out != null ? out : run);
+        context.verdict().ifPresent(v -> stdout.println("gate: " + (v.passed() ? "PASSED" : "FAILED ("
+                + v.violations().size() + " rule" + (v.violations().size() == 1 ? "" : "s") + " violated)")));
+        stdout.println("reports: " + files.html() + ", " + files.json() + ", " + files.junitXml() + ", "
+                + files.markdown());
+        return 0;
+    }
+
+    /** The baseline given on the command line, compared and gated now, as {@code evalgate gate} would. */
+    private ReportContext compareAfresh(RunResult candidate, PrintWriter stdout) {
+        // A run whose suite file has gone can still be compared; only the gate needs the suite's policy.
+        Suite suite = suiteFile != null || hasRecordedSuite(candidate)
+                ? SuiteOfRun.load(suiteFile, candidate.spec(), run) : null;
+        BaselineStore store = baselinesDir != null ? new BaselineStore(baselinesDir)
+                : suite != null ? suite.baselineStore() : new BaselineStore(Path.of(BaselineStore.DEFAULT_DIRECTORY));
+        RunResult baselineRun = store.read(baseline);
+        Comparison comparison = new RunComparator(CompareOptions.DEFAULT.withAllowCorpusChange(allowCorpusChange))
+                .compare(baselineRun, candidate);
+        ReportContext context = ReportContext.none().withBaseline(baselineRun).withComparison(comparison);
+        if (suite == null) {
+            stdout.println("note: the run's suite file is gone, so no gate was applied; pass --suite suite.yaml "
+                    + "to apply its gate");
+            return context;
+        }
+        return context.withVerdict(new Gate(suite.gate()).evaluate(candidate, comparison));
+    }
+
+    private static boolean hasRecordedSuite(RunResult candidate) {
+        String file = candidate.spec().suiteFile();
+        return file != null && !file.isBlank() && Files.isRegularFile(Path.of(file));
+    }
+
+    /** What {@code evalgate run --baseline} or {@code evalgate gate} stored next to the run, if anything. */
+    private ReportContext stored(RunResult candidate, PrintWriter stdout) {
+        ReportContext context = ReportContext.none();
+        Comparison comparison = readIfPresent(run.resolve(BaselineGate.COMPARISON_FILE), Comparison.class);
+        if (comparison != null) {
+            Path baselineDir = comparison.baseline().directory().isEmpty() ? null
+                    : Path.of(comparison.baseline().directory());
+            if (baselineDir != null && Files.isRegularFile(baselineDir.resolve(RunStore.RUN_FILE))) {
+                RunResult baselineRun = RunStore.read(baselineDir);
+                if (baselineRun.spec().runId().equals(comparison.baseline().runId())) {
+                    context = context.withBaseline(baselineRun);
+                }
+            }
+            if (context.baseline().isEmpty()) {
+                stdout.println("note: baseline run " + comparison.baseline().runId() + " is no longer at '"
+                        + comparison.baseline().directory() + "'; the report shows the stored comparison with the "
+                        + "baseline's first output per case only");
+            }
+            context = context.withComparison(comparison);
+        }
+        GateVerdict verdict = readIfPresent(run.resolve(BaselineGate.GATE_FILE), GateVerdict.class);
+        return verdict == null ? context : context.withVerdict(verdict);
+    }
+
+    private static <T> T readIfPresent(Path file, Class<T> type) {
+        if (!Files.isRegularFile(file)) {
+            return null;
+        }
+        try {
+            return Json.MAPPER.readValue(file.toFile(), type);
+        } catch (JsonProcessingException e) {
+            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+            throw new InvalidInputException(file, line, null, "unreadable " + file.getFileName() + ": "
+                    + e.getOriginalMessage() + "; delete it and rerun 'evalgate gate' to write it again, or pass "
+                    + "--baseline to compare afresh");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot read " + file, e);
+        }
+    }
+}
