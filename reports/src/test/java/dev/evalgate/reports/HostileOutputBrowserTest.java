@@ -15,6 +15,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.evalgate.engine.RunResult;
+
 /**
  * Loads a report of a run whose outputs, case ids, tags, scorer names, prompts and errors are all attacks, in a
  * real headless Chromium: no injected script may run, no injected element may appear, and the page must still
@@ -72,6 +74,28 @@ class HostileOutputBrowserTest {
         assertThat(dom).contains("<h2>support/case-&lt;script&gt;document.title='PWNED-id'&lt;/script&gt;</h2>")
                 .contains("document.documentElement.setAttribute('data-pwned','1')&lt;/script&gt;")
                 .contains("Prompt with &lt;script&gt;document.title='PWNED-prompt'&lt;/script&gt;");
+    }
+
+    @Test
+    void theDetailDiffsWordsAgainstTheBaseline() throws Exception {
+        String dom = chromium.dumpDom(url("support/passing-case"));
+
+        assertThat(dom).contains("Your refund was sent on <del>Tuesday.</del></pre>")
+                .contains("Your refund was sent on <ins>Monday.</ins></pre>");
+    }
+
+    @Test
+    void aLargeRunRendersOnePageOfRowsNotEveryCase() throws Exception {
+        RunResult baseline = RunFixtures.synthetic(2_500, 1, 1, "large-base");
+        RunResult candidate = RunFixtures.synthetic(2_500, 1, 2, "large-cand");
+        ReportFiles large = RunReports.writeAll(candidate, RunFixtures.gated(baseline, candidate),
+                Path.of("target", "browser-test", "large"));
+
+        String dom = chromium.dumpDom(large.html().toAbsolutePath().toUri().toString());
+
+        assertThat(count(dom, "<tr data-key=")).isEqualTo(100);
+        assertThat(dom).containsPattern("Showing 1\u2013100 of \\d+ matching cases \\(2500 in the run\\)")
+                .contains("page 1 of ");
     }
 
     @Test

@@ -1,0 +1,90 @@
+package dev.evalgate.reports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.evalgate.engine.Json;
+import dev.evalgate.engine.RunResult;
+import dev.evalgate.reports.model.TextCap;
+
+/** What the HTML file holds before any browser touches it: checks that need no Chromium. */
+class HtmlReportTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void theFileHoldsNoMarkupFromTheRunAndOnlyItsOwnNoncedScript() throws Exception {
+        String html = Files.readString(RunReports.writeAll(RunFixtures.hostileCandidate(),
+                RunFixtures.hostileContext(), dir).html());
+
+        assertThat(html).doesNotContain("<script>document", "</script><script>", "<img src=x", "<iframe",
+                "<svg onload", "<base href", "<style>body{display:none}", "\u2028", "\u2029");
+        Matcher csp = Pattern.compile("script-src 'nonce-([A-Za-z0-9+/=]+)'").matcher(html);
+        assertThat(csp.find()).as("Content-Security-Policy with a script nonce").isTrue();
+        assertThat(html).contains("<script nonce=\"" + csp.group(1) + "\">");
+        assertThat(Pattern.compile("<script").matcher(html).results().count()).isEqualTo(2);
+    }
+
+    @Test
+    void thePageFetchesNothing() throws Exception {
+        RunResult baseline = RunFixtures.synthetic(50, 2, 1, "base");
+        RunResult candidate = RunFixtures.synthetic(50, 2, 2, "cand");
+        String html = Files.readString(RunReports.writeAll(candidate, RunFixtures.gated(baseline, candidate), dir)
+                .html());
+
+        assertThat(html).as("no CDN, no web fonts, no remote images").doesNotContain("http://", "https://",
+                "@import", "@font-face", " src=");
+        assertThat(html).contains("default-src 'none'");
+    }
+
+    @Test
+    void embeddedCaseDataParsesBackAndCapsLongOutputs() throws Exception {
+        RunResult run = RunFixtures.run(RunFixtures.spec("run-long", "1.0.0", 1, List.of()), List.of(
+                RunFixtures.result("c", "long", 0, List.of(), "p", "x".repeat(50_000), 10, List.of(), null)));
+
+        String html = Files.readString(RunReports.writeAll(run, ReportContext.none(), dir).html());
+        Matcher block = Pattern.compile("<script type=\"application/json\" id=\"case-data\">(.*?)</script>",
+                Pattern.DOTALL).matcher(html);
+        assertThat(block.find()).isTrue();
+        JsonNode data = Json.MAPPER.readTree(block.group(1));
+
+        JsonNode repeat = data.path("cases").get(0).path("reps").get(0);
+        assertThat(repeat.path("out").asText()).hasSize(TextCap.OUTPUT_CHARS);
+        assertThat(repeat.path("len").asInt()).isEqualTo(50_000);
+    }
+
+    @Test
+    void anEmptyRunStillRendersEveryReport() throws Exception {
+        RunResult empty = RunFixtures.run(RunFixtures.spec("run-empty", "1.0.0", 1, List.of()), List.of());
+
+        ReportFiles files = RunReports.writeAll(empty, ReportContext.none(), dir);
+
+        assertThat(Files.readString(files.html())).contains("No gate evaluated");
+        assertThat(Files.readString(files.markdown())).contains("0 cases");
+        assertThat(Files.readString(files.junitXml())).contains("<testsuites>");
+    }
+
+    @Test
+    void reportJsonHoldsTheWholeRunAndWhatTheReportConcluded() throws Exception {
+        RunResult candidate = RunFixtures.hostileCandidate();
+        JsonNode json = Json.MAPPER.readTree(RunReports.writeAll(candidate, RunFixtures.hostileContext(), dir)
+                .json().toFile());
+
+        assertThat(json.path("format").asText()).isEqualTo("evalgate-report/1");
+        assertThat(json.path("results")).hasSize(candidate.results().size());
+        assertThat(json.path("spec").path("runId").asText()).isEqualTo(candidate.spec().runId());
+        assertThat(json.path("gate").path("state").asText()).isEqualTo("fail");
+        assertThat(json.path("gate").path("violations")).hasSize(2);
+        assertThat(json.path("cases").get(1).path("change").asText()).isEqualTo("regressed");
+    }
+}
