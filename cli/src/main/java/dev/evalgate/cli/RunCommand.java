@@ -12,6 +12,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import dev.evalgate.datasets.InvalidInputException;
+import dev.evalgate.engine.BackendOptions;
 import dev.evalgate.engine.Evaluation;
 import dev.evalgate.engine.EvaluationRequest;
 import dev.evalgate.engine.ExitCode;
@@ -91,6 +92,9 @@ public final class RunCommand implements Callable<Integer> {
     @Mixin
     ModelOptionsMixin modelOptions;
 
+    @Mixin
+    BackendMixin backendOptions;
+
     @Override
     public Integer call() {
         if (concurrency != null && concurrency < 1) {
@@ -113,10 +117,13 @@ public final class RunCommand implements Callable<Integer> {
         RunResult baselineRun = baseline == null ? null
                 : (baselinesDir != null ? new BaselineStore(baselinesDir) : suite.baselineStore()).read(baseline);
         BaselineGate gate = new BaselineGate(suite.gate(), baselineRun, baseline, allowCorpusChange);
+        ModelOptions models = modelOptions.options();
+        backendOptions.addSettings(models.settings);
+        BackendOptions backend = models.toBackendOptions();
         EvaluationRequest request = new EvaluationRequest(suite, Optional.ofNullable(bundle), runsRoot,
                 Optional.ofNullable(resume), Optional.ofNullable(repeats), Optional.ofNullable(concurrency),
-                modelOptions.options().toBackendOptions(),
-                selected == null ? null : cases -> TierSelector.select(selected, cases), null, gate.baselineOutputs());
+                backend, selected == null ? null : cases -> TierSelector.select(selected, cases),
+                backendOptions.clientDecorator(backend), gate.baselineOutputs());
         Evaluation evaluation = new Evaluation(scorers, ModelClients.load());
         if (baselineRun != null) {
             gate.checkBeforeRun(evaluation.prepare(request).corpora());
@@ -124,6 +131,7 @@ public final class RunCommand implements Callable<Integer> {
         RunResult result = evaluation.run(request,
                 quiet ? dev.evalgate.engine.RunListener.NONE : ProgressReporter.forStderr());
         RunSummaryPrinter.print(result, spec.commandLine().getOut());
+        backendOptions.printCacheSummary(spec.commandLine().getOut());
         BaselineGate.Outcome outcome = gate.apply(result, spec.commandLine().getOut());
         ReportFiles reports = RunReports.writeAll(result, baselineRun == null ? ReportContext.none()
                 : ReportContext.none().withBaseline(baselineRun), result.directory());

@@ -1,0 +1,163 @@
+package dev.evalgate.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.UnaryOperator;
+
+import picocli.CommandLine.Option;
+
+import dev.evalgate.datasets.InvalidInputException;
+import dev.evalgate.engine.BackendOptions;
+import dev.evalgate.engine.ModelClient;
+import dev.evalgate.engine.cache.CacheMode;
+import dev.evalgate.engine.cache.CacheStats;
+import dev.evalgate.engine.cache.CachingModelClient;
+import dev.evalgate.engine.cache.InferenceStore;
+import dev.evalgate.models.ollama.OllamaSettings;
+
+/**
+ * Where a bundle's model is served (Ollama's URL, a container, automatic choice) and how the inference cache is
+ * used. Shared by every command that calls a model; the settings go to the backends through
+ * {@link BackendOptions#settings()}, the cache wraps every client the run opens (model under test and judge).
+ */
+public final class BackendMixin {
+    static final String CACHE_MODE_ENV = "EVALGATE_CACHE_MODE";
+    /**
+     * Off unless asked for: a run measures the model unless the user chose to reuse earlier outputs. Set
+     * {@value #CACHE_MODE_ENV}{@code =readwrite} to make every run use the cache.
+     */
+    static final CacheMode DEFAULT_MODE = CacheMode.OFF;
+    /** Under the model cache directory unless {@code --cache-dir} says otherwise. */
+    static final String INFERENCE_SUBDIRECTORY = "inference";
+
+    @Option(names = "--ollama-url", paramLabel = "URL",
+            description = "Ollama server for bundles that name an ollama: model (default: $OLLAMA_HOST, else "
+                    + "http://localhost:11434).")
+    String ollamaUrl;
+
+    @Option(names = "--ollama-container",
+            description = "Start Ollama in Docker through Testcontainers (image " + OllamaSettings.DEFAULT_IMAGE
+                    + "), pull the model once into the Docker volume evalgate-ollama-models and use it. For CI "
+                    + "runners with Docker and no Ollama.")
+    boolean ollamaContainer;
+
+    @Option(names = "--backend", paramLabel = "auto|bundle",
+            description = "bundle (default): the backend the bundle names. auto: a bundle that names an ollama: "
+                    + "model runs on Ollama if a server answers, else on the embedded engine (its catalog "
+                    + "equivalent, or --model PATH).")
+    String backend;
+
+    @Option(names = "--cache-mode", paramLabel = "MODE",
+            description = "Inference cache: readwrite serves repeated requests from the cache and stores new ones "
+                    + "(a rerun of an unchanged bundle makes no model calls); record calls the model for every "
+                    + "request and (re)writes the entries; replay never calls the model and fails a request that has "
+                    + "no entry (proves in CI that no prompt changed without re-recording); off (default). Also env "
+                    + CACHE_MODE_ENV + ".")
+    String cacheMode;
+
+    @Option(names = "--no-cache", description = "Same as --cache-mode off (overrides " + CACHE_MODE_ENV + ").")
+    boolean noCache;
+
+    @Option(names = "--cache-dir", paramLabel = "DIR",
+            description = "Where cached completions live, one JSON file per request; commit it to use it as "
+                    + "cassettes (default: the model cache directory's " + INFERENCE_SUBDIRECTORY + "/). Implies "
+                    + "--cache-mode readwrite unless a mode is given.")
+    Path cacheDir;
+
+    private final List<CachingModelClient> opened = new CopyOnWriteArrayList<>();
+
+    /** Adds this group's backend settings to those the model options pass on. */
+    void addSettings(Map<String, String> settings) {
+        if (ollamaUrl != null) {
+            settings.put(OllamaSettings.URL, ollamaUrl);
+        }
+        if (ollamaContainer) {
+            settings.put(OllamaSettings.CONTAINER, "true");
+        }
+        if (backend != null) {
+            switch (backend.trim().toLowerCase(Locale.ROOT)) {
+                case "auto" -> settings.put(OllamaSettings.FALLBACK, "embedded");
+                case "bundle" -> settings.put(OllamaSettings.FALLBACK, "none");
+                default -> throw new InvalidInputException(null, 0, "--backend",
+                        "must be auto or bundle, was '" + backend + "'");
+            }
+        }
+    }
+
+    CacheMode cacheMode() {
+        if (noCache) {
+            if (cacheMode != null && CacheMode.parse(cacheMode) != CacheMode.OFF) {
+                throw new InvalidInputException(null, 0, "--no-cache", "contradicts --cache-mode " + cacheMode
+                        + "; give one of them");
+            }
+            return CacheMode.OFF;
+        }
+        String text = cacheMode != null ? cacheMode : System.getenv(CACHE_MODE_ENV);
+        if (text == null || text.isBlank()) {
+            // Naming a cache directory is asking for a cache.
+            return cacheDir != null ? CacheMode.READWRITE : DEFAULT_MODE;
+        }
+        try {
+            return CacheMode.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(null, 0, cacheMode != null ? "--cache-mode" : CACHE_MODE_ENV,
+                    e.getMessage());
+        }
+    }
+
+    Path cacheDirectory(BackendOptions options) {
+        return cacheDir != null ? cacheDir : options.cacheDirectory().resolve(INFERENCE_SUBDIRECTORY);
+    }
+
+    /**
+     * Wraps every client the run opens with the inference cache. Replay clients are left alone: they already
+     * serve recorded outputs, by case rather than by prompt, so caching them could only mix two cases up.
+     */
+    UnaryOperator<ModelClient> clientDecorator(BackendOptions options) {
+        CacheMode mode = cacheMode();
+        if (mode == CacheMode.OFF) {
+            return UnaryOperator.identity();
+        }
+        InferenceStore store = new InferenceStore(cacheDirectory(options));
+        return client -> {
+            if (client.info().backend().equals("replay")) {
+                return client;
+            }
+            CachingModelClient cached = new CachingModelClient(client, store, mode);
+            opened.add(cached);
+            return cached;
+        };
+    }
+
+    /** One line on what the cache did, and a warning when it could not store entries. */
+    void printCacheSummary(PrintWriter out) {
+        if (opened.isEmpty()) {
+            return;
+        }
+        long hits = 0;
+        long calls = 0;
+        long recorded = 0;
+        long failures = 0;
+        String firstFailure = "";
+        for (CachingModelClient client : opened) {
+            CacheStats stats = client.stats();
+            hits += stats.hits();
+            calls += stats.modelCalls();
+            recorded += stats.recorded();
+            failures += stats.writeFailures();
+            firstFailure = firstFailure.isEmpty() ? stats.firstWriteError() : firstFailure;
+        }
+        CachingModelClient first = opened.get(0);
+        out.printf(Locale.ROOT, "  cache %s at %s: %d served from cache, %d model calls, %d entries written%n",
+                first.mode().flagValue(), first.store().directory(), hits, calls, recorded);
+        if (failures > 0) {
+            out.printf(Locale.ROOT, "  warning: %d completions could not be cached (first: %s)%n", failures,
+                    firstFailure);
+        }
+        out.flush();
+    }
+}
