@@ -3,6 +3,7 @@ package dev.evalgate.reports.markdown;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
@@ -85,8 +86,11 @@ public final class MarkdownSummary {
         }
         md.append(".\n\n");
         metricTable(model.metrics(), h.hasBaseline(), md);
+        // Adversarial regressions first (they usually break a rule on their own), then those failing most scorers.
         List<CaseView> regressions = model.cases().stream()
-                .filter(c -> CaseChange.REGRESSED.label().equals(c.ch())).toList();
+                .filter(c -> CaseChange.REGRESSED.label().equals(c.ch()))
+                .sorted(Comparator.comparing((CaseView c) -> !c.adv()).thenComparing(c -> -c.failed().size()))
+                .toList();
         if (h.hasBaseline()) {
             caseTable("Top regressions", regressions, model.counts().regressed(), md);
         }
