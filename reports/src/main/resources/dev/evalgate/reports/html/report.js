@@ -125,26 +125,36 @@
   function wordDiff(a, b) {
     var x = tokens(a);
     var y = tokens(b);
-    var n = x.length;
-    var m = y.length;
+    // Outputs of two versions usually share a beginning and an end: only the middle needs the quadratic table.
+    var head = 0;
+    while (head < x.length && head < y.length && x[head] === y[head]) { head++; }
+    var tail = 0;
+    while (tail < x.length - head && tail < y.length - head
+           && x[x.length - 1 - tail] === y[y.length - 1 - tail]) { tail++; }
+    var ops = [];
+    for (var h = 0; h < head; h++) { ops.push(['=', x[h]]); }
+    var xs = x.slice(head, x.length - tail);
+    var ys = y.slice(head, y.length - tail);
+    var n = xs.length;
+    var m = ys.length;
     if ((n + 1) * (m + 1) > DIFF_MAX_CELLS) { return null; }
     var w = m + 1;
     var table = new Uint32Array((n + 1) * w);
     for (var i = n - 1; i >= 0; i--) {
       for (var j = m - 1; j >= 0; j--) {
-        table[i * w + j] = x[i] === y[j] ? table[(i + 1) * w + j + 1] + 1
+        table[i * w + j] = xs[i] === ys[j] ? table[(i + 1) * w + j + 1] + 1
           : Math.max(table[(i + 1) * w + j], table[i * w + j + 1]);
       }
     }
-    var ops = [];
     i = 0; j = 0;
     while (i < n && j < m) {
-      if (x[i] === y[j]) { ops.push(['=', x[i]]); i++; j++; }
-      else if (table[(i + 1) * w + j] >= table[i * w + j + 1]) { ops.push(['-', x[i]]); i++; }
-      else { ops.push(['+', y[j]]); j++; }
+      if (xs[i] === ys[j]) { ops.push(['=', xs[i]]); i++; j++; }
+      else if (table[(i + 1) * w + j] >= table[i * w + j + 1]) { ops.push(['-', xs[i]]); i++; }
+      else { ops.push(['+', ys[j]]); j++; }
     }
-    while (i < n) { ops.push(['-', x[i++]]); }
-    while (j < m) { ops.push(['+', y[j++]]); }
+    while (i < n) { ops.push(['-', xs[i++]]); }
+    while (j < m) { ops.push(['+', ys[j++]]); }
+    for (var t = x.length - tail; t < x.length; t++) { ops.push(['=', x[t]]); }
     return ops;
   }
 
