@@ -37,6 +37,15 @@ public record ReportContext(Optional<RunResult> baseline, Optional<Comparison> c
         return new ReportContext(Optional.empty(), Optional.empty(), Optional.empty());
     }
 
+    /**
+     * For front ends that hold the parts as nullable values, such as {@code ReportContext.of(baselineRun,
+     * outcome.comparison(), outcome.verdict())}: any of them may be null.
+     */
+    public static ReportContext of(RunResult baselineRun, Comparison comparison, GateVerdict verdict) {
+        return new ReportContext(Optional.ofNullable(baselineRun), Optional.ofNullable(comparison),
+                Optional.ofNullable(verdict));
+    }
+
     public ReportContext withBaseline(RunResult baselineRun) {
         return new ReportContext(Optional.of(Objects.requireNonNull(baselineRun, "baselineRun")), comparison,
                 verdict);

@@ -112,7 +112,7 @@ public final class RunFixtures {
     public static ReportContext gated(RunResult baseline, RunResult candidate) {
         Comparison comparison = new RunComparator().compare(baseline, candidate);
         GateVerdict verdict = new Gate(GatePolicy.DEFAULT).evaluate(candidate, comparison);
-        return ReportContext.none().withBaseline(baseline).withComparison(comparison).withVerdict(verdict);
+        return ReportContext.of(baseline, comparison, verdict);
     }
 
     private static final String[] WORDS = ("the refund was sent on monday please wait three to five business days "
