@@ -9,6 +9,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.evalgate.engine.RunResult;
+import dev.evalgate.engine.gate.Gate;
+import dev.evalgate.engine.gate.GatePolicy;
+import dev.evalgate.engine.gate.GateVerdict;
 import dev.evalgate.reports.markdown.MarkdownText;
 
 class MarkdownSummaryTest {
@@ -59,6 +62,17 @@ class MarkdownSummaryTest {
 
         assertThat(md.lines().findFirst().orElseThrow()).startsWith("## \u2705 evalgate: Gate passed");
         assertThat(md).contains("All 2 gate rules passed.").doesNotContain("Violated rules", "Top regressions");
+    }
+
+    @Test
+    void aGateWithoutBaselineSaysWhichRulesItCouldNotCheck() throws Exception {
+        RunResult candidate = RunFixtures.synthetic(20, 1, 3, "alone");
+        GateVerdict verdict = new Gate(GatePolicy.DEFAULT).evaluate(candidate, null);
+        Path file = RunReports.writeAll(candidate, ReportContext.of(null, null, verdict), dir).markdown();
+        String md = Files.readString(file);
+
+        assertThat(md.lines().findFirst().orElseThrow()).startsWith("## \u2705 evalgate: Gate passed");
+        assertThat(md).contains("No gate rule could be checked: all 2 were skipped").contains("> ");
     }
 
     @Test

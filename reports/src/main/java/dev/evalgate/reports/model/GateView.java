@@ -69,9 +69,13 @@ public record GateView(String state, String headline, List<ViolationView> violat
                 .toList();
         long skipped = verdict.checks().stream().filter(c -> c.status() == RuleCheck.Status.SKIPPED).count();
         String headline;
-        if (verdict.passed()) {
-            headline = String.format(Locale.ROOT, "All %d gate rules passed", verdict.checks().size() - skipped)
-                    + (skipped > 0 ? String.format(Locale.ROOT, " (%d skipped).", skipped) : ".");
+        long checked = verdict.checks().size() - skipped;
+        if (verdict.passed() && checked == 0 && skipped > 0) {
+            headline = String.format(Locale.ROOT, "No gate rule could be checked: all %d were skipped (see the "
+                    + "notes).", skipped);
+        } else if (verdict.passed()) {
+            headline = String.format(Locale.ROOT, "All %d gate rules passed", checked)
+                    + (skipped > 0 ? String.format(Locale.ROOT, "; %d skipped (see the notes).", skipped) : ".");
         } else {
             headline = String.format(Locale.ROOT, "%d of %d gate rules failed: %s.", violations.size(),
                     verdict.checks().size(), String.join(", ", violations.stream().map(ViolationView::rule).toList()));
