@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.stream.Stream;
 
 import dev.evalgate.engine.Bundle;
 import dev.evalgate.engine.CallStats;
@@ -131,7 +132,8 @@ public final class RunFixtures {
             "multilingual"};
         for (int c = 0; c < cases; c++) {
             String id = String.format("case-%05d", c);
-            List<String> tags = List.of(tagPool[c % tagPool.length], tagPool[(c / 3 + 5) % tagPool.length]);
+            List<String> tags = Stream.of(tagPool[c % tagPool.length], tagPool[(c / 3 + 5) % tagPool.length])
+                    .distinct().toList();
             String prompt = "Customer question " + c + ": " + sentence(new Random(c), 20);
             Random caseRandom = new Random(c * 31L + 7);
             String common = sentence(caseRandom, 30);

@@ -113,11 +113,20 @@ public final class MarkdownSummary {
             if (baseline) {
                 md.append(" | ").append(MarkdownText.inline(r.baseline(), 60)).append(" | ")
                         .append(MarkdownText.inline(r.delta(), 60)).append(" | ")
-                        .append(r.change().equals(MetricRow.WORSE) ? "**" + r.changeText() + "**" : r.changeText());
+                        .append(changeCell(r));
             }
             md.append(" |\n");
         }
         md.append('\n');
+    }
+
+    /** Tested regressions in bold; a change judged by direction alone says so. */
+    private static String changeCell(MetricRow r) {
+        if (r.tested()) {
+            return r.change().equals(MetricRow.WORSE) ? "**" + r.changeText() + "**" : r.changeText();
+        }
+        boolean directional = r.change().equals(MetricRow.BETTER) || r.change().equals(MetricRow.WORSE);
+        return r.changeText() + (directional ? " (direction only)" : "");
     }
 
     private static void caseTable(String title, List<CaseView> cases, int total, StringBuilder md) {

@@ -9,9 +9,10 @@ package dev.evalgate.reports.model;
  * @param change     {@code better}, {@code worse}, {@code same}, or empty without a baseline
  * @param changeText the change in words with an arrow, so it never relies on colour alone
  * @param note       how the change was judged (significance test, or none)
+ * @param tested     the change was judged by a paired significance test, not by direction alone
  */
 public record MetricRow(String metric, String value, String interval, String baseline, String delta, String change,
-                        String changeText, String note) {
+                        String changeText, String note, boolean tested) {
     public static final String BETTER = "better";
     public static final String WORSE = "worse";
     public static final String SAME = "same";

@@ -109,7 +109,7 @@ final class MetricTable {
                 + (d.trusted() ? "" : "; from a judge that failed calibration, so the gate ignores it");
         return new MetricRow(d.trusted() ? name : name + " (untrusted judge)", format(d.candidate().mean(), kind),
                 interval(d.candidate(), kind), format(d.baseline().mean(), kind), deltaText, change, changeText,
-                note);
+                note, true);
     }
 
     private static String interval(Estimate e, Kind kind) {
@@ -140,7 +140,7 @@ final class MetricTable {
         double value = n == 0 ? Double.NaN : (double) passed / n;
         MetricRow row = row(name, value, ci, baseline, Kind.RATE);
         return new MetricRow(row.metric(), row.value() + " (" + passed + "/" + n + ")", row.interval(),
-                row.baseline(), row.delta(), row.change(), row.changeText(), row.note());
+                row.baseline(), row.delta(), row.change(), row.changeText(), row.note(), false);
     }
 
     private static MetricRow row(String name, double value, double[] ci, Double baseline, Kind kind) {
@@ -148,7 +148,7 @@ final class MetricTable {
                 + format(ci[1], kind) + "]";
         if (baseline == null || baseline.isNaN() || Double.isNaN(value)) {
             return new MetricRow(name, format(value, kind), interval, baseline == null ? "" : format(baseline, kind),
-                    "", "", "", "");
+                    "", "", "", "", false);
         }
         double delta = value - baseline;
         String change;
@@ -160,7 +160,7 @@ final class MetricTable {
         }
         String changeText = change.isEmpty() ? (delta > 0 ? "\u25B2 more" : "\u25BC fewer") : MetricRow.describe(change);
         return new MetricRow(name, format(value, kind), interval, format(baseline, kind), formatDelta(delta, kind),
-                change, changeText, change.equals(MetricRow.SAME) ? "" : NOTE_UNTESTED);
+                change, changeText, change.equals(MetricRow.SAME) ? "" : NOTE_UNTESTED, false);
     }
 
     static String format(double v, Kind kind) {
