@@ -1,0 +1,99 @@
+package dev.evalgate.datasets.importers;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * RFC 4180 CSV as spreadsheets write it: fields in double quotes may hold commas, line breaks and doubled quotes;
+ * CRLF or LF line ends. Each record keeps the line it starts on, so a bad row can be named.
+ */
+final class CsvRecords {
+    private CsvRecords() {
+    }
+
+    /** One record: the physical line it starts on and its fields. */
+    record Row(int line, List<String> fields) {
+    }
+
+    /**
+     * Splits the text into records. A quote left open at the end of the file is reported at the line where its
+     * field began, and the rest of the file is dropped (there is no way to tell where the row should have ended).
+     */
+    static List<Row> parse(Path file, String text, RowProblems problems) {
+        List<Row> rows = new ArrayList<>();
+        List<String> fields = new ArrayList<>();
+        StringBuilder field = new StringBuilder();
+        int line = 1;
+        int rowLine = 1;
+        int quoteLine = 0;
+        boolean quoted = false;
+        boolean fieldStarted = false;
+        int i = 0;
+        int n = text.length();
+        while (i < n) {
+            char c = text.charAt(i);
+            if (quoted) {
+                if (c == '"') {
+                    if (i + 1 < n && text.charAt(i + 1) == '"') {
+                        field.append('"');
+                        i += 2;
+                        continue;
+                    }
+                    quoted = false;
+                    i++;
+                    continue;
+                }
+                if (c == '\n') {
+                    line++;
+                }
+                if (c == '\r' && i + 1 < n && text.charAt(i + 1) == '\n') {
+                    i++;
+                    continue;
+                }
+                field.append(c);
+                i++;
+                continue;
+            }
+            if (c == '"' && field.length() == 0 && !fieldStarted) {
+                quoted = true;
+                fieldStarted = true;
+                quoteLine = line;
+                i++;
+            } else if (c == ',') {
+                fields.add(field.toString());
+                field.setLength(0);
+                fieldStarted = false;
+                i++;
+            } else if (c == '\r' || c == '\n') {
+                fields.add(field.toString());
+                field.setLength(0);
+                fieldStarted = false;
+                if (!(fields.size() == 1 && fields.get(0).isEmpty())) {
+                    rows.add(new Row(rowLine, List.copyOf(fields)));
+                }
+                fields.clear();
+                i += c == '\r' && i + 1 < n && text.charAt(i + 1) == '\n' ? 2 : 1;
+                line++;
+                rowLine = line;
+            } else {
+                if (fieldStarted && field.length() > 0 && text.charAt(i - 1) == '"') {
+                    problems.add(file, line, null, "text after a closing quote; double a quote inside a quoted"
+                            + " field (\"\")");
+                }
+                field.append(c);
+                fieldStarted = true;
+                i++;
+            }
+        }
+        if (quoted) {
+            problems.add(file, quoteLine, null, "a quoted field opened on this line is never closed");
+            return rows;
+        }
+        if (fieldStarted || field.length() > 0 || !fields.isEmpty()) {
+            fields.add(field.toString());
+            rows.add(new Row(rowLine, List.copyOf(fields)));
+        }
+        return rows;
+    }
+}
