@@ -87,6 +87,10 @@ public final class BackendMixin {
         if (ollamaContainer) {
             settings.put(OllamaSettings.CONTAINER, "true");
         }
+        if (cacheMode() == CacheMode.REPLAY) {
+            // Replaying cassettes calls no model: opening Ollama only needs the model's digest, not a load.
+            settings.put(OllamaSettings.WARM_UP, "false");
+        }
         if (backend != null) {
             switch (backend.trim().toLowerCase(Locale.ROOT)) {
                 case "auto" -> settings.put(OllamaSettings.FALLBACK, "embedded");

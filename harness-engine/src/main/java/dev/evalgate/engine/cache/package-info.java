@@ -15,7 +15,9 @@
  * <p>Modes ({@link dev.evalgate.engine.cache.CacheMode}): {@code readwrite} serves hits and records misses (rerun
  * an unchanged bundle without model calls); {@code record} calls the model every time and rewrites entries;
  * {@code replay} never calls the model and fails each request that has no entry with a message naming the file
- * it looked for, which lets CI prove offline that no prompt changed without re-recording; {@code off}.
+ * it looked for, which lets CI prove without a single model call that no prompt changed without re-recording (the
+ * backend is still opened to read the model's fingerprint: the GGUF file, or one listing call to Ollama, which the CLI
+ * then does not ask to load the model); {@code off}.
  * Completions cut short by a timeout are never stored.
  */
 package dev.evalgate.engine.cache;

@@ -85,7 +85,9 @@ public final class OllamaClientProvider implements ModelClientProvider {
                     + " reported pulling " + model + " but does not list it; pull it by hand with `ollama pull "
                     + model + "`"));
         });
-        load(server, model, settings);
+        if (settings.warmUp()) {
+            load(server, model, settings);
+        }
         long loadMillis = (System.nanoTime() - started) / 1_000_000;
         ModelInfo info = new ModelInfo(BACKEND, model, found.getDigest(), loadMillis);
         return new OllamaModelClient(server, model, info, settings.maxConcurrency());

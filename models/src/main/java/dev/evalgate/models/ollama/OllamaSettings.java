@@ -24,9 +24,11 @@ import dev.evalgate.engine.BackendOptions;
  * @param openTimeout    how long listing, pulling and checking models at open may take
  * @param fallbackToEmbedded when the server cannot be reached, run the bundle on the embedded engine instead
  *                       ({@value #FALLBACK}{@code =embedded}, what {@code --backend auto} sets)
+ * @param warmUp         load the model at open so the first case's latency is not a load time; off
+ *                       ({@value #WARM_UP}{@code =false}) when no call is expected, as when replaying cassettes
  */
 public record OllamaSettings(URI url, int maxConcurrency, boolean container, String image, boolean pullMissing,
-                             Duration openTimeout, boolean fallbackToEmbedded) {
+                             Duration openTimeout, boolean fallbackToEmbedded, boolean warmUp) {
     public static final String URL = "ollama.url";
     public static final String MAX_CONCURRENCY = "ollama.maxConcurrency";
     public static final String CONTAINER = "ollama.container";
@@ -34,6 +36,7 @@ public record OllamaSettings(URI url, int maxConcurrency, boolean container, Str
     public static final String PULL = "ollama.pull";
     /** {@code embedded} to fall back to the embedded engine when the server is unreachable, {@code none} not to. */
     public static final String FALLBACK = "ollama.fallback";
+    public static final String WARM_UP = "ollama.warmUp";
     public static final String HOST_ENV = "OLLAMA_HOST";
     public static final String DEFAULT_URL = "http://localhost:11434";
     /** Pinned so that CI runs on the same server version every time; override with {@value #IMAGE}. */
@@ -65,7 +68,7 @@ public record OllamaSettings(URI url, int maxConcurrency, boolean container, Str
         boolean container = flag(settings, CONTAINER, false);
         return new OllamaSettings(url, positive(settings, MAX_CONCURRENCY, DEFAULT_MAX_CONCURRENCY), container,
                 settings.getOrDefault(IMAGE, DEFAULT_IMAGE), flag(settings, PULL, container), Duration.ofMinutes(30),
-                fallback(settings));
+                fallback(settings), flag(settings, WARM_UP, true));
     }
 
     /**

@@ -45,6 +45,7 @@ final class FakeOllamaServer implements AutoCloseable {
     /** Digests that replace the default one of a model, as after {@code ollama pull} fetched new weights. */
     final Map<String, String> digests = new ConcurrentHashMap<>();
     final Deque<Reply> replies = new ConcurrentLinkedDeque<>();
+    final AtomicInteger loads = new AtomicInteger();
     final AtomicInteger inFlight = new AtomicInteger();
     final AtomicInteger maxInFlight = new AtomicInteger();
     volatile Function<JsonNode, String> answer = request -> "Hello from the fake Ollama.";
@@ -112,6 +113,7 @@ final class FakeOllamaServer implements AutoCloseable {
             JsonNode request = JSON.readTree(exchange.getRequestBody());
             String model = request.path("model").asText();
             if (request.path("messages").isEmpty()) {
+                loads.incrementAndGet();
                 respond(exchange, 200, "{\"model\":\"" + model + "\",\"created_at\":\"2026-11-25T10:00:00Z\","
                         + "\"message\":{\"role\":\"assistant\",\"content\":\"\"},\"done_reason\":\"load\",\"done\":true}\n");
                 return;

@@ -87,6 +87,18 @@ class OllamaModelClientTest {
     }
 
     @Test
+    void openingLoadsTheModelUnlessNoCallIsExpected() throws Exception {
+        server = new FakeOllamaServer(MODEL);
+        try (ModelClient client = open(MODEL, Map.of())) {
+            assertThat(server.loads.get()).isEqualTo(1);
+        }
+        try (ModelClient client = open(MODEL, Map.of(OllamaSettings.WARM_UP, "false"))) {
+            assertThat(server.loads.get()).isEqualTo(1);
+            assertThat(client.info().fingerprint()).isEqualTo(FakeOllamaServer.digestOf(MODEL));
+        }
+    }
+
+    @Test
     void aModelNamedWithoutTagMatchesItsLatestTag() throws Exception {
         server = new FakeOllamaServer("llama3.2:latest");
         try (ModelClient client = open("llama3.2", Map.of())) {
