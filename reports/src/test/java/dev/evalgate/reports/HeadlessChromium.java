@@ -35,11 +35,8 @@ public final class HeadlessChromium {
     /** Finds Chromium, or fails (or skips, when asked to) with what to do about it. */
     public static HeadlessChromium locate(Path scratch) {
         String configured = System.getProperty(BINARY_PROPERTY);
-        List<String> candidates = new ArrayList<>();
-        if (configured != null && !configured.isBlank()) {
-            candidates.add(configured);
-        }
-        candidates.addAll(CANDIDATES);
+        // A binary named explicitly must be that binary: falling back to another would hide the mistake.
+        List<String> candidates = configured != null && !configured.isBlank() ? List.of(configured) : CANDIDATES;
         for (String candidate : candidates) {
             Path path = Path.of(candidate);
             if (Files.isExecutable(path)) {

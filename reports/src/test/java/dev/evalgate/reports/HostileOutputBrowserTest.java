@@ -12,6 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,8 +34,13 @@ class HostileOutputBrowserTest {
 
     @BeforeAll
     static void render() {
-        chromium = HeadlessChromium.locate(scratch);
         files = RunReports.writeAll(RunFixtures.hostileCandidate(), RunFixtures.hostileContext(), OUT);
+    }
+
+    /** Per test, so a deliberate skip shows up as skipped tests with the reason, not as nothing at all. */
+    @BeforeEach
+    void findBrowser() {
+        chromium = HeadlessChromium.locate(scratch);
     }
 
     private static String url(String caseKey) {
