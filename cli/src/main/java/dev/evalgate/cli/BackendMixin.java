@@ -45,6 +45,11 @@ public final class BackendMixin {
                     + "runners with Docker and no Ollama.")
     boolean ollamaContainer;
 
+    @Option(names = "--ollama-concurrency", paramLabel = "N",
+            description = "Calls in flight at once against the Ollama server, shared by the model under test and a "
+                    + "judge on the same server (default " + OllamaSettings.DEFAULT_MAX_CONCURRENCY + ").")
+    Integer ollamaConcurrency;
+
     @Option(names = "--backend", paramLabel = "auto|bundle",
             description = "bundle (default): the backend the bundle names. auto: a bundle that names an ollama: "
                     + "model runs on Ollama if a server answers, else on the embedded engine (its catalog "
@@ -83,6 +88,12 @@ public final class BackendMixin {
     void addSettings(Map<String, String> settings) {
         if (ollamaUrl != null) {
             settings.put(OllamaSettings.URL, ollamaUrl);
+        }
+        if (ollamaConcurrency != null) {
+            if (ollamaConcurrency < 1) {
+                throw new InvalidInputException(null, 0, "--ollama-concurrency", "must be at least 1");
+            }
+            settings.put(OllamaSettings.MAX_CONCURRENCY, Integer.toString(ollamaConcurrency));
         }
         if (ollamaContainer) {
             settings.put(OllamaSettings.CONTAINER, "true");
