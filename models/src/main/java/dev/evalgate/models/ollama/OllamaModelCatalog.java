@@ -14,13 +14,23 @@ import dev.evalgate.engine.EvaluationException;
 
 /** The models a server has ({@code /api/tags}), and pulling one it lacks, through Ollama4j's model API. */
 final class OllamaModelCatalog {
-    private final URI server;
-    private final Ollama api;
+    /** Listing is instant on a healthy server; a server that accepts connections and then hangs must not stall. */
+    private static final Duration LIST_TIMEOUT = Duration.ofSeconds(30);
 
-    OllamaModelCatalog(URI server, Duration requestTimeout) {
+    private final URI server;
+    private final Ollama lister;
+    private final Ollama puller;
+
+    OllamaModelCatalog(URI server, Duration pullTimeout) {
         this.server = server;
-        this.api = new Ollama(server.toString());
-        this.api.setRequestTimeoutSeconds(Math.max(1, requestTimeout.toSeconds()));
+        this.lister = client(server, LIST_TIMEOUT);
+        this.puller = client(server, pullTimeout);
+    }
+
+    private static Ollama client(URI server, Duration timeout) {
+        Ollama api = new Ollama(server.toString());
+        api.setRequestTimeoutSeconds(Math.max(1, timeout.toSeconds()));
+        return api;
     }
 
     /** The server's entry for a model, matching {@code name} and {@code name:latest} as Ollama itself does. */
@@ -36,7 +46,7 @@ final class OllamaModelCatalog {
 
     List<Model> list() {
         try {
-            return api.listModels();
+            return lister.listModels();
         } catch (OllamaException e) {
             throw failure("list the models of", e);
         }
@@ -44,7 +54,7 @@ final class OllamaModelCatalog {
 
     void pull(String model) {
         try {
-            api.pullModel(model);
+            puller.pullModel(model);
         } catch (OllamaException e) {
             throw failure("pull " + model + " on", e);
         }
