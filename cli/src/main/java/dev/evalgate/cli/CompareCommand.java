@@ -15,6 +15,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import dev.evalgate.datasets.InvalidInputException;
+import dev.evalgate.engine.BackendOptions;
 import dev.evalgate.engine.Evaluation;
 import dev.evalgate.engine.EvaluationRequest;
 import dev.evalgate.engine.ExitCode;
@@ -80,6 +81,9 @@ public final class CompareCommand implements Callable<Integer> {
     @Mixin
     ModelOptionsMixin modelOptions;
 
+    @Mixin
+    BackendMixin backendOptions;
+
     @Override
     public Integer call() {
         if (!(level > 0 && level <= 0.5)) {
@@ -116,6 +120,7 @@ public final class CompareCommand implements Callable<Integer> {
                     + " and " + after.spec().bundle().params().seed() + "); differences include sampling noise");
         }
         ComparisonPrinter.print(comparison, level, printer);
+        backendOptions.printCacheSummary(printer);
         printer.println("  comparison: " + after.directory().resolve(BaselineGate.COMPARISON_FILE));
         printer.println("  report:     " + reports.html());
         return ExitCode.PASS.code();
@@ -124,8 +129,11 @@ public final class CompareCommand implements Callable<Integer> {
     private EvaluationRequest request(Suite suite, Path bundle, Path runsRoot,
                                       UnaryOperator<List<PlannedCase>> selection,
                                       Map<String, String> baselineOutputs) {
+        ModelOptions models = modelOptions.options();
+        backendOptions.addSettings(models.settings);
+        BackendOptions backend = models.toBackendOptions();
         return new EvaluationRequest(suite, Optional.of(bundle), runsRoot, Optional.empty(),
-                Optional.ofNullable(repeats), Optional.empty(), modelOptions.options().toBackendOptions(), selection,
-                null, baselineOutputs);
+                Optional.ofNullable(repeats), Optional.empty(), backend, selection,
+                backendOptions.clientDecorator(backend), baselineOutputs);
     }
 }
