@@ -68,7 +68,8 @@ class HostileOutputBrowserTest {
         // The detail pane shows the hostile output as text, diffed against the baseline.
         assertThat(dom).contains("&lt;/script&gt;&lt;script&gt;document.title='PWNED-3'&lt;/script&gt;")
                 .contains("<del>").contains("<ins>")
-                .contains("trace-hostile-2-0");
+                .contains("trace-hostile-2-0")
+                .as("the baseline's value beside each score").contains("<td>1.000 passed</td>");
     }
 
     @Test

@@ -2,6 +2,8 @@ package dev.evalgate.reports.model;
 
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /**
  * A case with all its repeats, classified for the report's filters.
  *
@@ -19,6 +21,7 @@ import java.util.List;
  * @param base     baseline repeats, empty without a baseline
  * @param lat      mean latency over repeats, in milliseconds
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record CaseView(String k, String corpus, String id, List<String> tags, boolean adv, String st, String ch,
                        String bst, List<String> failed, String prompt, List<RepeatView> reps, List<RepeatView> base,
                        double lat) {

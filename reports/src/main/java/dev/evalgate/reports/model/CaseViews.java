@@ -49,12 +49,12 @@ final class CaseViews {
                 // The engine's comparison is authoritative: the gate decided on these same classifications.
                 baseStatus = diff.baseline() == null ? null : CaseStatus.of(diff.baseline());
                 change = CaseChange.of(diff.status());
-                baseViews = !baseRepeats.isEmpty() ? baseRepeats.stream().map(CaseViews::repeat).toList()
+                baseViews = !baseRepeats.isEmpty() ? baseRepeats.stream().map(CaseViews::baselineRepeat).toList()
                         : diff.baseline() == null ? List.of() : List.of(firstRepeat(diff.baseline()));
             } else {
                 baseStatus = baseRepeats.isEmpty() ? null : CaseStatus.of(baseRepeats);
                 change = !compared ? CaseChange.NONE : CaseChange.between(baseStatus, status);
-                baseViews = baseRepeats.stream().map(CaseViews::repeat).toList();
+                baseViews = baseRepeats.stream().map(CaseViews::baselineRepeat).toList();
             }
             Set<String> failed = new LinkedHashSet<>();
             double latency = 0;
@@ -81,6 +81,18 @@ final class CaseViews {
         return new RepeatView(0, outcome.passed() == outcome.repeats(), TextCap.cap(outcome.error(),
                 TextCap.ERROR_CHARS), TextCap.cap(out, TextCap.OUTPUT_CHARS), out.length(), false, null, 0, 0, 0,
                 null, "", 0, 0, 0, false, List.of());
+    }
+
+    /**
+     * The baseline side of the detail view shows the output and each score's value next to the candidate's; the
+     * explanations and call details stay in the baseline's own report, which keeps large reports small.
+     */
+    static RepeatView baselineRepeat(CaseResult r) {
+        List<ScoreView> scores = r.scores().stream()
+                .map(s -> new ScoreView(s.name(), s.value(), s.passed(), s.undecided(), null)).toList();
+        return new RepeatView(r.repeat(), r.passed(), TextCap.cap(r.error(), TextCap.ERROR_CHARS),
+                TextCap.cap(r.output(), TextCap.OUTPUT_CHARS), r.output().length(), r.outputTruncated(), null, 0, 0,
+                0, null, null, 0, 0, 0, false, scores);
     }
 
     static RepeatView repeat(CaseResult r) {

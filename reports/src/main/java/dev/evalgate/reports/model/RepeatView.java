@@ -2,6 +2,8 @@ package dev.evalgate.reports.model;
 
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /**
  * One repeat of a case as the report shows it (JSON names kept short: they repeat for every result).
  *
@@ -21,6 +23,7 @@ import java.util.List;
  * @param rep   repair attempts
  * @param fb    the bundle's fallback output was used
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record RepeatView(int r, boolean ok, String err, String out, int len, boolean trunc, String trace, int pt,
                          int ct, double lat, Double ttft, String fin, int calls, int cached, int rep, boolean fb,
                          List<ScoreView> scores) {

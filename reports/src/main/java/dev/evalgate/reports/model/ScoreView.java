@@ -1,5 +1,7 @@
 package dev.evalgate.reports.model;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /**
  * One score as a report shows it; short JSON names because a 10,000-case report embeds one per case and scorer.
  *
@@ -9,5 +11,6 @@ package dev.evalgate.reports.model;
  * @param u undecided (a judge that reached no verdict)
  * @param e explanation, capped
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record ScoreView(String n, double v, boolean p, boolean u, String e) {
 }

@@ -222,10 +222,14 @@
     return wrap;
   }
 
-  function scoreTable(scores) {
+  function scoreTable(scores, base) {
+    var before = Object.create(null);
+    if (base) { base.scores.forEach(function (s) { before[s.n] = s; }); }
     var table = el('table', 'scores');
     var head = el('tr');
-    ['scorer', 'value', 'verdict', 'explanation'].forEach(function (h) { head.appendChild(el('th', null, h)); });
+    ['scorer', 'value', 'verdict', base ? 'baseline' : null, 'explanation'].forEach(function (h) {
+      if (h) { head.appendChild(el('th', null, h)); }
+    });
     table.appendChild(head);
     scores.forEach(function (s) {
       var tr = el('tr');
@@ -235,6 +239,10 @@
       verdict.appendChild(el('span', 'badge ' + (s.p ? 'st-pass' : 'st-fail'),
         s.u ? '? undecided' : (s.p ? '\u2714 passed' : '\u2716 failed')));
       tr.appendChild(verdict);
+      if (base) {
+        var b = before[s.n];
+        tr.appendChild(el('td', null, b ? b.v.toFixed(3) + (b.u ? ' undecided' : b.p ? ' passed' : ' failed') : 'not scored'));
+      }
       tr.appendChild(el('td', 'expl', s.e));
       table.appendChild(tr);
     });
@@ -284,7 +292,7 @@
       detail.appendChild(el('h3', null, 'repeat ' + r.r + ': ' + (r.ok ? 'passed' : r.err ? 'error' : 'failed')));
       if (data.hasBaseline && !base) { detail.appendChild(el('p', 'note', 'this case is not in the baseline')); }
       detail.appendChild(sideBySide(base, r));
-      if (r.scores.length) { detail.appendChild(scoreTable(r.scores)); }
+      if (r.scores.length) { detail.appendChild(scoreTable(r.scores, base)); }
       detail.appendChild(stats(r));
     });
     detail.hidden = false;
