@@ -11,14 +11,15 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 
-import dev.evalgate.reports.io.TextFiles;
-import dev.evalgate.reports.model.ReportModel;
 import freemarker.core.HTMLOutputFormat;
 import freemarker.core.TemplateClassResolver;
 import freemarker.template.Configuration;
 import freemarker.template.Template;
 import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
+
+import dev.evalgate.reports.io.TextFiles;
+import dev.evalgate.reports.model.ReportModel;
 
 /**
  * {@code report.html}: one self-contained file (inline CSS, script and SVG; nothing fetched) that opens from
