@@ -21,6 +21,7 @@ import dev.evalgate.engine.ExitCode;
                 ReportCommand.class,
                 BaselineCommand.class,
                 DatasetsCommand.class,
+                JudgesCommand.class,
                 ScorersCommand.class,
                 CommandLine.HelpCommand.class
         },

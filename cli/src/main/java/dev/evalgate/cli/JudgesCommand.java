@@ -1,0 +1,152 @@
+package dev.evalgate.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import dev.evalgate.datasets.InvalidInputException;
+import dev.evalgate.engine.BackendOptions;
+import dev.evalgate.engine.Json;
+import dev.evalgate.engine.JudgeModels;
+import dev.evalgate.engine.ModelClient;
+import dev.evalgate.engine.ModelClients;
+import dev.evalgate.engine.ModelRef;
+import dev.evalgate.engine.ExitCode;
+import dev.evalgate.engine.Scorer;
+import dev.evalgate.engine.ScorerRegistry;
+import dev.evalgate.engine.ScorerSpec;
+import dev.evalgate.engine.SourceLocation;
+import dev.evalgate.judges.calibration.Agreement;
+import dev.evalgate.judges.calibration.Calibration;
+import dev.evalgate.judges.calibration.HumanLabel;
+import dev.evalgate.judges.calibration.HumanLabels;
+
+@Command(name = "judges",
+        description = "Checks judges against people before a gate relies on them.",
+        mixinStandardHelpOptions = true,
+        subcommands = {JudgesCommand.Calibrate.class})
+public final class JudgesCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    @Command(name = "calibrate", mixinStandardHelpOptions = true,
+            description = {"Runs a scorer over human-labelled items and reports how well it agrees with the people:"
+                    + " accuracy, Cohen's kappa and the confusion matrix.",
+                    "The labels file is JSON Lines, one item a line: {\"input\": ..., \"output\": ...,"
+                            + " \"reference\": ... (optional), \"baseline\": ... (optional, pairwise),"
+                            + " \"label\": \"pass\" | \"fail\" | 1..5}."},
+            footerHeading = "%nExamples:%n",
+            footer = {"  evalgate judges calibrate --labels labels.jsonl --scorer llm-rubric "
+                    + "--judge-model ollama:qwen2.5:0.5b -p rubric='Answers the question politely' --min-kappa 0.6",
+                    "  evalgate judges calibrate --labels labels.jsonl --scorer keywords -p required=Paris",
+                    "",
+                    "Exit code 1 when --min-kappa is given and agreement is below it."})
+    static final class Calibrate implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--labels", required = true, paramLabel = "FILE", description = "Human labels (JSONL).")
+        Path labels;
+
+        @Option(names = "--scorer", required = true, paramLabel = "TYPE",
+                description = "Scorer type to calibrate, such as llm-rubric or llm-closed-qa (see 'evalgate scorers').")
+        String scorer;
+
+        @Option(names = "--judge-model", paramLabel = "REF",
+                description = "Model for the judge role, such as ollama:qwen2.5:0.5b or llamacpp:model.gguf.")
+        String judgeModel;
+
+        @Option(names = {"-p", "--param"}, paramLabel = "KEY=VALUE",
+                description = "A scorer parameter, as in the suite's params (repeatable). true/false are booleans.")
+        Map<String, String> params = new LinkedHashMap<>();
+
+        @Option(names = "--min-kappa", paramLabel = "KAPPA",
+                description = "Fail (exit 1) when Cohen's kappa is below this bar.")
+        Double minKappa;
+
+        @Option(names = "--json", description = "Print the agreement as JSON instead of a table.")
+        boolean json;
+
+        @Override
+        public Integer call() throws JsonProcessingException {
+            List<HumanLabel> items = HumanLabels.read(labels);
+            Map<String, Object> scorerParams = new LinkedHashMap<>();
+            params.forEach((key, value) -> scorerParams.put(key, value.equals("true") || value.equals("false")
+                    ? (Object) Boolean.valueOf(value) : value));
+            ScorerSpec scorerSpec = new ScorerSpec(scorer, scorer, scorerParams, new SourceLocation(null, 0, "--param"));
+            ModelClient judge = null;
+            try {
+                if (judgeModel != null) {
+                    ModelRef ref;
+                    try {
+                        ref = ModelRef.parse(judgeModel);
+                    } catch (IllegalArgumentException e) {
+                        throw new InvalidInputException(null, 0, "--judge-model", e.getMessage());
+                    }
+                    judge = ModelClients.load().open(ref, new BackendOptions(Optional.empty(), Path.of("."), null,
+                            Map.of()), new SourceLocation(null, 0, "--judge-model"));
+                }
+                ModelClient judgeClient = judge;
+                JudgeModels models = role -> {
+                    if (judgeClient == null) {
+                        throw new InvalidInputException(null, 0, "--judge-model", "scorer '" + scorer + "' needs a"
+                                + " model for the '" + role + "' role; give --judge-model such as"
+                                + " ollama:qwen2.5:0.5b");
+                    }
+                    return judgeClient;
+                };
+                if (!ScorerRegistry.load().knows(scorer)) {
+                    throw new InvalidInputException(null, 0, "--scorer", "unknown scorer '" + scorer + "'; see"
+                            + " 'evalgate scorers'");
+                }
+                Scorer created = ScorerRegistry.load().create(scorerSpec, models);
+                Agreement agreement = Calibration.run(created, items);
+                print(agreement);
+                if (minKappa != null && agreement.kappa() < minKappa) {
+                    spec.commandLine().getErr().printf("kappa %.3f is below --min-kappa %.3f: do not gate on this"
+                            + " judge as it is%n", agreement.kappa(), minKappa);
+                    return ExitCode.GATE_FAILED.code();
+                }
+                return ExitCode.PASS.code();
+            } finally {
+                if (judge != null) {
+                    judge.close();
+                }
+            }
+        }
+
+        private void print(Agreement agreement) throws JsonProcessingException {
+            PrintWriter out = spec.commandLine().getOut();
+            if (json) {
+                out.println(Json.MAPPER.writeValueAsString(agreement));
+                return;
+            }
+            out.printf("scorer %s on %d labelled item(s) from %s%n", scorer, agreement.items(), labels);
+            out.printf("accuracy     %.3f%n", agreement.accuracy());
+            out.printf("Cohen's kappa %.3f%n", agreement.kappa());
+            if (agreement.undecided() > 0) {
+                out.printf("undecided    %d (the judge gave no usable verdict; counted as disagreement)%n",
+                        agreement.undecided());
+            }
+            out.println();
+            out.print(agreement.table());
+            out.flush();
+        }
+    }
+}
