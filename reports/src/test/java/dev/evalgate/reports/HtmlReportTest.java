@@ -33,6 +33,8 @@ class HtmlReportTest {
         assertThat(csp.find()).as("Content-Security-Policy with a script nonce").isTrue();
         assertThat(html).contains("<script nonce=\"" + csp.group(1) + "\">");
         assertThat(Pattern.compile("<script").matcher(html).results().count()).isEqualTo(2);
+        assertThat(html).as("tag chart with the baseline's rate").contains("<title>adversarial: 0% (0/8), baseline 100%</title>")
+                .contains("class=\"base-mark\"");
     }
 
     @Test

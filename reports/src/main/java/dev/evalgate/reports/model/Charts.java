@@ -54,12 +54,16 @@ public record Charts(List<Histogram> scoreDistributions, List<TagRate> tagRates,
     }
 
     private static List<TagRate> tagRates(List<CaseView> cases) {
-        Map<String, int[]> byTag = new LinkedHashMap<>();
+        Map<String, int[]> byTag = new LinkedHashMap<>(); // cases, passed, in baseline, passed in baseline
         for (CaseView c : cases) {
             for (String tag : c.tags()) {
-                int[] acc = byTag.computeIfAbsent(tag, k -> new int[2]);
+                int[] acc = byTag.computeIfAbsent(tag, k -> new int[4]);
                 acc[0]++;
                 acc[1] += CaseStatus.PASS.label().equals(c.st()) ? 1 : 0;
+                if (c.bst() != null) {
+                    acc[2]++;
+                    acc[3] += CaseStatus.PASS.label().equals(c.bst()) ? 1 : 0;
+                }
             }
         }
         return byTag.entrySet().stream()
@@ -67,11 +71,13 @@ public record Charts(List<Histogram> scoreDistributions, List<TagRate> tagRates,
                         .thenComparing(Map.Entry::getKey))
                 .limit(MAX_TAGS)
                 .map(e -> {
-                    int n = e.getValue()[0];
-                    int passed = e.getValue()[1];
-                    double percent = 100.0 * passed / n;
-                    return new TagRate(e.getKey(), n, passed, Math.round(percent * 10) / 10.0,
-                            String.format(Locale.ROOT, "%.0f%% (%d/%d)", percent, passed, n));
+                    int[] acc = e.getValue();
+                    double percent = 100.0 * acc[1] / acc[0];
+                    double before = acc[2] == 0 ? -1 : 100.0 * acc[3] / acc[2];
+                    String text = String.format(Locale.ROOT, "%.0f%% (%d/%d)", percent, acc[1], acc[0])
+                            + (before < 0 ? "" : String.format(Locale.ROOT, ", baseline %.0f%%", before));
+                    return new TagRate(e.getKey(), acc[0], acc[1], Math.round(percent * 10) / 10.0,
+                            before < 0 ? -1 : Math.round(before * 10) / 10.0, text);
                 })
                 .toList();
     }
