@@ -1,9 +1,11 @@
 package dev.evalgate.judges;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import dev.evalgate.datasets.EvalCase;
 
@@ -47,7 +49,8 @@ public final class CaseFields {
 
     /** Reference answers: {@code expected.references} (list) and {@code expected.reference} (one), in that order. */
     public static List<String> references(EvalCase evalCase) {
-        List<String> out = new ArrayList<>(texts(evalCase, "references"));
+        // A corpus may name its best reference in both fields; the duplicate would add nothing.
+        Set<String> out = new LinkedHashSet<>(texts(evalCase, "references"));
         out.addAll(texts(evalCase, "reference"));
         return List.copyOf(out);
     }

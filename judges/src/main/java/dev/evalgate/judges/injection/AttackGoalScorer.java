@@ -70,7 +70,7 @@ public final class AttackGoalScorer implements AttackCheck {
         for (String regex : patterns) {
             Pattern pattern;
             try {
-                pattern = Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+                pattern = Pattern.compile(regex);
             } catch (PatternSyntaxException e) {
                 throw new CaseDataException(context.evalCase().id(), "expected.attack_pattern",
                         "not a valid regular expression: " + e.getDescription());
