@@ -13,9 +13,11 @@ import picocli.CommandLine.Option;
 import dev.evalgate.datasets.InvalidInputException;
 import dev.evalgate.engine.BackendOptions;
 import dev.evalgate.engine.ModelClient;
+import dev.evalgate.engine.ModelClients;
 import dev.evalgate.engine.cache.CacheMode;
 import dev.evalgate.engine.cache.CacheStats;
 import dev.evalgate.engine.cache.CachingModelClient;
+import dev.evalgate.engine.cache.CassetteBackends;
 import dev.evalgate.engine.cache.InferenceStore;
 import dev.evalgate.models.ollama.OllamaSettings;
 
@@ -135,6 +137,16 @@ public final class BackendMixin {
 
     Path cacheDirectory(BackendOptions options) {
         return cacheDir != null ? cacheDir : options.cacheDirectory().resolve(INFERENCE_SUBDIRECTORY);
+    }
+
+    /**
+     * The backends as the cache sees them: recording notes which model served each reference, and replay opens no
+     * backend for a recorded one (cassettes replay without the model file or the Ollama server).
+     */
+    ModelClients backends(ModelClients loaded, BackendOptions options) {
+        CacheMode mode = cacheMode();
+        return mode == CacheMode.OFF ? loaded
+                : CassetteBackends.wrap(loaded, new InferenceStore(cacheDirectory(options)), mode);
     }
 
     /**

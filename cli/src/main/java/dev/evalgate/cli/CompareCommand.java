@@ -99,7 +99,8 @@ public final class CompareCommand implements Callable<Integer> {
                 : Path.of("runs");
         UnaryOperator<List<PlannedCase>> selection = tier == null ? null
                 : cases -> TierSelector.select(suite.tier(tier), cases);
-        Evaluation evaluation = new Evaluation(scorers, ModelClients.load());
+        Evaluation evaluation = new Evaluation(scorers,
+                backendOptions.backends(ModelClients.load(), modelOptions.options().toBackendOptions()));
         RunListener listener = quiet ? RunListener.NONE : ProgressReporter.forStderr();
         // Both bundles are loaded and checked before either runs, so a typo in the second costs no model time.
         EvaluationRequest first = request(suite, baselineBundle, runsRoot, selection, null);

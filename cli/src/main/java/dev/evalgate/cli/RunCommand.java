@@ -124,7 +124,7 @@ public final class RunCommand implements Callable<Integer> {
                 Optional.ofNullable(resume), Optional.ofNullable(repeats), Optional.ofNullable(concurrency),
                 backend, selected == null ? null : cases -> TierSelector.select(selected, cases),
                 backendOptions.clientDecorator(backend), gate.baselineOutputs());
-        Evaluation evaluation = new Evaluation(scorers, ModelClients.load());
+        Evaluation evaluation = new Evaluation(scorers, backendOptions.backends(ModelClients.load(), backend));
         if (baselineRun != null) {
             gate.checkBeforeRun(evaluation.prepare(request).corpora());
         }

@@ -25,7 +25,7 @@ class CacheFlagsTest {
 
     private long entries(Path dir) throws Exception {
         try (Stream<Path> files = Files.walk(dir)) {
-            return files.filter(f -> f.toString().endsWith(".json")).count();
+            return files.filter(f -> f.toString().endsWith(".json") && !f.endsWith("models.json")).count();
         }
     }
 
@@ -49,6 +49,24 @@ class CacheFlagsTest {
         CliFixture.Outcome replay = run("--cache-dir", cassettes.toString(), "--cache-mode", "replay");
         assertThat(replay.code()).as(replay.err()).isEqualTo(cold.code());
         assertThat(replay.out()).contains(recorded + " served from cache, 0 model calls");
+    }
+
+    @Test
+    void cassettesReplayWithoutTheModelFileOrTheNetwork() throws Exception {
+        Path cassettes = tmp.resolve("cassettes");
+        CliFixture.Outcome record = run("--cache-dir", cassettes.toString(), "--cache-mode", "record");
+        assertThat(record.code()).as(record.err()).isIn(0, 1);
+        assertThat(cassettes.resolve("models.json")).content()
+                .contains("270cba1bd5109f42d03350f60406024560464db173c0e387d91f0426d3bd256d");
+
+        // No --model, and an empty model cache: the bundle's catalog model is neither on disk nor downloadable.
+        CliFixture.Outcome replay = CliFixture.runCli("run", QUICKSTART.resolve("suite.yaml").toString(),
+                "--out", tmp.resolve("runs").toString(), "--quiet", "--model-cache", tmp.resolve("empty").toString(),
+                "--cache-dir", cassettes.toString(), "--cache-mode", "replay");
+        assertThat(replay.code()).as(replay.err()).isEqualTo(record.code());
+        assertThat(replay.out()).contains("served from cache, 0 model calls")
+                .contains("model llamacpp:" + SharedModelFile.path());
+        assertThat(tmp.resolve("empty").resolve("models")).doesNotExist();
     }
 
     @Test

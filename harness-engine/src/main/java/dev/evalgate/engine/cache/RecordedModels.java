@@ -1,0 +1,88 @@
+package dev.evalgate.engine.cache;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Optional;
+import java.util.TreeMap;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+
+import dev.evalgate.engine.Json;
+import dev.evalgate.engine.ModelInfo;
+import dev.evalgate.engine.ModelRef;
+
+/**
+ * Which model served each model reference when the store was recorded ({@value #FILE} in the store's directory):
+ * lets {@link CacheMode#REPLAY} know a model's fingerprint, and so find its entries, without the model file or the
+ * server that served it.
+ */
+public final class RecordedModels {
+    public static final String FILE = "models.json";
+    private static final TypeReference<TreeMap<String, RecordedModel>> SHAPE = new TypeReference<>() {
+    };
+
+    private final Path file;
+
+    public RecordedModels(InferenceStore store) {
+        this.file = store.directory().resolve(FILE);
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    public Optional<ModelInfo> find(ModelRef ref) {
+        RecordedModel recorded = read().get(ref.toString());
+        return recorded == null ? Optional.empty()
+                : Optional.of(new ModelInfo(recorded.backend(), recorded.model(), recorded.fingerprint(), 0));
+    }
+
+    /** Records which model served a reference; a later recording of the same reference replaces it. */
+    public synchronized void remember(ModelRef ref, ModelInfo info) {
+        TreeMap<String, RecordedModel> all = read();
+        RecordedModel now = new RecordedModel(info.backend(), info.model(), info.fingerprint());
+        if (now.equals(all.get(ref.toString()))) {
+            return;
+        }
+        all.put(ref.toString(), now);
+        try {
+            Files.createDirectories(file.getParent());
+            Path temporary = Files.createTempFile(file.getParent(), FILE, ".tmp");
+            try {
+                Files.write(temporary, (Json.CANONICAL.writerWithDefaultPrettyPrinter().writeValueAsString(all)
+                        + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                try {
+                    Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
+                }
+            } finally {
+                Files.deleteIfExists(temporary);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private TreeMap<String, RecordedModel> read() {
+        try {
+            TreeMap<String, RecordedModel> all = Json.MAPPER.readValue(Files.readAllBytes(file), SHAPE);
+            return all == null ? new TreeMap<>() : all;
+        } catch (NoSuchFileException e) {
+            return new TreeMap<>();
+        } catch (IOException e) {
+            throw new UncheckedIOException(file + " is not a readable list of recorded models (" + e.getMessage()
+                    + "); delete it and record again with --cache-mode record", e);
+        }
+    }
+
+    /** One entry of the file, keyed by the reference as the bundle wrote it. */
+    public record RecordedModel(String backend, String model, String fingerprint) {
+    }
+
+}
