@@ -52,6 +52,11 @@ public final class HeadlessChromium {
         return fail(message);
     }
 
+    /** A browser kept open for driving a page over the DevTools protocol; close it when done. */
+    public DevToolsSession devTools() throws IOException, InterruptedException {
+        return DevToolsSession.start(binary, profile.resolveSibling("chromium-devtools-profile"));
+    }
+
     /** The DOM after the page's load event, serialised: what scripts (ours or injected) made of the page. */
     public String dumpDom(String url) throws IOException, InterruptedException {
         return new String(run(List.of("--dump-dom", url)), StandardCharsets.UTF_8);

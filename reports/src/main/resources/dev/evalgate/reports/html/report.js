@@ -8,7 +8,7 @@
   var cases = data.cases;
   var byKey = Object.create(null);
   cases.forEach(function (c) { byKey[c.k] = c; });
-  var state = { filter: 'all', tag: '', scorer: '', q: '', page: 0 };
+  var state = { filter: 'all', tag: '', scorer: '', q: '', sort: 'run', page: 0 };
   var matches = cases;
   var haystacks = null;
 
@@ -68,10 +68,20 @@
       if (q && haystack(i).indexOf(q) < 0) { continue; }
       matches.push(c);
     }
+    sortMatches();
     state.page = 0;
     renderList();
     // How long the last filter took, readable by tools that check the page stays responsive on large runs.
     document.documentElement.setAttribute('data-filter-ms', String(Math.round(performance.now() - started)));
+  }
+
+  function sortMatches() {
+    var by = {
+      failed: function (a, b) { return b.failed.length - a.failed.length; },
+      slow: function (a, b) { return b.lat - a.lat; },
+      key: function (a, b) { return a.k < b.k ? -1 : a.k > b.k ? 1 : 0; }
+    }[state.sort];
+    if (by) { matches.sort(by); } // Array.prototype.sort is stable, so ties keep the run's order
   }
 
   function renderList() {
@@ -323,6 +333,7 @@
   document.getElementById('f-status').addEventListener('change', function (e) { setFilter(e.target.value); });
   document.getElementById('f-tag').addEventListener('change', function (e) { state.tag = e.target.value; applyFilters(); });
   document.getElementById('f-scorer').addEventListener('change', function (e) { state.scorer = e.target.value; applyFilters(); });
+  document.getElementById('f-sort').addEventListener('change', function (e) { state.sort = e.target.value; applyFilters(); });
   var timer = null;
   document.getElementById('f-q').addEventListener('input', function (e) {
     clearTimeout(timer);

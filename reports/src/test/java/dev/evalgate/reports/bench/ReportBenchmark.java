@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.evalgate.engine.Json;
 import dev.evalgate.engine.RunResult;
+import dev.evalgate.reports.DevToolsSession;
 import dev.evalgate.reports.ReportContext;
 import dev.evalgate.reports.ReportFiles;
 import dev.evalgate.reports.RunFixtures;

@@ -1,4 +1,4 @@
-package dev.evalgate.reports.bench;
+package dev.evalgate.reports;
 
 import java.io.IOException;
 import java.net.URI;
@@ -24,9 +24,9 @@ import dev.evalgate.engine.Json;
 /**
  * A minimal Chrome DevTools Protocol client over the JDK's WebSocket: starts headless Chromium with a debugging
  * port on loopback, attaches to its page, and sends commands. Enough to navigate and read timings the page and
- * the browser recorded; nothing else.
+ * the browser recorded, and drive the page with script as a user would with the mouse; nothing else.
  */
-final class DevToolsSession implements AutoCloseable {
+public final class DevToolsSession implements AutoCloseable {
     private static final Duration TIMEOUT = Duration.ofSeconds(120);
 
     private final Process process;
@@ -40,7 +40,7 @@ final class DevToolsSession implements AutoCloseable {
         this.socket = socket;
     }
 
-    static DevToolsSession start(Path chromium, Path profile) throws IOException, InterruptedException {
+    public static DevToolsSession start(Path chromium, Path profile) throws IOException, InterruptedException {
         Files.createDirectories(profile);
         Path portFile = profile.resolve("DevToolsActivePort");
         Files.deleteIfExists(portFile);
@@ -111,7 +111,7 @@ final class DevToolsSession implements AutoCloseable {
         }
     }
 
-    JsonNode send(String method, Map<String, Object> params) throws Exception {
+    public JsonNode send(String method, Map<String, Object> params) throws Exception {
         int id = ids.incrementAndGet();
         CompletableFuture<JsonNode> future = new CompletableFuture<>();
         pending.put(id, future);
@@ -125,7 +125,7 @@ final class DevToolsSession implements AutoCloseable {
     }
 
     /** Waits for the next event with this method name, dropping others. */
-    JsonNode awaitEvent(String method) throws InterruptedException {
+    public JsonNode awaitEvent(String method) throws InterruptedException {
         long deadline = System.nanoTime() + TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
             JsonNode event = events.poll(1, TimeUnit.SECONDS);
@@ -136,8 +136,16 @@ final class DevToolsSession implements AutoCloseable {
         throw new IllegalStateException("no " + method + " within " + TIMEOUT);
     }
 
+    /** Opens {@code url} in the page and waits for its load event. */
+    public void open(String url) throws Exception {
+        send("Page.enable", Map.of());
+        clearEvents();
+        send("Page.navigate", Map.of("url", url));
+        awaitEvent("Page.loadEventFired");
+    }
+
     /** Evaluates an expression in the page (awaiting it if it is a promise) and returns its value as JSON text. */
-    String evaluate(String expression) throws Exception {
+    public String evaluate(String expression) throws Exception {
         JsonNode result = send("Runtime.evaluate", Map.of("expression", expression, "awaitPromise", true,
                 "returnByValue", true));
         if (result.has("exceptionDetails")) {
@@ -146,7 +154,7 @@ final class DevToolsSession implements AutoCloseable {
         return result.path("result").path("value").asText();
     }
 
-    void clearEvents() {
+    public void clearEvents() {
         events.clear();
     }
 
