@@ -15,9 +15,11 @@
  * <p>Modes ({@link dev.evalgate.engine.cache.CacheMode}): {@code readwrite} serves hits and records misses (rerun
  * an unchanged bundle without model calls); {@code record} calls the model every time and rewrites entries;
  * {@code replay} never calls the model and fails each request that has no entry with a message naming the file
- * it looked for, which lets CI prove without a single model call that no prompt changed without re-recording (the
- * backend is still opened to read the model's fingerprint: the GGUF file, or one listing call to Ollama, which the CLI
- * then does not ask to load the model); {@code off}.
- * Completions cut short by a timeout are never stored.
+ * it looked for, which lets CI prove without a single model call that no prompt changed without re-recording;
+ * {@code off}. Completions cut short by a timeout are never stored.
+ *
+ * <p>{@link dev.evalgate.engine.cache.CassetteBackends} notes in {@code models.json} which model served each model
+ * reference while recording, so replay opens no backend for a recorded reference: no model file, no download, no
+ * Ollama server.
  */
 package dev.evalgate.engine.cache;
