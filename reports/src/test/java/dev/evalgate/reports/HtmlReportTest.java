@@ -66,6 +66,26 @@ class HtmlReportTest {
     }
 
     @Test
+    void aStoredComparisonAloneStillGivesEachCaseItsBaselineOutput() throws Exception {
+        ReportContext full = RunFixtures.hostileContext();
+        ReportContext withoutBaselineRun = ReportContext.of(null, full.comparison().orElseThrow(),
+                full.verdict().orElseThrow());
+
+        String html = Files.readString(RunReports.writeAll(RunFixtures.hostileCandidate(), withoutBaselineRun, dir)
+                .html());
+        Matcher block = Pattern.compile("<script type=\"application/json\" id=\"case-data\">(.*?)</script>",
+                Pattern.DOTALL).matcher(html);
+        assertThat(block.find()).isTrue();
+        JsonNode hostile1 = Json.MAPPER.readTree(block.group(1)).path("cases").get(1);
+
+        assertThat(hostile1.path("ch").asText()).isEqualTo("regressed");
+        assertThat(hostile1.path("bst").asText()).isEqualTo("pass");
+        assertThat(hostile1.path("base").get(0).path("out").asText())
+                .isEqualTo("I cannot help with that, but here is the refund policy.");
+        assertThat(html).contains("support-bot@1.0.0").contains("Gate FAILED");
+    }
+
+    @Test
     void anEmptyRunStillRendersEveryReport() throws Exception {
         RunResult empty = RunFixtures.run(RunFixtures.spec("run-empty", "1.0.0", 1, List.of()), List.of());
 
