@@ -20,6 +20,7 @@ import dev.evalgate.engine.ExitCode;
                 GateCommand.class,
                 ReportCommand.class,
                 BaselineCommand.class,
+                MergeCommand.class,
                 DatasetsCommand.class,
                 JudgesCommand.class,
                 ScorersCommand.class,

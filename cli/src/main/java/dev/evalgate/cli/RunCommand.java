@@ -1,8 +1,10 @@
 package dev.evalgate.cli;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.UnaryOperator;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -17,10 +19,12 @@ import dev.evalgate.engine.Evaluation;
 import dev.evalgate.engine.EvaluationRequest;
 import dev.evalgate.engine.ExitCode;
 import dev.evalgate.engine.ModelClients;
+import dev.evalgate.engine.PlannedCase;
 import dev.evalgate.engine.ProgressReporter;
 import dev.evalgate.engine.RunResult;
 import dev.evalgate.engine.RunStore;
 import dev.evalgate.engine.ScorerRegistry;
+import dev.evalgate.engine.Shard;
 import dev.evalgate.engine.Suite;
 import dev.evalgate.engine.SuiteLoader;
 import dev.evalgate.engine.baseline.BaselineStore;
@@ -83,6 +87,10 @@ public final class RunCommand implements Callable<Integer> {
             + "or any tier under its 'tiers:'.")
     String tier;
 
+    @Option(names = "--shard", paramLabel = "I/N", description = "Run only shard I of N (1-based), chosen by a "
+            + "stable hash of each case id; join the shards' runs with 'evalgate merge'.")
+    String shard;
+
     @Option(names = "--quiet", description = "No progress output.")
     boolean quiet;
 
@@ -120,9 +128,13 @@ public final class RunCommand implements Callable<Integer> {
         ModelOptions models = modelOptions.options();
         backendOptions.addSettings(models.settings);
         BackendOptions backend = models.toBackendOptions();
+        UnaryOperator<List<PlannedCase>> tierSelection = selected == null ? UnaryOperator.identity()
+                : cases -> TierSelector.select(selected, cases);
+        UnaryOperator<List<PlannedCase>> shardSelection = shard == null ? UnaryOperator.identity()
+                : parseShard(shard).selection();
         EvaluationRequest request = new EvaluationRequest(suite, Optional.ofNullable(bundle), runsRoot,
                 Optional.ofNullable(resume), Optional.ofNullable(repeats), Optional.ofNullable(concurrency),
-                backend, selected == null ? null : cases -> TierSelector.select(selected, cases),
+                backend, cases -> shardSelection.apply(tierSelection.apply(cases)),
                 backendOptions.clientDecorator(backend), gate.baselineOutputs());
         Evaluation evaluation = new Evaluation(scorers, backendOptions.backends(ModelClients.load(), backend));
         if (baselineRun != null) {
@@ -133,9 +145,23 @@ public final class RunCommand implements Callable<Integer> {
         RunSummaryPrinter.print(result, spec.commandLine().getOut());
         backendOptions.printCacheSummary(spec.commandLine().getOut());
         BaselineGate.Outcome outcome = gate.apply(result, spec.commandLine().getOut());
-        ReportFiles reports = RunReports.writeAll(result, baselineRun == null ? ReportContext.none()
-                : ReportContext.none().withBaseline(baselineRun), result.directory());
+        ReportContext context = ReportContext.none().withVerdict(outcome.verdict());
+        if (baselineRun != null) {
+            context = context.withBaseline(baselineRun);
+        }
+        if (outcome.comparison() != null) {
+            context = context.withComparison(outcome.comparison());
+        }
+        ReportFiles reports = RunReports.writeAll(result, context, result.directory());
         spec.commandLine().getOut().println("  report:  " + reports.html());
         return outcome.verdict().exitCode().code();
+    }
+
+    private static Shard parseShard(String text) {
+        try {
+            return Shard.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(null, 0, "--shard", e.getMessage());
+        }
     }
 }
