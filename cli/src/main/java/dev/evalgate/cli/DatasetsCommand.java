@@ -400,6 +400,9 @@ public final class DatasetsCommand implements Runnable {
                         ? "; the content changed: give the corpus a new version (--version)" : "");
                 return ExitCode.PASS.code();
             }
+            if (write) {
+                out.println("no duplicates; nothing written");
+            }
             return exitCode && !duplicates.isEmpty() ? ExitCode.GATE_FAILED.code() : ExitCode.PASS.code();
         }
     }

@@ -6,14 +6,15 @@ import java.util.List;
 
 /**
  * RFC 4180 CSV as spreadsheets write it: fields in double quotes may hold commas, line breaks and doubled quotes;
- * CRLF or LF line ends. Each record keeps the line it starts on, so a bad row can be named.
+ * CRLF or LF line ends. Each record keeps the line it starts on, so a bad row can be named; a row with text after a
+ * closing quote is reported and marked malformed.
  */
 final class CsvRecords {
     private CsvRecords() {
     }
 
-    /** One record: the physical line it starts on and its fields. */
-    record Row(int line, List<String> fields) {
+    /** One record: the physical line it starts on, its fields, and whether a field in it was malformed. */
+    record Row(int line, List<String> fields, boolean malformed) {
     }
 
     /**
@@ -29,6 +30,8 @@ final class CsvRecords {
         int quoteLine = 0;
         boolean quoted = false;
         boolean fieldStarted = false;
+        boolean afterClosingQuote = false;
+        boolean malformed = false;
         int i = 0;
         int n = text.length();
         while (i < n) {
@@ -41,6 +44,7 @@ final class CsvRecords {
                         continue;
                     }
                     quoted = false;
+                    afterClosingQuote = true;
                     i++;
                     continue;
                 }
@@ -64,22 +68,26 @@ final class CsvRecords {
                 fields.add(field.toString());
                 field.setLength(0);
                 fieldStarted = false;
+                afterClosingQuote = false;
                 i++;
             } else if (c == '\r' || c == '\n') {
                 fields.add(field.toString());
                 field.setLength(0);
                 fieldStarted = false;
+                afterClosingQuote = false;
                 if (!(fields.size() == 1 && fields.get(0).isEmpty())) {
-                    rows.add(new Row(rowLine, List.copyOf(fields)));
+                    rows.add(new Row(rowLine, List.copyOf(fields), malformed));
                 }
+                malformed = false;
                 fields.clear();
                 i += c == '\r' && i + 1 < n && text.charAt(i + 1) == '\n' ? 2 : 1;
                 line++;
                 rowLine = line;
             } else {
-                if (fieldStarted && field.length() > 0 && text.charAt(i - 1) == '"') {
+                if (afterClosingQuote && !malformed) {
                     problems.add(file, line, null, "text after a closing quote; double a quote inside a quoted"
                             + " field (\"\")");
+                    malformed = true;
                 }
                 field.append(c);
                 fieldStarted = true;
@@ -92,7 +100,7 @@ final class CsvRecords {
         }
         if (fieldStarted || field.length() > 0 || !fields.isEmpty()) {
             fields.add(field.toString());
-            rows.add(new Row(rowLine, List.copyOf(fields)));
+            rows.add(new Row(rowLine, List.copyOf(fields), malformed));
         }
         return rows;
     }

@@ -43,6 +43,9 @@ public final class TruthfulQaImporter implements CorpusImporter {
         List<EvalCase> cases = new ArrayList<>();
         for (int r = 1; r < rows.size(); r++) {
             CsvRecords.Row row = rows.get(r);
+            if (row.malformed()) {
+                continue;
+            }
             if (row.fields().size() != header.fields().size()) {
                 problems.add(source, row.line(), null, "has " + row.fields().size() + " fields, the header has "
                         + header.fields().size() + " (an unquoted comma or a stray quote?)");

@@ -63,16 +63,21 @@ class MalformedSourceRowsTest {
                 + "Adversarial,Law,\"Is it legal,\r\nreally?\",Yes,Yes; Sure,No; Never,https://a\r\n"
                 + "Adversarial,Law,Too few fields,Yes\r\n"
                 + "Non-Adversarial,Health,Q?,A,A,,https://b\r\n"
+                + "Adversarial,Law,\"Quoted\" trailing,A,A,B,https://d\r\n"
+                + "Adversarial,Health,Is 5'10\" tall?,A,A,B,https://e\r\n"
                 + "Adversarial,Law,\"Never closed,Yes,Yes,No,https://c\r\n");
         ImportedCases imported = new TruthfulQaImporter().read(file, SETTINGS);
 
-        assertThat(imported.cases()).hasSize(1);
+        assertThat(imported.cases()).hasSize(2);
         assertThat(imported.cases().get(0).input()).containsEntry("question", "Is it legal,\nreally?");
         assertThat(imported.cases().get(0).expected()).containsEntry("incorrect_answers", List.of("No", "Never"));
-        assertThat(imported.problems()).hasSize(3);
-        assertProblem(imported.problems().get(0), file, 6, null, "never closed");
-        assertProblem(imported.problems().get(1), file, 4, null, "has 4 fields, the header has 7");
-        assertProblem(imported.problems().get(2), file, 5, "Incorrect Answers", "is empty");
+        // a quote inside an unquoted field is taken literally, as spreadsheets write it
+        assertThat(imported.cases().get(1).input()).containsEntry("question", "Is 5'10\" tall?");
+        assertThat(imported.problems()).hasSize(4);
+        assertProblem(imported.problems().get(0), file, 6, null, "text after a closing quote");
+        assertProblem(imported.problems().get(1), file, 8, null, "never closed");
+        assertProblem(imported.problems().get(2), file, 4, null, "has 4 fields, the header has 7");
+        assertProblem(imported.problems().get(3), file, 5, "Incorrect Answers", "is empty");
     }
 
     @Test
