@@ -4,11 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.evalgate.engine.CaseResult;
 import dev.evalgate.engine.RunResult;
+import dev.evalgate.engine.Score;
 import dev.evalgate.engine.gate.Gate;
 import dev.evalgate.engine.gate.GatePolicy;
 import dev.evalgate.engine.gate.GateVerdict;
@@ -28,6 +32,25 @@ class MarkdownSummaryTest {
         // Each table row keeps its four cells whatever the output held: the only unescaped pipes are the borders.
         md.lines().filter(l -> l.startsWith("| support/")).forEach(row ->
                 assertThat(row.replace("\\|", "").chars().filter(c -> c == '|').count()).as(row).isEqualTo(5));
+    }
+
+    @Test
+    void aSummaryWithVeryManyScorersStillFitsAPullRequestComment() throws Exception {
+        List<CaseResult> results = new ArrayList<>();
+        for (int c = 0; c < 20; c++) {
+            List<Score> scores = new ArrayList<>();
+            for (int s = 0; s < 400; s++) {
+                scores.add(Score.fail("scorer-number-" + s + "-with-a-rather-long-name", "no"));
+            }
+            results.add(RunFixtures.result("c", "case-" + c, 0, List.of(), "p", "out", 10, scores, null));
+        }
+        RunResult run = RunFixtures.run(RunFixtures.spec("many", "1.0.0", 1, List.of()), results);
+
+        String md = Files.readString(RunReports.writeAll(run, ReportContext.none(), dir).markdown());
+
+        assertThat(md.length()).isLessThanOrEqualTo(60_000);
+        assertThat(md).startsWith("## ").contains("summary cut to fit a pull-request comment")
+                .endsWith("with outputs side by side.\n");
     }
 
     @Test

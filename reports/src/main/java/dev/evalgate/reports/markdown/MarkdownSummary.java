@@ -25,6 +25,8 @@ import dev.evalgate.reports.model.RunHeader;
 public final class MarkdownSummary {
     static final int TOP_CASES = 10;
     static final int EXCERPT_CHARS = 160;
+    /** GitHub refuses comments over 65,536 characters; leave room for whatever a CI step adds around the summary. */
+    static final int MAX_CHARS = 60_000;
 
     private MarkdownSummary() {
     }
@@ -99,7 +101,13 @@ public final class MarkdownSummary {
                 .filter(c -> !CaseChange.REGRESSED.label().equals(c.ch())).toList();
         caseTable(h.hasBaseline() ? "Other cases not passing" : "Cases not passing", notPassing, notPassing.size(),
                 md);
-        md.append("Open `report.html` from the run's artifacts for every case, with outputs side by side.\n");
+        String closing = "Open `report.html` from the run's artifacts for every case, with outputs side by side.\n";
+        if (md.length() + closing.length() > MAX_CHARS) {
+            int cut = md.lastIndexOf("\n", MAX_CHARS - closing.length() - 100);
+            md.setLength(Math.max(0, cut + 1));
+            md.append("\n\u2026 summary cut to fit a pull-request comment.\n\n");
+        }
+        md.append(closing);
         return md.toString();
     }
 
