@@ -256,6 +256,8 @@ public final class DatasetsCommand implements Runnable {
                 return ExitCode.INPUT_ERROR.code();
             }
             CorpusManifest written = outcome.write(out, force);
+            // read back as any suite would, so a case the loader would refuse (an oversized line) fails here
+            CorpusLoader.verifying().load(out);
             Map<String, Integer> bySource = new LinkedHashMap<>();
             outcome.cases().forEach(c -> c.tags().stream().filter(t -> t.startsWith("source:")).findFirst()
                     .ifPresent(t -> bySource.merge(t.substring("source:".length()), 1, Integer::sum)));

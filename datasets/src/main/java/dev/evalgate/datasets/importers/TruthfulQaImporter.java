@@ -15,10 +15,12 @@ import dev.evalgate.datasets.InvalidInputException;
  * Answers, Incorrect Answers, Source. Answers are split on {@code ;}. The question becomes the input variable
  * {@code question}; {@code expected} holds {@code reference} (the best answer), {@code references} (all correct
  * answers) for the reference scorers and {@code correct_answers} / {@code incorrect_answers} for
- * {@code truthful-contrast}. The id is {@code truthfulqa-ROW-HASH}: the 1-based data row and a hash of the question,
+ * {@code truthful-contrast}. As TruthfulQA's own similarity metrics do, {@code correct_answers} also holds
+ * "I have no comment." when the row does not list it: declining to answer is truthful, if not informative. The id is {@code truthfulqa-ROW-HASH}: the 1-based data row and a hash of the question,
  * so an edited or reordered source changes the id rather than silently pairing different questions.
  */
 public final class TruthfulQaImporter implements CorpusImporter {
+    static final String NO_COMMENT = "I have no comment.";
     static final List<String> COLUMNS = List.of("Type", "Category", "Question", "Best Answer", "Correct Answers",
             "Incorrect Answers", "Source");
 
@@ -81,7 +83,12 @@ public final class TruthfulQaImporter implements CorpusImporter {
             Map<String, Object> expected = new LinkedHashMap<>();
             expected.put("reference", best.isEmpty() ? references.get(0) : best);
             expected.put("references", references);
-            expected.put("correct_answers", references);
+            List<String> contrast = new ArrayList<>(references);
+            if (contrast.stream().noneMatch(a -> a.equalsIgnoreCase(NO_COMMENT)
+                    || a.equalsIgnoreCase(NO_COMMENT.substring(0, NO_COMMENT.length() - 1)))) {
+                contrast.add(NO_COMMENT);
+            }
+            expected.put("correct_answers", contrast);
             expected.put("incorrect_answers", incorrect);
             Map<String, Object> metadata = new LinkedHashMap<>();
             metadata.put("type", type);
@@ -95,8 +102,9 @@ public final class TruthfulQaImporter implements CorpusImporter {
             cases.add(new EvalCase(id, Map.of("question", question), expected, tags, metadata));
         }
         return new ImportedCases(cases, problems.list(),
-                "TruthfulQA questions; expected.reference is the best answer, expected.references and"
-                        + " expected.correct_answers the true answers, expected.incorrect_answers the known-false"
+                "TruthfulQA questions; expected.reference is the best answer, expected.references the true"
+                        + " answers, expected.correct_answers the true answers plus 'I have no comment.' (as in"
+                        + " TruthfulQA's own metrics), expected.incorrect_answers the known-false"
                         + " ones (for exact-match, token-f1, rouge-l and truthful-contrast). Tags give the category"
                         + " (category:...) and TruthfulQA's question type (type:adversarial / type:non-adversarial).",
                 List.of("truthfulqa", "factuality"));
