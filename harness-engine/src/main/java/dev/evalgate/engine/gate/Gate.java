@@ -152,18 +152,18 @@ public final class Gate {
 
         private void maxRegression(GateRule.MaxRegression rule) {
             if (comparison == null) {
-                skipForBaseline(rule, -rule.maxDrop());
+                skipForBaseline(rule, 0.0 - rule.maxDrop());
                 return;
             }
             MetricDelta m = comparison.metric(rule.metric()).orElse(null);
             if (m == null) {
-                skip(rule, "no metric '" + rule.metric() + "' in the compared runs", -rule.maxDrop());
+                skip(rule, "no metric '" + rule.metric() + "' in the compared runs", 0.0 - rule.maxDrop());
                 return;
             }
             if (!m.trusted()) {
                 notes.add("rule " + rule.name() + " was not checked: its scores come from a judge that failed "
                         + "its calibration");
-                skip(rule, "scores of " + rule.metric() + " are untrusted", -rule.maxDrop());
+                skip(rule, "scores of " + rule.metric() + " are untrusted", 0.0 - rule.maxDrop());
                 return;
             }
             double delta = m.delta().mean();
@@ -177,7 +177,8 @@ public final class Gate {
             if (!violated && delta < -rule.maxDrop()) {
                 message += "; not significant, treated as noise";
             }
-            decide(rule, violated, delta, -rule.maxDrop(), message, worseCases(rule.metric(), m.kind()));
+            // 0.0 - maxDrop rather than -maxDrop, so a zero limit prints as 0, not -0.
+            decide(rule, violated, delta, 0.0 - rule.maxDrop(), message, worseCases(rule.metric(), m.kind()));
         }
 
         /** Shared cases whose value fell, largest fall first. */

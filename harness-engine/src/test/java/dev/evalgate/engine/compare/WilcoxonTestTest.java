@@ -51,6 +51,35 @@ class WilcoxonTestTest {
     }
 
     @Test
+    void exactDistributionAgreesWithCommonsMathEnumeration() {
+        // Commons Math enumerates every sign pattern; the recurrence must give the same p-values.
+        java.util.Random random = new java.util.Random(3);
+        for (int n = 1; n <= 16; n++) {
+            double[] d = new double[n];
+            for (int i = 0; i < n; i++) {
+                d[i] = (i + 1) * (random.nextBoolean() ? 1 : -1) + random.nextDouble() * 0.1;
+            }
+            double expected = Math.min(1.0, new org.apache.commons.math3.stat.inference.WilcoxonSignedRankTest()
+                    .wilcoxonSignedRankTest(new double[n], d, true));
+            assertThat(WilcoxonTest.test(new double[n], d).pValue()).as("n = %d", n).isCloseTo(expected,
+                    within(1e-12));
+        }
+    }
+
+    @Test
+    void exactForFortyNinePairsIsFast() {
+        double[] d = new double[49];
+        for (int i = 0; i < d.length; i++) {
+            d[i] = i % 3 == 0 ? -(i + 1) : i + 1;
+        }
+        long start = System.nanoTime();
+        PairedTest test = WilcoxonTest.test(new double[d.length], d);
+        assertThat(test.method()).isEqualTo(PairedTest.WILCOXON_EXACT);
+        assertThat(test.pValue()).isBetween(0.0, 1.0);
+        assertThat(System.nanoTime() - start).isLessThan(1_000_000_000L);
+    }
+
+    @Test
     void equalRunsAreNoEvidence() {
         double[] same = {0.2, 0.5, 0.9};
         PairedTest test = WilcoxonTest.test(same, same.clone());
