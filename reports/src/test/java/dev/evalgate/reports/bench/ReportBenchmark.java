@@ -19,6 +19,11 @@ import dev.evalgate.reports.ReportContext;
 import dev.evalgate.reports.ReportFiles;
 import dev.evalgate.reports.RunFixtures;
 import dev.evalgate.reports.RunReports;
+import dev.evalgate.reports.html.HtmlReport;
+import dev.evalgate.reports.json.JsonReport;
+import dev.evalgate.reports.junit.JUnitXmlReport;
+import dev.evalgate.reports.markdown.MarkdownSummary;
+import dev.evalgate.reports.model.ReportModel;
 
 /**
  * Measures report size and render time for synthetic runs of 1,000 and 10,000 cases, and how fast the largest
@@ -72,6 +77,7 @@ public final class ReportBenchmark {
             System.out.printf(Locale.ROOT, "  comparison + gate (engine):  %8.0f ms%n", compareMs);
             System.out.printf(Locale.ROOT, "  all four reports, median of %d: %6.0f ms (min %.0f, max %.0f)%n",
                     RENDERS, times[RENDERS / 2], times[0], times[RENDERS - 1]);
+            breakdown(candidate, context, files);
             for (Path f : List.of(files.html(), files.json(), files.junitXml(), files.markdown())) {
                 System.out.printf(Locale.ROOT, "  %-12s %10s%n", f.getFileName(), size(Files.size(f)));
             }
@@ -141,6 +147,30 @@ public final class ReportBenchmark {
         System.out.printf(Locale.ROOT, "  filter all cases          %8.0f ms%n", filterAll);
         System.out.printf(Locale.ROOT, "  text search (first, builds the index) %.0f ms%n", search);
         System.out.printf(Locale.ROOT, "  open a case detail        %8.1f ms%n", detail);
+    }
+
+    /** Where the render time goes: the shared model, then each file on its own (best of three). */
+    private static void breakdown(RunResult run, ReportContext context, ReportFiles files) throws Exception {
+        double[] best = {Double.MAX_VALUE, Double.MAX_VALUE, Double.MAX_VALUE, Double.MAX_VALUE, Double.MAX_VALUE};
+        for (int i = 0; i < RENDERS; i++) {
+            long t0 = System.nanoTime();
+            ReportModel model = ReportModel.of(run, context);
+            long t1 = System.nanoTime();
+            HtmlReport.write(model, files.html());
+            long t2 = System.nanoTime();
+            JsonReport.write(run, model, files.json());
+            long t3 = System.nanoTime();
+            JUnitXmlReport.write(run, files.junitXml());
+            long t4 = System.nanoTime();
+            MarkdownSummary.write(model, files.markdown());
+            long t5 = System.nanoTime();
+            long[] marks = {t0, t1, t2, t3, t4, t5};
+            for (int k = 0; k < best.length; k++) {
+                best[k] = Math.min(best[k], (marks[k + 1] - marks[k]) / 1e6);
+            }
+        }
+        System.out.printf(Locale.ROOT, "  best of %d: model %.0f ms, html %.0f ms, json %.0f ms, junit %.0f ms, "
+                + "markdown %.0f ms%n", RENDERS, best[0], best[1], best[2], best[3], best[4]);
     }
 
     private static Path chromium() {
