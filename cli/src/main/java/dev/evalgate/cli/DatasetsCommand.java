@@ -415,8 +415,10 @@ public final class DatasetsCommand implements Runnable {
                     "With --by-tag the sample is stratified by each case's set of tags, keeping tag proportions as"
                             + " closely as whole numbers allow."},
             footerHeading = "%nExamples:%n",
-            footer = {"  evalgate datasets sample corpora/truthfulqa --n 100 --seed 7 --by-tag \\",
-                    "      --out smoke/truthfulqa",
+            footer = {"  evalgate datasets sample corpora/truthfulqa --n 100 --seed 7 \\",
+                    "      --by-tag=category: --out smoke/truthfulqa",
+                    "  evalgate datasets sample corpora/injection --n 60 --seed 7 --by-tag \\",
+                    "      --out smoke/injection",
                     "  evalgate datasets sample corpora/ifeval --n 50 --seed 1 \\",
                     "      --out smoke/ifeval --version 1.0.0-smoke",
                     "", "Exit codes:", "  0  sample written",
@@ -438,8 +440,10 @@ public final class DatasetsCommand implements Runnable {
         @Option(names = "--seed", required = true, description = "random seed")
         long seed;
 
-        @Option(names = "--by-tag", description = "stratify by each case's set of tags")
-        boolean byTag;
+        @Option(names = "--by-tag", arity = "0..1", fallbackValue = "", paramLabel = "PREFIX",
+                description = "stratify by each case's set of tags; with =PREFIX only by the tags that start with"
+                        + " it (e.g. --by-tag=category:)")
+        String byTag;
 
         @Option(names = "--out", required = true, paramLabel = "DIR", description = "corpus directory to write")
         Path out;
@@ -461,11 +465,13 @@ public final class DatasetsCommand implements Runnable {
             }
             CorpusLines corpus = CorpusLines.load(dir);
             List<Integer> chosen = StratifiedSampler.sample(corpus.cases(), n, seed, byTag);
+            boolean stratified = byTag != null;
             List<String> lines = chosen.stream().map(i -> corpus.lines().get(i)).toList();
             CorpusManifest m = corpus.corpus().manifest();
             String sampleVersion = version != null ? version : m.version() + "-sample-n" + n + "-seed" + seed;
             String description = "Seeded sample (" + chosen.size() + " of " + corpus.cases().size() + " cases, seed "
-                    + seed + (byTag ? ", stratified by tag" : "") + ") of " + m.name() + " " + m.version()
+                    + seed + (stratified ? ", stratified by tag" + (byTag.isEmpty() ? "" : " prefix '" + byTag + "'")
+                    : "") + ") of " + m.name() + " " + m.version()
                     + " (cases sha256 " + m.casesSha256() + ")." + (m.description().isBlank() ? ""
                     : "\n\n" + m.description());
             CorpusManifest written;
@@ -479,12 +485,13 @@ public final class DatasetsCommand implements Runnable {
             PrintWriter o = spec.commandLine().getOut();
             o.printf("%s: %s %s, %d of %d cases, sha256 %s%n", out, printable(written.name()),
                     printable(written.version()), chosen.size(), corpus.cases().size(), written.casesSha256());
-            if (byTag) {
+            if (stratified) {
                 Map<String, int[]> strata = new TreeMap<>();
                 for (int i = 0; i < corpus.cases().size(); i++) {
-                    strata.computeIfAbsent(StratifiedSampler.stratum(corpus.cases().get(i)), k -> new int[2])[0]++;
+                    strata.computeIfAbsent(StratifiedSampler.stratum(corpus.cases().get(i), byTag),
+                            k -> new int[2])[0]++;
                 }
-                chosen.forEach(i -> strata.get(StratifiedSampler.stratum(corpus.cases().get(i)))[1]++);
+                chosen.forEach(i -> strata.get(StratifiedSampler.stratum(corpus.cases().get(i), byTag))[1]++);
                 strata.forEach((k, v) -> o.printf("  %s: %d of %d%n", printable(k), v[1], v[0]));
             }
             return ExitCode.PASS.code();

@@ -178,6 +178,26 @@ class DatasetsCommandTest {
     }
 
     @Test
+    void sampleCanStratifyByTagsWithAPrefixOnly() {
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            // every case also has a tag of its own, so only the prefix gives strata larger than one case
+            lines.add("{\"id\": \"c" + i + "\", \"input\": \"q " + i + "\", \"tags\": [\"own-" + i
+                    + "\", \"category:" + (i < 20 ? "law" : "health") + "\"]}");
+        }
+        Path corpus = corpus("cats", "1", lines.toArray(String[]::new));
+
+        CliFixture.Outcome outcome = run("datasets", "sample", corpus.toString(), "--n", "6", "--seed", "3",
+                "--by-tag=category:", "--out", dir.resolve("s").toString());
+
+        assertThat(outcome.code()).as(outcome.err()).isZero();
+        assertThat(outcome.out()).contains("category:law: 4 of 20", "category:health: 2 of 10");
+        Corpus sample = CorpusLoader.verifying().load(dir.resolve("s"));
+        assertThat(sample.cases().stream().filter(c -> c.hasTag("category:law"))).hasSize(4);
+        assertThat(sample.manifest().description()).contains("stratified by tag prefix 'category:'");
+    }
+
+    @Test
     void aMalformedCorpusIsAnInputErrorNamingFileAndLine() throws Exception {
         Path corpus = corpus("bad", "1", line("a", "x", "t"), line("b", "y", "t"));
         Files.writeString(corpus.resolve("cases.jsonl"), line("a", "x", "t") + "\n{\"id\": \"b\"}\n");

@@ -13,9 +13,9 @@ import dev.evalgate.datasets.EvalCase;
 
 /**
  * Draws a reproducible sample of cases: the same corpus, size and seed always give the same cases. Stratified by
- * tag, each stratum (the case's set of tags; untagged cases form one stratum) gets its share of the sample by the
- * largest-remainder method, so tag proportions are kept as closely as whole numbers allow. The sample keeps the
- * corpus order.
+ * tag, each stratum (the case's set of tags, or of the tags that start with a prefix such as {@code category:};
+ * cases without such tags form one stratum) gets its share of the sample by the largest-remainder method, so tag
+ * proportions are kept as closely as whole numbers allow. The sample keeps the corpus order.
  */
 public final class StratifiedSampler {
     public static final String UNTAGGED = "(untagged)";
@@ -23,8 +23,18 @@ public final class StratifiedSampler {
     private StratifiedSampler() {
     }
 
-    /** Indices into {@code cases} of the sample, ascending. */
+    /** Indices into {@code cases} of the sample, ascending; stratified by all tags when {@code byTag}. */
     public static List<Integer> sample(List<EvalCase> cases, int n, long seed, boolean byTag) {
+        return sample(cases, n, seed, byTag ? "" : null);
+    }
+
+    /**
+     * Indices into {@code cases} of the sample, ascending.
+     *
+     * @param tagPrefix null for a simple random sample; otherwise strata are formed by the tags starting with it
+     *                  ("" for all tags)
+     */
+    public static List<Integer> sample(List<EvalCase> cases, int n, long seed, String tagPrefix) {
         if (n < 1) {
             throw new IllegalArgumentException("n must be at least 1, was " + n);
         }
@@ -37,7 +47,8 @@ public final class StratifiedSampler {
         }
         Map<String, List<Integer>> strata = new TreeMap<>();
         for (int i = 0; i < cases.size(); i++) {
-            strata.computeIfAbsent(byTag ? stratum(cases.get(i)) : "", k -> new ArrayList<>()).add(i);
+            strata.computeIfAbsent(tagPrefix == null ? "" : stratum(cases.get(i), tagPrefix),
+                    k -> new ArrayList<>()).add(i);
         }
         Map<String, Integer> quota = allocate(strata, n, cases.size());
         List<Integer> chosen = new ArrayList<>();
@@ -53,7 +64,14 @@ public final class StratifiedSampler {
 
     /** The stratum of a case: its tags, sorted and joined. */
     public static String stratum(EvalCase evalCase) {
-        return evalCase.tags().isEmpty() ? UNTAGGED : String.join(",", new TreeSet<>(evalCase.tags()));
+        return stratum(evalCase, "");
+    }
+
+    /** The stratum of a case: its tags that start with the prefix, sorted and joined. */
+    public static String stratum(EvalCase evalCase, String tagPrefix) {
+        TreeSet<String> tags = new TreeSet<>();
+        evalCase.tags().stream().filter(t -> t.startsWith(tagPrefix)).forEach(tags::add);
+        return tags.isEmpty() ? UNTAGGED : String.join(",", tags);
     }
 
     private static Map<String, Integer> allocate(Map<String, List<Integer>> strata, int n, int total) {
