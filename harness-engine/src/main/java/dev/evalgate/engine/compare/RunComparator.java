@@ -63,6 +63,10 @@ public final class RunComparator {
                 }
             }
         }
+        if (shared.isEmpty()) {
+            notes.add("the two runs share no case ids, so no metric could be compared; check that they ran the "
+                    + "same corpora");
+        }
         if (notRun > 0) {
             notes.add(notRun + " baseline cases were not run by the candidate (a tier or shard) and are left out");
         }

@@ -120,6 +120,17 @@ class RunComparatorTest {
     }
 
     @Test
+    void runsWithoutSharedCasesSaySoInsteadOfTestingNothing() {
+        Comparison c = new RunComparator(CompareOptions.DEFAULT.withAllowCorpusChange(true)).compare(
+                run("base", List.of(result("a", 0, true))), run("cand", List.of(new CorpusRef("qa", "2", "c", 1)),
+                        List.of(result("b", 0, true))));
+
+        assertThat(c.metric("pass").orElseThrow().test().pValue()).isEqualTo(1.0);
+        assertThat(c.metric("pass").orElseThrow().baseline().n()).isZero();
+        assertThat(c.notes()).anyMatch(n -> n.contains("share no case ids"));
+    }
+
+    @Test
     void untrustedJudgeScoresDoNotDecidePassAndAreFlagged() {
         Score untrustedFail = new Score("judge", 0.0, false, "", Map.of(TrustedScores.UNTRUSTED, true));
         Score ok = Score.pass("exact", "");
