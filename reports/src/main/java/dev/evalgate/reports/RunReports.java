@@ -30,7 +30,7 @@ public final class RunReports {
         try {
             Files.createDirectories(directory);
             HtmlReport.write(model, files.html());
-            JsonReport.write(run, model, files.json());
+            JsonReport.write(run, context, model, files.json());
             JUnitXmlReport.write(run, files.junitXml());
             MarkdownSummary.write(model, files.markdown());
         } catch (IOException e) {

@@ -10,6 +10,10 @@ import dev.evalgate.engine.Json;
 import dev.evalgate.engine.RunResult;
 import dev.evalgate.engine.RunSpec;
 import dev.evalgate.engine.RunSummary;
+import dev.evalgate.engine.compare.Comparison;
+import dev.evalgate.engine.compare.MetricDelta;
+import dev.evalgate.engine.gate.GateVerdict;
+import dev.evalgate.reports.ReportContext;
 import dev.evalgate.reports.io.TextFiles;
 import dev.evalgate.reports.model.CaseCounts;
 import dev.evalgate.reports.model.CaseView;
@@ -29,9 +33,16 @@ public final class JsonReport {
     private JsonReport() {
     }
 
-    /** What {@code report.json} holds. */
+    /**
+     * What {@code report.json} holds.
+     *
+     * @param verdict      the gate's decision with each rule's observed value and limit, or null without a gate
+     * @param metricDeltas the comparison's metrics with intervals and paired tests, empty without one (its per-case
+     *                     part is in {@code cases}; the full comparison is the run's {@code comparison.json})
+     */
     public record Document(String format, RunHeader header, GateView gate, List<MetricRow> metrics,
-                           CaseCounts counts, List<CaseStatusLine> cases, RunSpec spec, RunSummary summary,
+                           CaseCounts counts, List<CaseStatusLine> cases, GateVerdict verdict,
+                           List<MetricDelta> metricDeltas, RunSpec spec, RunSummary summary,
                            List<CaseResult> results) {
     }
 
@@ -45,9 +56,10 @@ public final class JsonReport {
                                  List<String> failedScorers) {
     }
 
-    public static void write(RunResult run, ReportModel model, Path file) throws IOException {
+    public static void write(RunResult run, ReportContext context, ReportModel model, Path file) throws IOException {
         List<CaseStatusLine> lines = model.cases().stream().map(JsonReport::line).toList();
         Document doc = new Document(FORMAT, model.header(), model.gate(), model.metrics(), model.counts(), lines,
+                context.verdict().orElse(null), context.comparison().map(Comparison::metricDeltas).orElse(List.of()),
                 run.spec(), run.summary(), run.results());
         // Through a Writer: Jackson's byte output rejects lone surrogates, which model outputs may hold.
         try (Writer out = TextFiles.create(file)) {

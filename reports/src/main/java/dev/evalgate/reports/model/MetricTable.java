@@ -39,7 +39,7 @@ final class MetricTable {
         if (run.results().stream().anyMatch(r -> r.repeat() > 0)) {
             Reliability r = CaseOutcomes.of(run).reliability();
             Reliability b = comparison.map(c -> c.baseline().reliability())
-                    .orElse(baseline.map(x -> CaseOutcomes.of(x).reliability()).orElse(null));
+                    .orElseGet(() -> baseline.map(x -> CaseOutcomes.of(x).reliability()).orElse(null));
             rows.add(row("pass@" + r.repeats() + " (some repeat passes)", r.passAtK(), null,
                     b == null ? null : b.passAtK(), Kind.RATE));
             rows.add(row("pass^" + r.repeats() + " (every repeat passes)", r.passAllK(), null,

@@ -158,7 +158,7 @@ public final class ReportBenchmark {
             long t1 = System.nanoTime();
             HtmlReport.write(model, files.html());
             long t2 = System.nanoTime();
-            JsonReport.write(run, model, files.json());
+            JsonReport.write(run, context, model, files.json());
             long t3 = System.nanoTime();
             JUnitXmlReport.write(run, files.junitXml());
             long t4 = System.nanoTime();
