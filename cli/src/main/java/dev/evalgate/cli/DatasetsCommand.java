@@ -290,7 +290,8 @@ public final class DatasetsCommand implements Runnable {
         @Option(names = "--exit-code", description = "exit 1 when the corpora differ")
         boolean exitCode;
 
-        @Option(names = "--max-ids", defaultValue = "50", description = "ids listed per group (default ${DEFAULT-VALUE})")
+        @Option(names = "--max-ids", defaultValue = "50",
+                description = "ids listed per group (default ${DEFAULT-VALUE})")
         int maxIds;
 
         @Override

@@ -15,7 +15,7 @@ import dev.evalgate.datasets.CorpusLoader;
 import dev.evalgate.datasets.EvalCase;
 import dev.evalgate.engine.ExitCode;
 
-/** {@code evalgate datasets import|diff|dedupe|sample} run in-process on real files, checked by exit code and output. */
+/** {@code evalgate datasets import|diff|dedupe|sample} in-process on real files, checked by exit code and output. */
 class DatasetsCommandTest {
     @TempDir
     Path dir;
@@ -51,7 +51,8 @@ class DatasetsCommandTest {
         Corpus corpus = CorpusLoader.verifying().load(dir.resolve("a"));
         assertThat(corpus.manifest().license()).isEqualTo("Apache-2.0");
         assertThat(corpus.manifest().source()).contains("sylinrl/TruthfulQA");
-        assertThat(CliFixture.read(dir.resolve("a/cases.jsonl"))).isEqualTo(CliFixture.read(dir.resolve("b/cases.jsonl")));
+        assertThat(CliFixture.read(dir.resolve("a/cases.jsonl")))
+                .isEqualTo(CliFixture.read(dir.resolve("b/cases.jsonl")));
         assertThat(run("datasets", "diff", dir.resolve("a").toString(), dir.resolve("b").toString(), "--exit-code")
                 .code()).isZero();
 
@@ -163,8 +164,9 @@ class DatasetsCommandTest {
         assertThat(first.code()).as(first.err()).isZero();
         assertThat(first.out()).contains("big 3.0-sample-n8-seed11, 8 of 40 cases", "common: 6 of 30",
                 "rare: 2 of 10");
-        assertThat(CliFixture.read(dir.resolve("s1/cases.jsonl"))).isEqualTo(CliFixture.read(dir.resolve("s2/cases.jsonl")));
-        assertThat(CliFixture.read(dir.resolve("s3/cases.jsonl"))).isNotEqualTo(CliFixture.read(dir.resolve("s1/cases.jsonl")));
+        String sampled = CliFixture.read(dir.resolve("s1/cases.jsonl"));
+        assertThat(CliFixture.read(dir.resolve("s2/cases.jsonl"))).isEqualTo(sampled);
+        assertThat(CliFixture.read(dir.resolve("s3/cases.jsonl"))).isNotEqualTo(sampled);
         Corpus sample = CorpusLoader.verifying().load(dir.resolve("s1"));
         assertThat(sample.cases()).hasSize(8);
         assertThat(sample.cases().stream().filter(c -> c.hasTag("rare"))).hasSize(2);

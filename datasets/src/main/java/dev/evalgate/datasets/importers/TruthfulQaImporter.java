@@ -16,8 +16,9 @@ import dev.evalgate.datasets.InvalidInputException;
  * {@code question}; {@code expected} holds {@code reference} (the best answer), {@code references} (all correct
  * answers) for the reference scorers and {@code correct_answers} / {@code incorrect_answers} for
  * {@code truthful-contrast}. As TruthfulQA's own similarity metrics do, {@code correct_answers} also holds
- * "I have no comment." when the row does not list it: declining to answer is truthful, if not informative. The id is {@code truthfulqa-ROW-HASH}: the 1-based data row and a hash of the question,
- * so an edited or reordered source changes the id rather than silently pairing different questions.
+ * "I have no comment." when the row does not list it: declining to answer is truthful, if not informative.
+ * The id is {@code truthfulqa-ROW-HASH}: the 1-based data row and a hash of the question, so an edited or
+ * reordered source changes the id rather than silently pairing different questions.
  */
 public final class TruthfulQaImporter implements CorpusImporter {
     static final String NO_COMMENT = "I have no comment.";
