@@ -19,6 +19,7 @@ import dev.evalgate.engine.compare.RunComparator;
 import dev.evalgate.engine.gate.Gate;
 import dev.evalgate.engine.gate.GatePolicy;
 import dev.evalgate.engine.gate.GateVerdict;
+import dev.evalgate.reports.ReportContext;
 
 /**
  * The CI step shared by {@code run --baseline} and {@code gate}: compare a candidate run with its baseline (when
@@ -69,7 +70,13 @@ final class BaselineGate {
         return baseline;
     }
 
+    /** The comparison (null without a baseline) and the verdict. */
     record Outcome(Comparison comparison, GateVerdict verdict) {
+        /** What the reports show besides the run: the baseline, the comparison and the gate's verdict. */
+        ReportContext reportContext(RunResult baseline) {
+            ReportContext context = ReportContext.none().withVerdict(verdict);
+            return baseline == null ? context : context.withBaseline(baseline).withComparison(comparison);
+        }
     }
 
     Outcome apply(RunResult candidate, PrintWriter out) {

@@ -112,7 +112,8 @@ public final class CompareCommand implements Callable<Integer> {
 
         Comparison comparison = new RunComparator(CompareOptions.DEFAULT).compare(before, after);
         BaselineGate.writeJson(after.directory().resolve(BaselineGate.COMPARISON_FILE), comparison);
-        ReportFiles reports = RunReports.writeAll(after, ReportContext.none().withBaseline(before),
+        ReportFiles reports = RunReports.writeAll(after, ReportContext.none().withBaseline(before)
+                .withComparison(comparison),
                 after.directory());
         RunReports.writeAll(before, ReportContext.none(), before.directory());
         var printer = spec.commandLine().getOut();

@@ -13,7 +13,6 @@ import dev.evalgate.engine.RunResult;
 import dev.evalgate.engine.RunStore;
 import dev.evalgate.engine.Suite;
 import dev.evalgate.engine.baseline.BaselineStore;
-import dev.evalgate.reports.ReportContext;
 import dev.evalgate.reports.RunReports;
 
 @Command(name = "gate",
@@ -59,9 +58,7 @@ public final class GateCommand implements Callable<Integer> {
         RunResult baselineRun = baseline == null ? null : store.read(baseline);
         BaselineGate gate = new BaselineGate(suite.gate(), baselineRun, baseline, allowCorpusChange);
         BaselineGate.Outcome outcome = gate.apply(candidate, spec.commandLine().getOut());
-        ReportContext context = baselineRun == null ? ReportContext.none() : ReportContext.none()
-                .withBaseline(baselineRun);
-        RunReports.writeAll(candidate, context, candidate.directory());
+        RunReports.writeAll(candidate, outcome.reportContext(baselineRun), candidate.directory());
         return outcome.verdict().exitCode().code();
     }
 }
