@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 import dev.evalgate.engine.JudgeModels;
@@ -23,11 +24,13 @@ import dev.evalgate.judges.CaseFields;
  * The value is the share of checks met.
  */
 public final class KeywordsScorer implements Scorer {
+    private static final int MAX_CACHED_PATTERNS = 10_000;
     private final String name;
     private final List<String> required;
     private final List<String> forbidden;
     private final boolean caseSensitive;
     private final boolean wholeWord;
+    private final Map<String, Pattern> patterns = new ConcurrentHashMap<>();
 
     public KeywordsScorer(String name, List<String> required, List<String> forbidden, boolean caseSensitive,
                           boolean wholeWord) {
@@ -82,6 +85,18 @@ public final class KeywordsScorer implements Scorer {
         if (word.isEmpty()) {
             return true;
         }
+        Pattern pattern = patterns.get(word);
+        if (pattern == null) {
+            pattern = compile(word);
+            // Words from the parameters and a corpus's repeated keywords are few; an unbounded corpus is not cached.
+            if (patterns.size() < MAX_CACHED_PATTERNS) {
+                patterns.put(word, pattern);
+            }
+        }
+        return pattern.matcher(output).find();
+    }
+
+    private Pattern compile(String word) {
         int flags = caseSensitive ? 0 : Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
         String quoted = Pattern.quote(word);
         // Boundaries only where the keyword itself starts or ends with a word character, so "C++" still matches.
@@ -89,7 +104,7 @@ public final class KeywordsScorer implements Scorer {
                 ? (isWordChar(word.codePointAt(0)) ? "(?<![\\p{L}\\p{N}_])" : "") + quoted
                         + (isWordChar(word.codePointBefore(word.length())) ? "(?![\\p{L}\\p{N}_])" : "")
                 : quoted;
-        return Pattern.compile(regex, flags).matcher(output).find();
+        return Pattern.compile(regex, flags);
     }
 
     private static boolean isWordChar(int codePoint) {

@@ -6,20 +6,21 @@ import java.util.List;
 public enum Similarity {
     EXACT_MATCH("exact-match") {
         @Override
-        public double between(String output, String reference) {
-            return AnswerText.normalize(output).equals(AnswerText.normalize(reference)) ? 1.0 : 0.0;
+        double between(List<String> output, List<String> reference) {
+            // Normalised texts are their tokens joined by single spaces, so equal tokens mean equal texts.
+            return output.equals(reference) ? 1.0 : 0.0;
         }
     },
     TOKEN_F1("token-f1") {
         @Override
-        public double between(String output, String reference) {
-            return TokenOverlap.f1(AnswerText.tokens(output), AnswerText.tokens(reference));
+        double between(List<String> output, List<String> reference) {
+            return TokenOverlap.f1(output, reference);
         }
     },
     ROUGE_L("rouge-l") {
         @Override
-        public double between(String output, String reference) {
-            return TokenOverlap.rougeL(AnswerText.tokens(output), AnswerText.tokens(reference));
+        double between(List<String> output, List<String> reference) {
+            return TokenOverlap.rougeL(output, reference);
         }
     };
 
@@ -29,7 +30,12 @@ public enum Similarity {
         this.label = label;
     }
 
-    public abstract double between(String output, String reference);
+    /** Similarity of two normalised token lists ({@link AnswerText#tokens}). */
+    abstract double between(List<String> output, List<String> reference);
+
+    public double between(String output, String reference) {
+        return between(AnswerText.tokens(output), AnswerText.tokens(reference));
+    }
 
     public String label() {
         return label;
@@ -51,8 +57,9 @@ public enum Similarity {
     public Best best(String output, List<String> references) {
         double best = -1;
         int index = -1;
+        List<String> outputTokens = AnswerText.tokens(output);
         for (int i = 0; i < references.size(); i++) {
-            double value = between(output, references.get(i));
+            double value = between(outputTokens, AnswerText.tokens(references.get(i)));
             if (value > best) {
                 best = value;
                 index = i;
