@@ -51,6 +51,8 @@ public final class EvalgateCommand implements Runnable {
     /** Runs the command line and maps every outcome to one code of the exit-code table. */
     public static int execute(String[] args, PrintStream out, PrintStream err) {
         CommandLine cli = new CommandLine(new EvalgateCommand());
+        // Wide enough that the examples in the help footers (real paths) stay on one line.
+        cli.setUsageHelpWidth(110);
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         cli.setExitCodeExceptionMapper(e -> ExitCode.INPUT_ERROR.code());
