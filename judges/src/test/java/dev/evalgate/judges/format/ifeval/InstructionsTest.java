@@ -104,6 +104,29 @@ class InstructionsTest {
         assertThat(InstructionCatalog.ids()).hasSize(25);
     }
 
+    @ParameterizedTest(name = "[{index}] {0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', textBlock = """
+            ru | Это короткое предложение на русском языке о погоде в нашем городе сегодня.
+            ko | 이것은 오늘 우리 도시의 날씨에 관한 한국어로 된 짧은 문장입니다.
+            hi | यह आज हमारे शहर के मौसम के बारे में हिंदी में लिखा गया एक छोटा वाक्य है।
+            ar | هذه جملة قصيرة باللغة العربية عن الطقس في مدينتنا اليوم.
+            th | นี่คือประโยคสั้นๆ ภาษาไทยเกี่ยวกับสภาพอากาศในเมืองของเราวันนี้
+            fi | Tämä on lyhyt suomenkielinen lause kaupunkimme säästä tänään.
+            pt | Esta é uma frase curta em português sobre o tempo na nossa cidade hoje.
+            """)
+    void responseLanguageAcrossScripts(String language, String text) {
+        assertThat(InstructionCatalog.build("language:response_language", Map.of("language", language))
+                .followed(text)).isTrue();
+        assertThat(InstructionCatalog.build("language:response_language", Map.of("language", "en"))
+                .followed(text)).isFalse();
+    }
+
+    @Test
+    void textWithoutLettersCountsAsFollowedLikeTheReference() {
+        assertThat(InstructionCatalog.build("language:response_language", Map.of("language", "de"))
+                .followed("12345 !!! 678")).isTrue();
+    }
+
     @Test
     void emptyResponseFollowsNothingInStrictMode() {
         List<IfEvalScorer.InstructionResult> results = IfEvalScorer.check(
