@@ -144,10 +144,11 @@ public final class Gate {
                     offending.add(d.key());
                 }
             }
-            String scope = "cases tagged " + String.join("/", rule.tags());
+            String tags = " tagged " + String.join("/", rule.tags());
             decide(rule, !offending.isEmpty(), offending.size(), 0, offending.isEmpty()
-                    ? "no new failures among " + inScope + " " + scope
-                    : offending.size() + " " + scope + " fail now and did not fail in the baseline", offending);
+                    ? "no new failures among " + cases(inScope) + tags
+                    : cases(offending.size()) + tags + (offending.size() == 1 ? " fails" : " fail")
+                            + " now and did not fail in the baseline", offending);
         }
 
         private void maxRegression(GateRule.MaxRegression rule) {
@@ -169,11 +170,11 @@ public final class Gate {
             double delta = m.delta().mean();
             boolean significant = m.test().significantAt(rule.level());
             boolean violated = delta < -rule.maxDrop() && significant;
-            String message = String.format(Locale.ROOT, "%s %s from %s to %s (%s%s); %s p=%s %s %s; %d cases "
+            String message = String.format(Locale.ROOT, "%s %s from %s to %s (%s%s); %s p=%s %s %s; %s "
                             + "worse, %d better",
                     rule.metric(), delta < 0 ? "dropped" : "went", fmt(m.baseline().mean()),
                     fmt(m.candidate().mean()), signed(delta), interval(m), m.test().method(), p(m.test().pValue()),
-                    significant ? "<" : ">=", fmt(rule.level()), m.test().worse(), m.test().better());
+                    significant ? "<" : ">=", fmt(rule.level()), cases(m.test().worse()), m.test().better());
             if (!violated && delta < -rule.maxDrop()) {
                 message += "; not significant, treated as noise";
             }
@@ -292,7 +293,7 @@ public final class Gate {
                         entries.stream().filter(e -> !e.outcome().passAllK()).map(CaseOutcomes.Entry::key).toList());
                 case MAX_FLIP_RATE -> decide(rule, rel.flipRate() > rule.limit(), rel.flipRate(), rule.limit(),
                         "flip rate " + fmt(rel.flipRate()) + (rel.flipRate() > rule.limit() ? " exceeds " : " is within ")
-                                + fmt(rule.limit()) + " (" + rel.flakyCases() + " flaky cases)",
+                                + fmt(rule.limit()) + " (" + rel.flakyCases() + " flaky)",
                         entries.stream().filter(e -> e.outcome().flaky())
                                 .sorted(Comparator.comparingDouble(e -> -e.outcome().flipRate()))
                                 .map(CaseOutcomes.Entry::key).toList());
@@ -325,6 +326,10 @@ public final class Gate {
     private static List<String> largest(List<CaseResult> results, ToDoubleFunction<CaseResult> value, double above) {
         return distinct(results.stream().filter(r -> value.applyAsDouble(r) > above)
                 .sorted(Comparator.comparingDouble(r -> -value.applyAsDouble(r))).map(CaseResult::key).toList());
+    }
+
+    private static String cases(int n) {
+        return n == 1 ? "1 case" : n + " cases";
     }
 
     private static List<String> distinct(List<String> keys) {

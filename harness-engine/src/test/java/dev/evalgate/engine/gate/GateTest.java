@@ -80,7 +80,7 @@ class GateTest {
         assertThat(verdict.passed()).isFalse();
         assertThat(verdict.violations().get(0).caseIds()).containsExactly("qa/inj-1");
         assertThat(verdict.violations().get(0).message())
-                .isEqualTo("1 cases tagged adversarial fail now and did not fail in the baseline");
+                .isEqualTo("1 case tagged adversarial fails now and did not fail in the baseline");
     }
 
     @Test
