@@ -61,7 +61,7 @@ class BaselineGateCliTest {
         assertThat(worse.code()).as(worse.out() + worse.err()).isEqualTo(1);
         assertThat(worse.out()).contains("changes against baseline main: 1 regressed",
                 "gate: FAILED (1 of 2 rules broken)",
-                "FAIL no_new_failures[tags=adversarial]: 1 cases tagged adversarial fail now and did not fail in the "
+                "FAIL no_new_failures[tags=adversarial]: 1 case tagged adversarial fails now and did not fail in the "
                         + "baseline", "observed 1, limit 0", "cases: tiny/c",
                 "ok   max_regression[pass]: pass dropped from 0.667 to 0.333");
         GateVerdict verdict = Json.MAPPER.readValue(candidate.resolve("gate.json").toFile(), GateVerdict.class);
