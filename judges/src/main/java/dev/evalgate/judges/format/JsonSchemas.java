@@ -13,6 +13,7 @@ import com.networknt.schema.SchemaId;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import com.networknt.schema.resource.AllowSchemaLoader;
 
 import dev.evalgate.engine.Json;
 
@@ -21,7 +22,13 @@ import dev.evalgate.engine.Json;
  * documents against them. Shared by the {@code json-schema} scorer and the bundle output validator.
  */
 public final class JsonSchemas {
-    private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
+    /**
+     * Meta-schemas come from the validator's jar; any other {@code $ref} to a remote document is refused, so a
+     * schema never makes a run reach the network (or hang on it).
+     */
+    private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012,
+            builder -> builder.schemaLoaders(loaders -> loaders.add(
+                    new AllowSchemaLoader(iri -> iri.toString().startsWith("classpath:")))));
     /** The draft's meta-schema, bundled in the validator's jar: a misspelt type is reported before any output. */
     private static final JsonSchema META_SCHEMA = FACTORY.getSchema(SchemaLocation.of(SchemaId.V202012));
     /** Enough to act on; a report listing a thousand violations helps nobody. */
@@ -39,7 +46,7 @@ public final class JsonSchemas {
         if (!schema.isObject() && !schema.isBoolean()) {
             throw new IllegalArgumentException("a JSON Schema must be an object or a boolean");
         }
-        if (schema.isObject()) {
+        if (schema.isObject() && declaresDraft202012(schema)) {
             List<String> problems = violations(META_SCHEMA, schema);
             if (!problems.isEmpty()) {
                 throw new IllegalArgumentException("not a valid JSON Schema (draft 2020-12): "
@@ -53,6 +60,11 @@ public final class JsonSchemas {
         } catch (JsonSchemaException | IllegalArgumentException e) {
             throw new IllegalArgumentException("not a usable JSON Schema: " + e.getMessage(), e);
         }
+    }
+
+    private static boolean declaresDraft202012(JsonNode schema) {
+        JsonNode declared = schema.get("$schema");
+        return declared == null || declared.asText().startsWith("https://json-schema.org/draft/2020-12/");
     }
 
     /** The violations, each as "path: message", at most {@value #MAX_PROBLEMS}; empty when valid. */

@@ -111,6 +111,25 @@ class JsonScorersTest {
     }
 
     @Test
+    void anOlderDraftNamedByDollarSchemaIsHonoured() {
+        // Draft-07 tuple validation: "items" as an array, which draft 2020-12 spells "prefixItems".
+        Map<String, Object> schema = Map.of("$schema", "http://json-schema.org/draft-07/schema#",
+                "type", "array", "items", List.of(Map.of("type", "integer")), "additionalItems", false);
+        assertThat(score("json-schema", Map.of("schema", schema), "[1]").passed()).isTrue();
+        assertThat(score("json-schema", Map.of("schema", schema), "[\"a\"]").passed()).isFalse();
+        assertThat(score("json-schema", Map.of("schema", schema), "[1, 2]").passed()).isFalse();
+    }
+
+    @Test
+    void aRemoteRefIsRefusedWithoutReachingTheNetwork() {
+        Map<String, Object> schema = Map.of("$ref", "https://schemas.example.invalid/person.json");
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> Scoring.scorer("json-schema", Map.of("schema", schema)))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("params.schema");
+        assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(5_000);
+    }
+
+    @Test
     void schemaFromTheCaseAndFencedOutput() {
         Map<String, Object> expected = Map.of("schema", Map.of("type", "object", "required", List.of("answer")));
         assertThat(score("json-schema", Map.of("allow_fenced", true), "Result:\n```json\n{\"answer\": 4}\n```",
