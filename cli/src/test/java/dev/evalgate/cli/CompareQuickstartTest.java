@@ -24,13 +24,9 @@ class CompareQuickstartTest {
     @Test
     void comparesTwoPromptVersionsCaseByCase() throws Exception {
         Path quickstart = Path.of("..", "examples", "quickstart");
-        Path v1 = quickstart.resolve("bundle.yaml");
-        // Version 2 drops the JSON instruction from the system prompt: a change a developer would want to see.
-        Path v2 = tmp.resolve("bundle-v2.yaml");
-        Files.writeString(v2, Files.readString(v1)
-                .replace("version: 1.0.0", "version: 2.0.0")
-                .replace("Reply with a JSON object {\"answer\": \"...\"} and nothing else.", "Reply in plain text."));
-        assertThat(Files.readString(v2)).contains("version: 2.0.0", "Reply in plain text.");
+        // The shipped prompt versions: v2 fences the customer's text as data against prompt injection.
+        Path v1 = quickstart.resolve("prompts/v1.yaml");
+        Path v2 = quickstart.resolve("prompts/v2.yaml");
 
         CliFixture.Outcome outcome = CliFixture.runCli("compare", v1.toString(), v2.toString(),
                 "--suite", quickstart.resolve("suite.yaml").toString(), "--model", SharedModelFile.path().toString(),
