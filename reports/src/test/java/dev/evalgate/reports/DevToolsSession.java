@@ -136,12 +136,17 @@ public final class DevToolsSession implements AutoCloseable {
         throw new IllegalStateException("no " + method + " within " + TIMEOUT);
     }
 
-    /** Opens {@code url} in the page and waits for its load event. */
+    /**
+     * Opens {@code url} in the page as a fresh document and waits for its load event. It passes through
+     * {@code about:blank} first: a URL differing only in its fragment would otherwise just scroll the open page.
+     */
     public void open(String url) throws Exception {
         send("Page.enable", Map.of());
-        clearEvents();
-        send("Page.navigate", Map.of("url", url));
-        awaitEvent("Page.loadEventFired");
+        for (String next : new String[] {"about:blank", url}) {
+            clearEvents();
+            send("Page.navigate", Map.of("url", next));
+            awaitEvent("Page.loadEventFired");
+        }
     }
 
     /** Evaluates an expression in the page (awaiting it if it is a promise) and returns its value as JSON text. */

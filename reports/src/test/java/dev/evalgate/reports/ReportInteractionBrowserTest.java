@@ -85,8 +85,9 @@ class ReportInteractionBrowserTest {
 
     @Test
     void clickingACaseOpensItsDetailAndTheCloseButtonHidesIt() throws Exception {
-        page.evaluate("new Promise(r => { window.addEventListener('hashchange', () => setTimeout(r, 0), {once: true});"
-                + " document.querySelector('#case-rows tr[data-key=\"support/hostile-3\"] td:nth-child(2)').click(); })");
+        choose("f-status", "all");
+        page.evaluate("(() => { document.querySelector('#case-rows tr[data-key=\"support/hostile-3\"] td:nth-child(2)')"
+                + ".click(); return ''; })()");
 
         assertThat(page.evaluate("document.getElementById('detail').hidden ? 'hidden' : 'shown'")).isEqualTo("shown");
         assertThat(page.evaluate("document.querySelector('#detail h2').textContent")).isEqualTo("support/hostile-3");
@@ -95,9 +96,25 @@ class ReportInteractionBrowserTest {
         assertThat(page.evaluate("document.querySelector('#detail .sides .side:nth-child(2) pre').textContent"))
                 .isEqualTo(RunFixtures.HOSTILE_OUTPUTS.get(3));
 
+        assertThat(page.evaluate("location.hash")).as("the address keeps the filter and the open case")
+                .isEqualTo("#show=all&case=support%2Fhostile-3");
+
         page.evaluate("(() => { document.querySelector('#detail button.close').click(); return ''; })()");
         assertThat(page.evaluate("document.getElementById('detail').hidden ? 'hidden' : 'shown'")).isEqualTo("hidden");
+        assertThat(page.evaluate("location.hash")).isEqualTo("#show=all");
         assertThat(page.evaluate("document.title")).doesNotContain(RunFixtures.PWNED);
+    }
+
+    @Test
+    void aLinkWithFiltersInTheAddressOpensOnThoseCases() throws Exception {
+        page.open(files.html().toAbsolutePath().toUri() + "#show=all&tag=historical&sort=key&case=support%2Fpassing-case");
+
+        assertThat(rows()).containsExactly("support/errored-case", "support/passing-case");
+        assertThat(page.evaluate("document.getElementById('f-tag').value")).isEqualTo("historical");
+        assertThat(page.evaluate("document.querySelector('#detail h2').textContent")).isEqualTo("support/passing-case");
+
+        page.open(files.html().toAbsolutePath().toUri() + "#show=<img src=x>&tag=nonexistent");
+        assertThat(rows()).as("unknown values fall back to the defaults").hasSize(8);
     }
 
     private void choose(String select, String value) throws Exception {

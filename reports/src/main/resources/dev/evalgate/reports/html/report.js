@@ -9,6 +9,8 @@
   var byKey = Object.create(null);
   cases.forEach(function (c) { byKey[c.k] = c; });
   var state = { filter: 'all', tag: '', scorer: '', q: '', sort: 'run', page: 0 };
+  var openCase = null;
+  var defaultFilter = 'all';
   var matches = cases;
   var haystacks = null;
 
@@ -71,6 +73,7 @@
     sortMatches();
     state.page = 0;
     renderList();
+    writeHash();
     // How long the last filter took, readable by tools that check the page stays responsive on large runs.
     document.documentElement.setAttribute('data-filter-ms', String(Math.round(performance.now() - started)));
   }
@@ -274,7 +277,7 @@
   }
 
   function showDetail(key) {
-    var c = byKey[key];
+    var c = key === null ? undefined : byKey[key];
     var detail = document.getElementById('detail');
     var rows = document.querySelectorAll('#case-rows tr.selected');
     for (var i = 0; i < rows.length; i++) { rows[i].classList.remove('selected'); }
@@ -282,7 +285,7 @@
     detail.textContent = '';
     var close = el('button', 'close', 'close \u00D7');
     close.type = 'button';
-    close.addEventListener('click', function () { history.replaceState(null, '', '#'); detail.hidden = true; });
+    close.addEventListener('click', function () { openCase = null; detail.hidden = true; writeHash(); });
     detail.appendChild(close);
     detail.appendChild(el('h2', null, c.k));
     var line = el('p');
@@ -312,15 +315,52 @@
 
   function cssEscape(s) { return window.CSS && CSS.escape ? CSS.escape(s) : s.replace(/["\\]/g, '\\$&'); }
 
-  function onHash() {
-    var hash = location.hash.replace(/^#/, '');
-    if (hash.indexOf('case=') === 0) {
-      var key;
-      try { key = decodeURIComponent(hash.substring(5)); } catch (e) { return; }
-      showDetail(key);
+  // The address holds the view (filters, order, open case), so a copied link or a reload shows the same cases.
+  function writeHash() {
+    var p = new URLSearchParams();
+    if (state.filter !== defaultFilter) { p.set('show', state.filter); }
+    if (state.tag) { p.set('tag', state.tag); }
+    if (state.scorer) { p.set('scorer', state.scorer); }
+    if (state.q) { p.set('q', state.q); }
+    if (state.sort !== 'run') { p.set('sort', state.sort); }
+    if (openCase !== null) { p.set('case', openCase); }
+    var text = p.toString();
+    if ((text === '' && location.hash === '') || '#' + text === location.hash) { return; }
+    history.replaceState(null, '', '#' + text);
+  }
+
+  // Sets a control from the address, falling back when the value is not one of its options.
+  function control(id, value, fallback) {
+    var input = document.getElementById(id);
+    input.value = value;
+    if (input.value !== value) { input.value = fallback; }
+    return input.value;
+  }
+
+  function readHash() {
+    var p = new URLSearchParams(location.hash.replace(/^#/, ''));
+    state.filter = control('f-status', p.get('show') || defaultFilter, defaultFilter);
+    state.tag = control('f-tag', p.get('tag') || '', '');
+    state.scorer = control('f-scorer', p.get('scorer') || '', '');
+    state.sort = control('f-sort', p.get('sort') || 'run', 'run');
+    state.q = p.get('q') || '';
+    document.getElementById('f-q').value = state.q;
+    openCase = p.get('case');
+    applyFilters();
+    if (openCase !== null) {
+      showDetail(openCase);
       var detail = document.getElementById('detail');
       if (!detail.hidden && detail.scrollIntoView) { detail.scrollIntoView(); }
+    } else {
+      showDetail(null);
     }
+  }
+
+  function openDetail(key) {
+    openCase = key;
+    showDetail(key);
+    writeHash();
+    document.getElementById('detail').scrollIntoView();
   }
 
   function setFilter(value) {
@@ -350,9 +390,12 @@
   }
   document.getElementById('case-rows').addEventListener('click', function (e) {
     var tr = e.target.closest('tr');
-    if (tr && e.target.tagName !== 'A') { location.hash = 'case=' + encodeURIComponent(tr.getAttribute('data-key')); }
+    // A plain click opens the detail in place, keeping the filters; modified clicks keep the link's own behaviour.
+    if (!tr || e.button !== 0 || e.ctrlKey || e.metaKey || e.shiftKey || e.altKey) { return; }
+    e.preventDefault();
+    openDetail(tr.getAttribute('data-key'));
   });
-  window.addEventListener('hashchange', onHash);
+  window.addEventListener('hashchange', readHash);
 
   // Open on the cases most worth a look: regressions first, then anything not passing.
   var counts = { regressed: 0, notpassing: 0 };
@@ -360,7 +403,7 @@
     if (c.ch === 'regressed') { counts.regressed++; }
     if (c.st !== 'pass') { counts.notpassing++; }
   });
-  setFilter(counts.regressed ? 'regressed' : counts.notpassing ? 'notpassing' : 'all');
-  onHash();
+  defaultFilter = counts.regressed ? 'regressed' : counts.notpassing ? 'notpassing' : 'all';
+  readHash();
   document.documentElement.setAttribute('data-ready-ms', String(Math.round(performance.now())));
 })();
