@@ -1,5 +1,6 @@
 package dev.evalgate.judges.format;
 
+import java.util.Locale;
 import java.util.Map;
 
 import dev.evalgate.engine.JudgeModels;
@@ -26,7 +27,7 @@ public final class ValidJsonScorer implements Scorer {
             return Score.of(name, false, parsed.problem(), Map.of());
         }
         String where = parsed.fenced() ? "the ```json code block holds" : "the output is";
-        return Score.of(name, true, where + " valid JSON (" + parsed.node().getNodeType().name().toLowerCase()
+        return Score.of(name, true, where + " valid JSON (" + parsed.node().getNodeType().name().toLowerCase(Locale.ROOT)
                 + ")", Map.of("fenced", parsed.fenced()));
     }
 

@@ -1,6 +1,7 @@
 package dev.evalgate.judges.llm;
 
 import java.util.Iterator;
+import java.util.Locale;
 import java.util.Set;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -89,7 +90,7 @@ enum VerdictFormat {
     private String value(JsonNode value) throws MalformedVerdict {
         switch (this) {
             case PASS_FAIL -> {
-                String v = value.isTextual() ? value.asText().strip().toLowerCase() : "";
+                String v = value.isTextual() ? value.asText().strip().toLowerCase(Locale.ROOT) : "";
                 if (!v.equals("pass") && !v.equals("fail")) {
                     throw new MalformedVerdict("\"verdict\" must be \"pass\" or \"fail\", was " + value);
                 }
