@@ -1,6 +1,8 @@
 package dev.evalgate.cli;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
@@ -17,6 +19,8 @@ final class ComparisonPrinter {
     private static final List<DiffStatus> CHANGES = List.of(DiffStatus.REGRESSED, DiffStatus.FIXED,
             DiffStatus.FLAKY, DiffStatus.NEW, DiffStatus.REMOVED);
 
+    private static final int MAX_SCORE_MOVES = 20;
+
     private ComparisonPrinter() {
     }
 
@@ -28,7 +32,7 @@ final class ComparisonPrinter {
         for (MetricDelta m : c.metricDeltas()) {
             String verdict = m.significantRegression(level) ? "worse (real, p < " + level + ")"
                     : m.significantImprovement(level) ? "better (real, p < " + level + ")"
-                    : m.delta().mean() == 0 ? "same" : "noise (p >= " + level + ")";
+                    : m.test().better() + m.test().worse() == 0 ? "same" : "noise (p >= " + level + ")";
             if (!m.trusted()) {
                 verdict += ", untrusted judge";
             }
@@ -46,8 +50,39 @@ final class ComparisonPrinter {
                 out.printf(Locale.ROOT, "  %-9s %s%s%n", label(status), d.key(), detail(d));
             }
         }
+        printScoreChanges(c, out);
         c.notes().forEach(note -> out.println("note: " + note));
         out.flush();
+    }
+
+    /**
+     * Cases whose verdict stayed the same but whose scores moved (a better F1 that is still below its threshold),
+     * largest moves first; the rest are counted.
+     */
+    private static void printScoreChanges(Comparison c, PrintWriter out) {
+        record Move(String key, String scorer, double before, double after) {
+        }
+        List<Move> moves = new ArrayList<>();
+        for (CaseDiff d : c.caseDiffs()) {
+            if (d.status() != DiffStatus.UNCHANGED_PASS && d.status() != DiffStatus.UNCHANGED_FAIL) {
+                continue;
+            }
+            d.candidate().scores().forEach((scorer, after) -> {
+                Double before = d.baseline().scores().get(scorer);
+                if (before != null && Math.abs(after - before) > 1e-9) {
+                    moves.add(new Move(d.key(), scorer, before, after));
+                }
+            });
+        }
+        moves.sort(Comparator.comparingDouble((Move m) -> -Math.abs(m.after() - m.before())));
+        for (Move m : moves.subList(0, Math.min(MAX_SCORE_MOVES, moves.size()))) {
+            out.printf(Locale.ROOT, "  %-9s %s  %s %.3f -> %.3f%n", m.after() > m.before() ? "higher" : "lower",
+                    m.key(), m.scorer(), m.before(), m.after());
+        }
+        if (moves.size() > MAX_SCORE_MOVES) {
+            out.printf(Locale.ROOT, "  ... and %d more score changes (see comparison.json)%n",
+                    moves.size() - MAX_SCORE_MOVES);
+        }
     }
 
     private static String label(DiffStatus status) {

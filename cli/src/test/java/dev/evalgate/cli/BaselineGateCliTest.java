@@ -130,6 +130,28 @@ class BaselineGateCliTest {
         assertThat(noBaseline.err()).contains("no baseline 'nope'", "evalgate baseline promote");
     }
 
+    @Test
+    void compareShowsCaseByCaseWhatGotBetterOrWorse() {
+        // Version 2 answers b in JSON (fixed) but breaks c (regressed).
+        CliFixture.write(tmp.resolve("outputs-v2.jsonl"), String.join("\n",
+                "{\"id\": \"a\", \"output\": \"{\\\"answer\\\": 4}\"}",
+                "{\"id\": \"b\", \"output\": \"{\\\"answer\\\": \\\"Paris\\\"}\"}",
+                "{\"id\": \"c\", \"output\": \"hi\"}", ""));
+        Path v2 = tmp.resolve("bundle-v2.yaml");
+        CliFixture.write(v2, CliFixture.read(project.bundle).replace("version: 1.0.0", "version: 2.0.0")
+                .replace("replay:outputs.jsonl", "replay:outputs-v2.jsonl"));
+
+        CliFixture.Outcome outcome = project.run("compare", project.bundle.toString(), v2.toString(), "--suite",
+                project.suite.toString(), "--quiet");
+
+        assertThat(outcome.code()).as(outcome.out() + outcome.err()).isZero();
+        assertThat(outcome.out()).contains("tiny-bundle@1.0.0 (baseline", "tiny-bundle@2.0.0 (candidate",
+                "cases: 1 worse, 1 better, 0 flaky, 1 same (1 pass, 0 fail), 0 new, 0 removed",
+                "  worse     tiny/c  passed 1/1 -> 0/1  failing: json",
+                "  better    tiny/b  passed 0/1 -> 1/1");
+        assertThat(outcome.out()).containsPattern("(?m)^pass +0\\.667 +0\\.667 +\\+0\\.000 .*mcnemar-exact p=1\\.0000 +noise");
+    }
+
     private Path runOk(String... args) {
         CliFixture.Outcome outcome = project.run(args);
         assertThat(outcome.code()).as(outcome.out() + outcome.err()).isZero();

@@ -39,6 +39,8 @@ class CompareQuickstartTest {
         assertThat(outcome.out()).contains("support-assistant@1.0.0 (baseline", "support-assistant@2.0.0 (candidate",
                 "metric", "cases: ");
         metrics.forEach(m -> assertThat(outcome.out()).containsPattern("(?m)^" + m + " +[0-9.]+ +[0-9.]+ +[-+]"));
+        // Every case is accounted for: by status in the counts line, and score moves listed case by case.
+        assertThat(outcome.out()).containsPattern("cases: \\d+ worse, \\d+ better, \\d+ flaky, \\d+ same");
         Path comparisonFile;
         try (var dirs = Files.list(tmp.resolve("runs"))) {
             comparisonFile = dirs.map(d -> d.resolve("comparison.json")).filter(Files::isRegularFile).findFirst()
