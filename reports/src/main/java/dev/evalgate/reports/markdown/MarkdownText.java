@@ -34,7 +34,6 @@ public final class MarkdownText {
                 case '<' -> out.append("&lt;");
                 case '>' -> out.append("&gt;");
                 case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
                 // GitHub resolves mentions after entities are decoded, so only a real character in between helps.
                 case '@' -> out.append("@\u200B");
                 default -> {
