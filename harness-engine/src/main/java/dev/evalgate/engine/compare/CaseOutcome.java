@@ -6,6 +6,8 @@ import java.util.Objects;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 
+import dev.evalgate.engine.CaseResult;
+
 /**
  * One case in one run, taken over its repeats.
  *
@@ -14,11 +16,14 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
  * @param errored       how many could not be evaluated
  * @param scores        each scorer's mean value over the repeats, by scorer name, in suite order
  * @param failedScorers names of scorers that failed at least one repeat (untrusted judges excluded)
- * @param output        the first repeat's output, for side-by-side views; already capped by the runner
+ * @param output        the first repeat's output, for side-by-side views, cut to {@link #MAX_OUTPUT_CHARS} so a
+ *                      comparison of a large corpus stays small; the run itself keeps the full output
  * @param error         the first repeat's error, or null
  */
 public record CaseOutcome(int repeats, int passed, int errored, Map<String, Double> scores,
                           List<String> failedScorers, String output, String error) {
+    public static final int MAX_OUTPUT_CHARS = 8 * 1024;
+
     public CaseOutcome {
         if (repeats < 1) {
             throw new IllegalArgumentException("repeats must be at least 1, was " + repeats);
@@ -28,7 +33,7 @@ public record CaseOutcome(int repeats, int passed, int errored, Map<String, Doub
         }
         scores = Map.copyOf(Objects.requireNonNullElse(scores, Map.of()));
         failedScorers = List.copyOf(Objects.requireNonNullElse(failedScorers, List.of()));
-        output = output == null ? "" : output;
+        output = output == null ? "" : CaseResult.cap(output, MAX_OUTPUT_CHARS);
     }
 
     /** Share of repeats that passed. */

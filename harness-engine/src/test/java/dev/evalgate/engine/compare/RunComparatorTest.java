@@ -146,6 +146,15 @@ class RunComparatorTest {
     }
 
     @Test
+    void keepsComparisonsSmallByCappingOutputs() {
+        CaseResult big = new CaseResult("qa", "a", 0, "t", List.of(), "p", "x".repeat(20_000), false, null,
+                List.of(Score.pass("exact", "")), null, 0, false);
+        Comparison c = comparator.compare(run("base", List.of(big)), run("cand", List.of(big)));
+
+        assertThat(c.caseDiffs().get(0).candidate().output()).hasSize(CaseOutcome.MAX_OUTPUT_CHARS);
+    }
+
+    @Test
     void serialisesToJsonForReports() throws Exception {
         Comparison c = comparator.compare(run("base", List.of(result("a", 0, true))),
                 run("cand", List.of(result("a", 0, false), result("b", 0, true))));
