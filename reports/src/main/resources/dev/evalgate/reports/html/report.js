@@ -3,6 +3,7 @@
 (function () {
   'use strict';
   var PAGE_SIZE = 100;
+  var EXCERPT_CHARS = 120; // of the first repeat's output, in the list
   var DIFF_MAX_CELLS = 4000000; // word-diff table size beyond which both texts are shown without a diff
   var data = JSON.parse(document.getElementById('case-data').textContent);
   var cases = data.cases;
@@ -103,7 +104,9 @@
       key.appendChild(link);
       tr.appendChild(key);
       var st = el('td');
-      st.appendChild(el('span', 'badge st-' + c.st, statusText(c.st)));
+      var passed = c.reps.filter(function (r) { return r.ok; }).length;
+      st.appendChild(el('span', 'badge st-' + c.st,
+        statusText(c.st) + (c.reps.length > 1 ? ' ' + passed + '/' + c.reps.length : '')));
       tr.appendChild(st);
       if (data.hasBaseline) {
         var ch = el('td');
@@ -111,6 +114,8 @@
         tr.appendChild(ch);
       }
       tr.appendChild(el('td', null, c.failed.join(', ')));
+      var first = c.reps[0];
+      tr.appendChild(el('td', 'excerpt', first.err ? 'error: ' + first.err : first.out.slice(0, EXCERPT_CHARS)));
       var tags = el('td');
       c.tags.forEach(function (t) { tags.appendChild(el('span', 'tag', t)); });
       tr.appendChild(tags);
