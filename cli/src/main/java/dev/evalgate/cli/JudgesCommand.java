@@ -73,7 +73,8 @@ public final class JudgesCommand implements Runnable {
         String judgeModel;
 
         @Option(names = {"-p", "--param"}, paramLabel = "KEY=VALUE",
-                description = "A scorer parameter, as in the suite's params (repeatable). true/false are booleans.")
+                description = "A scorer parameter, as in the suite's params (repeatable). true/false are booleans;"
+                        + " a JSON list or mapping is passed as one (-p 'required=[\"a\",\"b\"]').")
         Map<String, String> params = new LinkedHashMap<>();
 
         @Option(names = "--min-kappa", paramLabel = "KAPPA",
@@ -87,8 +88,7 @@ public final class JudgesCommand implements Runnable {
         public Integer call() throws JsonProcessingException {
             List<HumanLabel> items = HumanLabels.read(labels);
             Map<String, Object> scorerParams = new LinkedHashMap<>();
-            params.forEach((key, value) -> scorerParams.put(key, value.equals("true") || value.equals("false")
-                    ? (Object) Boolean.valueOf(value) : value));
+            params.forEach((key, value) -> scorerParams.put(key, paramValue(key, value)));
             ScorerSpec scorerSpec = new ScorerSpec(scorer, scorer, scorerParams, new SourceLocation(null, 0, "--param"));
             ModelClient judge = null;
             try {
@@ -129,6 +129,23 @@ public final class JudgesCommand implements Runnable {
                     judge.close();
                 }
             }
+        }
+
+        /** true/false are booleans and a JSON list or mapping is structured (-p 'required=["a","b"]'); else text. */
+        private static Object paramValue(String key, String value) {
+            if (value.equals("true") || value.equals("false")) {
+                return Boolean.valueOf(value);
+            }
+            String trimmed = value.strip();
+            if (trimmed.startsWith("[") || trimmed.startsWith("{")) {
+                try {
+                    return Json.MAPPER.readValue(trimmed, Object.class);
+                } catch (JsonProcessingException e) {
+                    throw new InvalidInputException(null, 0, "--param " + key, "looks like a JSON list or mapping but"
+                            + " is not valid JSON: " + e.getOriginalMessage());
+                }
+            }
+            return value;
         }
 
         private void print(Agreement agreement) throws JsonProcessingException {

@@ -59,6 +59,18 @@ class JudgesCommandTest {
     }
 
     @Test
+    void listParametersAreGivenAsJson() {
+        CliFixture.Outcome outcome = CliFixture.runCli("judges", "calibrate", "--labels", capitals().toString(),
+                "--scorer", "keywords", "-p", "required=[\"Paris\"]", "-p", "forbidden=[\"Lyon\", \"think\"]");
+        assertThat(outcome.code()).as(outcome.err()).isZero();
+        assertThat(outcome.out()).contains("accuracy     1.000");
+        CliFixture.Outcome broken = CliFixture.runCli("judges", "calibrate", "--labels", capitals().toString(),
+                "--scorer", "keywords", "-p", "required=[Paris");
+        assertThat(broken.code()).isEqualTo(2);
+        assertThat(broken.err()).contains("--param required");
+    }
+
+    @Test
     void badLabelsFileIsAnInputErrorNamingLineAndField() {
         Path file = labels("{\"input\": \"a\", \"output\": \"b\", \"label\": \"pass\"}",
                 "{\"input\": \"a\", \"output\": \"b\", \"label\": \"great\"}");
