@@ -75,7 +75,13 @@ public final class NumbersMatchScorer implements Scorer {
             return Score.undecided(name, "case '" + context.evalCase().id() + "' has no expected.reference or"
                     + " expected.references");
         }
-        List<BigDecimal> expected = numbers(references.get(0));
+        String reference;
+        try {
+            reference = CaseFields.text(context.evalCase(), "reference").orElse(references.get(0));
+        } catch (CaseDataException e) {
+            return Score.undecided(name, e.getMessage());
+        }
+        List<BigDecimal> expected = numbers(reference);
         List<BigDecimal> actual = numbers(context.output());
         List<String> missing = new ArrayList<>();
         for (BigDecimal number : expected) {

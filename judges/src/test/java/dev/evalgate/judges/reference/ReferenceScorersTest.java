@@ -131,6 +131,15 @@ class ReferenceScorersTest {
     }
 
     @Test
+    void numbersMatchPrefersTheSingleReferenceOverTheList() {
+        Map<String, Object> expected = Map.of("references", List.of("about 5", "five or so"), "reference", "exactly 7");
+        assertThat(score("numbers-match", Map.of(), "It is 7.", expected).passed()).isTrue();
+        assertThat(score("numbers-match", Map.of(), "It is 5.", expected).passed()).isFalse();
+        assertThat(score("numbers-match", Map.of(), "It is 5.", Map.of("references", List.of("about 5"))).passed())
+                .isTrue();
+    }
+
+    @Test
     void numbersMatchWithTolerance() {
         assertThat(score("numbers-match", Map.of("tolerance", 0.01), "about 3.14",
                 Map.of("reference", "pi is 3.1416")).passed()).isTrue();
