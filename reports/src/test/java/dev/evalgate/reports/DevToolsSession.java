@@ -49,6 +49,15 @@ public final class DevToolsSession implements AutoCloseable {
                 "--disable-sync", "--disable-extensions", "--window-size=1280,900", "--remote-debugging-port=0",
                 "--remote-debugging-address=127.0.0.1", "--user-data-dir=" + profile.toAbsolutePath(),
                 "about:blank").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        try {
+            return attach(process, portFile);
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            process.destroyForcibly();
+            throw e;
+        }
+    }
+
+    private static DevToolsSession attach(Process process, Path portFile) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + TIMEOUT.toNanos();
         while (!Files.exists(portFile) || Files.readAllLines(portFile).isEmpty()) {
             if (System.nanoTime() > deadline || !process.isAlive()) {
