@@ -22,6 +22,9 @@ public final class Excerpt {
         }
         StringBuilder out = new StringBuilder("\"");
         int limit = Math.min(text.length(), max);
+        if (limit > 0 && limit < text.length() && Character.isHighSurrogate(text.charAt(limit - 1))) {
+            limit--; // never cut an emoji in half
+        }
         for (int i = 0; i < limit; i++) {
             char c = text.charAt(i);
             switch (c) {
@@ -31,7 +34,11 @@ public final class Excerpt {
                 case '"' -> out.append("\\\"");
                 case '\\' -> out.append("\\\\");
                 default -> {
-                    if (Character.isISOControl(c) || Character.getType(c) == Character.FORMAT) {
+                    if (Character.isHighSurrogate(c) && i + 1 < text.length()
+                            && Character.isLowSurrogate(text.charAt(i + 1))) {
+                        out.append(c).append(text.charAt(++i));
+                    } else if (Character.isISOControl(c) || Character.getType(c) == Character.FORMAT
+                            || Character.isSurrogate(c)) {
                         out.append(String.format("\\u%04x", (int) c));
                     } else {
                         out.append(c);
