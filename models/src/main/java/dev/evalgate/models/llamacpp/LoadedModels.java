@@ -51,6 +51,13 @@ final class LoadedModels {
         }
         installShutdownHook();
         long started = System.nanoTime();
+        try {
+            NativeLibrary.load();
+        } catch (LinkageError e) {
+            throw new EvaluationException("the llama.cpp native library does not load on this machine ("
+                    + System.getProperty("os.name") + " " + System.getProperty("os.arch") + "): " + e.getMessage()
+                    + "; use an Ollama bundle (ollama:...) instead", e);
+        }
         LlamaModel model;
         try {
             model = new LlamaModel(new ModelParameters()
