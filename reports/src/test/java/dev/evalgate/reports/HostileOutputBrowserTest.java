@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -65,6 +66,7 @@ class HostileOutputBrowserTest {
         // The list opened on the regressions: all eight hostile cases, each a row.
         assertThat(count(dom, "<tr data-key=")).isEqualTo(8);
         assertThat(dom).contains("Showing 1\u20138 of 8 matching cases");
+        assertThat(dom).as("the script replaced the static fallback list").contains("<div id=\"static-cases\" hidden=\"\">");
         // The detail pane shows the hostile output as text, diffed against the baseline.
         assertThat(dom).contains("&lt;/script&gt;&lt;script&gt;document.title='PWNED-3'&lt;/script&gt;")
                 .contains("<del>").contains("<ins>")
@@ -81,6 +83,24 @@ class HostileOutputBrowserTest {
         assertThat(dom).contains("<h2>support/case-&lt;script&gt;document.title='PWNED-id'&lt;/script&gt;</h2>")
                 .contains("document.documentElement.setAttribute('data-pwned','1')&lt;/script&gt;")
                 .contains("Prompt with &lt;script&gt;document.title='PWNED-prompt'&lt;/script&gt;");
+    }
+
+    @Test
+    void withScriptBlockedThePageStillShowsVerdictAndCasesWorthALook() throws Exception {
+        String dom;
+        try (DevToolsSession page = chromium.devTools()) {
+            // As when a CI server serves the artifact with a Content-Security-Policy that blocks inline script.
+            page.send("Emulation.setScriptExecutionDisabled", Map.of("value", true));
+            page.open(url(null));
+            int root = page.send("DOM.getDocument", Map.of()).path("root").path("nodeId").asInt();
+            dom = page.send("DOM.getOuterHTML", Map.of("nodeId", root)).path("outerHTML").asText();
+        }
+
+        assertThat(rootElement(dom)).doesNotContain("data-ready-ms");
+        assertThat(dom).contains("Gate FAILED").contains("<div id=\"static-cases\">")
+                .contains("<td class=\"key\">support/hostile-1</td>")
+                .contains("<table class=\"case-list\" id=\"case-list\" hidden=\"\">");
+        assertThat(title(dom)).doesNotContain(RunFixtures.PWNED);
     }
 
     @Test

@@ -28,13 +28,31 @@ class HtmlReportTest {
                 RunFixtures.hostileContext(), dir).html());
 
         assertThat(html).doesNotContain("<script>document", "</script><script>", "<img src=x", "<iframe",
-                "<svg onload", "<base href", "<style>body{display:none}", "\u2028", "\u2029");
+                "<svg onload", "<base href", "<style>body{display:none}");
+        Matcher data = Pattern.compile("<script type=\"application/json\" id=\"case-data\">(.*?)</script>",
+                Pattern.DOTALL).matcher(html);
+        assertThat(data.find()).isTrue();
+        assertThat(data.group(1)).doesNotContain("<", ">", "&", "\u2028", "\u2029");
         Matcher csp = Pattern.compile("script-src 'nonce-([A-Za-z0-9+/=]+)'").matcher(html);
         assertThat(csp.find()).as("Content-Security-Policy with a script nonce").isTrue();
         assertThat(html).contains("<script nonce=\"" + csp.group(1) + "\">");
         assertThat(Pattern.compile("<script").matcher(html).results().count()).isEqualTo(2);
         assertThat(html).as("tag chart with the baseline's rate").contains("<title>adversarial: 0% (0/8), baseline 100%</title>")
                 .contains("class=\"base-mark\"");
+    }
+
+    @Test
+    void withoutScriptTheCasesWorthALookAreListedInThePageItself() throws Exception {
+        String html = Files.readString(RunReports.writeAll(RunFixtures.hostileCandidate(),
+                RunFixtures.hostileContext(), dir).html());
+
+        String fallback = html.substring(html.indexOf("<div id=\"static-cases\">"), html.indexOf("</div>",
+                html.indexOf("<div id=\"static-cases\">")));
+        assertThat(Pattern.compile("<tr><td class=\"key\">").matcher(fallback).results().count())
+                .as("8 regressions and the errored case; the passing case is left out").isEqualTo(9);
+        assertThat(fallback).contains("<td class=\"key\">support/errored-case</td><td>error</td>")
+                .contains("&lt;script&gt;document.title=&#39;PWNED-1&#39;").doesNotContain("<script");
+        assertThat(html).contains("<table class=\"case-list\" id=\"case-list\" hidden>");
     }
 
     @Test

@@ -37,6 +37,8 @@ public final class HtmlReport {
     private static final String CSS = resource("report.css");
     private static final String SCRIPT = resource("report.js");
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** Cases listed in the page itself for readers whose browser cannot run the interactive list. */
+    static final int STATIC_CASES = 200;
 
     private HtmlReport() {
     }
@@ -52,6 +54,7 @@ public final class HtmlReport {
         RANDOM.nextBytes(nonce);
         Map<String, Object> data = new HashMap<>();
         data.put("r", model);
+        data.put("attention", model.casesWorthALook(STATIC_CASES));
         data.put("nonce", Base64.getEncoder().encodeToString(nonce));
         data.put("css", CSS);
         data.put("script", SCRIPT);

@@ -96,8 +96,7 @@ public final class MarkdownSummary {
         if (h.hasBaseline()) {
             caseTable("Top regressions", regressions, model.counts().regressed(), md);
         }
-        List<CaseView> notPassing = model.cases().stream()
-                .filter(c -> !CaseStatus.PASS.label().equals(c.st()))
+        List<CaseView> notPassing = model.casesWorthALook(Integer.MAX_VALUE).stream()
                 .filter(c -> !CaseChange.REGRESSED.label().equals(c.ch())).toList();
         caseTable(h.hasBaseline() ? "Other cases not passing" : "Cases not passing", notPassing, notPassing.size(),
                 md);

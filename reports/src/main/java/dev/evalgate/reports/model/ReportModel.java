@@ -3,6 +3,7 @@ package dev.evalgate.reports.model;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -47,6 +48,35 @@ public record ReportModel(RunHeader header, GateView gate, List<MetricRow> metri
         return new ReportModel(header(run, baseline, comparison), gate, MetricTable.of(run, baseline, comparison),
                 Charts.of(run, cases), cases, counts,
                 run.summary().scorers().stream().map(ScorerSummary::name).toList(), sortedTags);
+    }
+
+    /**
+     * The cases a reader should look at first, at most {@code limit}: regressions, then errors, failures and flaky
+     * cases; adversarial cases and those failing more scorers first within each group, then in run order.
+     */
+    public List<CaseView> casesWorthALook(int limit) {
+        return cases.stream().filter(c -> attentionRank(c) < Integer.MAX_VALUE)
+                .sorted(Comparator.comparingInt(ReportModel::attentionRank)
+                        .thenComparing(c -> !c.adv())
+                        .thenComparing(c -> -c.failed().size()))
+                .limit(limit)
+                .toList();
+    }
+
+    private static int attentionRank(CaseView c) {
+        if (CaseChange.REGRESSED.label().equals(c.ch())) {
+            return 0;
+        }
+        if (CaseStatus.ERROR.label().equals(c.st())) {
+            return 1;
+        }
+        if (CaseStatus.FAIL.label().equals(c.st())) {
+            return 2;
+        }
+        if (CaseStatus.FLAKY.label().equals(c.st())) {
+            return 3;
+        }
+        return Integer.MAX_VALUE;
     }
 
     private static RunHeader header(RunResult run, Optional<RunResult> baseline, Optional<Comparison> comparison) {

@@ -408,6 +408,10 @@
     if (c.ch === 'regressed') { counts.regressed++; }
     if (c.st !== 'pass') { counts.notpassing++; }
   });
+  document.getElementById('static-cases').hidden = true;
+  ['filters', 'list-status', 'case-list', 'pager'].forEach(function (id) {
+    document.getElementById(id).hidden = false;
+  });
   defaultFilter = counts.regressed ? 'regressed' : counts.notpassing ? 'notpassing' : 'all';
   readHash();
   document.documentElement.setAttribute('data-ready-ms', String(Math.round(performance.now())));
