@@ -91,6 +91,7 @@ class OllamaModelClientTest {
         server = new FakeOllamaServer(MODEL);
         try (ModelClient client = open(MODEL, Map.of())) {
             assertThat(server.loads.get()).isEqualTo(1);
+            assertThat(client.info().loadMillis()).isNotNegative();
         }
         try (ModelClient client = open(MODEL, Map.of(OllamaSettings.WARM_UP, "false"))) {
             assertThat(server.loads.get()).isEqualTo(1);
