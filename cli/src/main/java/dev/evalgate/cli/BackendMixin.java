@@ -75,15 +75,6 @@ public final class BackendMixin {
                     + "--cache-mode readwrite unless a mode is given.")
     Path cacheDir;
 
-    static {
-        // Ollama4j and Testcontainers log through SLF4J, and the CLI ships no logging backend: without this, every
-        // Ollama run starts with three lines of SLF4J's own warning about that. Their failures reach the user as
-        // evalgate's error messages instead.
-        if (System.getProperty("slf4j.internal.verbosity") == null) {
-            System.setProperty("slf4j.internal.verbosity", "ERROR");
-        }
-    }
-
     private final List<CachingModelClient> opened = new CopyOnWriteArrayList<>();
 
     /** Adds this group's backend settings to those the model options pass on. */
