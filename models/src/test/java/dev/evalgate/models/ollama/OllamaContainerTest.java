@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import dev.evalgate.engine.BackendOptions;
 import dev.evalgate.engine.Completion;
@@ -17,9 +18,10 @@ import dev.evalgate.engine.GenerationParams;
 import dev.evalgate.engine.ModelClient;
 import dev.evalgate.engine.ModelRef;
 import dev.evalgate.engine.ModelRequest;
+import dev.evalgate.engine.RunResult;
 
 /**
- * Real chat calls against a real Ollama that Testcontainers starts, where Docker is available. The model is
+ * A real suite and real chat calls against a real Ollama that Testcontainers starts, where Docker is available. The model is
  * {@code qwen2.5:0.5b} unless the system property {@code evalgate.ollama.testModel} names another; it is pulled
  * once into the {@value OllamaContainerServer#MODELS_VOLUME} volume and reused by later runs.
  */
@@ -34,6 +36,25 @@ class OllamaContainerTest {
     private static BackendOptions containerOptions() {
         return new BackendOptions(Optional.empty(), Path.of("."), Path.of("target"),
                 Map.of(OllamaSettings.CONTAINER, "true"));
+    }
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void runsASuiteEndToEndAgainstTheContainer() throws Exception {
+        SupportSuite suite = new SupportSuite(tmp, MODEL, 48);
+        RunResult result = suite.run(Map.of(OllamaSettings.CONTAINER, "true"), null);
+
+        assertThat(result.results()).hasSize(suite.cases());
+        assertThat(result.summary().errored()).isZero();
+        assertThat(result.spec().model().backend()).isEqualTo("ollama");
+        assertThat(result.spec().model().fingerprint()).isNotBlank();
+        assertThat(result.summary().completionTokens()).isPositive();
+        assertThat(result.results()).allSatisfy(r -> {
+            assertThat(r.output()).isNotBlank();
+            assertThat(r.stats().ttftMs()).isNotNull();
+        });
     }
 
     @Test
