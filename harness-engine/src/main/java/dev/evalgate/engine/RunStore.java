@@ -2,8 +2,10 @@ package dev.evalgate.engine;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -159,8 +161,11 @@ public final class RunStore implements AutoCloseable {
     public synchronized void append(CaseResult result) {
         try {
             if (writer == null) {
-                writer = Files.newBufferedWriter(directory.resolve(RESULTS_FILE), StandardCharsets.UTF_8,
-                        StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+                // A model can emit a lone surrogate; it is written as U+FFFD instead of failing the run.
+                writer = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(
+                        directory.resolve(RESULTS_FILE), StandardOpenOption.CREATE, StandardOpenOption.APPEND),
+                        StandardCharsets.UTF_8.newEncoder().onMalformedInput(CodingErrorAction.REPLACE)
+                                .onUnmappableCharacter(CodingErrorAction.REPLACE)));
             }
             writer.write(Json.MAPPER.writeValueAsString(result));
             writer.write('\n');

@@ -195,6 +195,16 @@ class RunnerTest {
                 .satisfies(s -> assertThat(s.scored()).isEqualTo(2));
     }
 
+    @Test
+    void anOutputWithALoneSurrogateIsStoredNotFatal() {
+        ScriptedModelClient client = ScriptedModelClient.answering(r -> "broken \ud800 text \uD83D\uDE00");
+        RunResult result = runner.run(plan(client, cases(1), 1, 1, Optional.empty(), RepairPolicy.NONE),
+                RunStore.create(tmp.resolve("run")), RunListener.NONE);
+        assertThat(result.results()).hasSize(1);
+        assertThat(RunStore.read(tmp.resolve("run")).results().get(0).output())
+                .startsWith("broken ").endsWith("text \uD83D\uDE00");
+    }
+
     static List<PlannedCase> cases(int n) {
         List<PlannedCase> cases = new ArrayList<>();
         for (int i = 0; i < n; i++) {
