@@ -29,10 +29,11 @@ import dev.evalgate.models.ollama.OllamaSettings;
 public final class BackendMixin {
     static final String CACHE_MODE_ENV = "EVALGATE_CACHE_MODE";
     /**
-     * Off unless asked for: a run measures the model unless the user chose to reuse earlier outputs. Set
-     * {@value #CACHE_MODE_ENV}{@code =readwrite} to make every run use the cache.
+     * On by default: rerunning an unchanged bundle (a developer iterating on one prompt of two, a CI retry) costs
+     * no model calls. Entries are keyed by the model's fingerprint, parameters, seed and the whole request, so a
+     * changed prompt or model never gets a stale output; {@code --no-cache} measures the model afresh.
      */
-    static final CacheMode DEFAULT_MODE = CacheMode.OFF;
+    static final CacheMode DEFAULT_MODE = CacheMode.READWRITE;
     /** Under the model cache directory unless {@code --cache-dir} says otherwise. */
     static final String INFERENCE_SUBDIRECTORY = "inference";
 
@@ -62,17 +63,17 @@ public final class BackendMixin {
             description = "Inference cache: readwrite serves repeated requests from the cache and stores new ones "
                     + "(a rerun of an unchanged bundle makes no model calls); record calls the model for every "
                     + "request and (re)writes the entries; replay never calls the model and fails a request that has "
-                    + "no entry (proves in CI that no prompt changed without re-recording); off (default). Also env "
+                    + "no entry (proves in CI that no prompt changed without re-recording); off. Default readwrite. Also env "
                     + CACHE_MODE_ENV + ".")
     String cacheMode;
 
-    @Option(names = "--no-cache", description = "Same as --cache-mode off (overrides " + CACHE_MODE_ENV + ").")
+    @Option(names = "--no-cache", description = "Call the model for every request, without reading or writing the "
+            + "cache (same as --cache-mode off; overrides " + CACHE_MODE_ENV + ").")
     boolean noCache;
 
     @Option(names = "--cache-dir", paramLabel = "DIR",
             description = "Where cached completions live, one JSON file per request; commit it to use it as "
-                    + "cassettes (default: the model cache directory's " + INFERENCE_SUBDIRECTORY + "/). Implies "
-                    + "--cache-mode readwrite unless a mode is given.")
+                    + "cassettes (default: the model cache directory's " + INFERENCE_SUBDIRECTORY + "/).")
     Path cacheDir;
 
     private final List<CachingModelClient> opened = new CopyOnWriteArrayList<>();

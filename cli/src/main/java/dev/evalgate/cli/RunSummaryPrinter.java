@@ -22,10 +22,11 @@ final class RunSummaryPrinter {
                     scorer.undecided() > 0 ? ", " + scorer.undecided() + " undecided" : "");
         }
         out.printf(Locale.ROOT, "  model %s:%s loaded in %d ms; %d calls (%d from cache), %d+%d tokens, "
-                        + "%.0f tokens/s, latency p50 %.1f ms p95 %.1f ms; wall %.1f s%n",
+                        + "%s, latency p50 %.1f ms p95 %.1f ms; wall %.1f s%n",
                 result.spec().model().backend(), result.spec().model().model(), s.modelLoadMs(), s.modelCalls(),
-                s.cachedCalls(), s.promptTokens(), s.completionTokens(), s.tokensPerSecond(), s.latencyP50Ms(),
-                s.latencyP95Ms(), s.wallMs() / 1000.0);
+                s.cachedCalls(), s.promptTokens(), s.completionTokens(),
+                s.tokensPerSecond() > 0 ? String.format(Locale.ROOT, "%.0f tokens/s", s.tokensPerSecond())
+                        : "no tokens generated", s.latencyP50Ms(), s.latencyP95Ms(), s.wallMs() / 1000.0);
         if (s.repairAttempts() > 0 || s.fallbacks() > 0) {
             out.printf(Locale.ROOT, "  repair attempts %d, fallbacks %d%n", s.repairAttempts(), s.fallbacks());
         }

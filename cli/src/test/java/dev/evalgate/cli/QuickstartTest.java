@@ -20,7 +20,8 @@ class QuickstartTest {
     void theQuickstartRunsEndToEndOnTheEmbeddedModel() throws Exception {
         Path suite = Path.of("..", "examples", "quickstart", "suite.yaml");
         CliFixture.Outcome outcome = CliFixture.runCli("run", suite.toString(),
-                "--model", SharedModelFile.path().toString(), "--out", tmp.resolve("runs").toString(), "--quiet");
+                "--model", SharedModelFile.path().toString(), "--out", tmp.resolve("runs").toString(), "--quiet",
+                "--no-cache");
 
         assertThat(outcome.code()).as(outcome.err()).isZero();
         Path runDir;

@@ -40,7 +40,7 @@ class ResumeAfterKillTest {
         Path runs = tmp.resolve("runs");
 
         Process process = new ProcessBuilder(javaExecutable(), "-cp", System.getProperty("java.class.path"),
-                Main.class.getName(), "run", suite.toString(), "--model", model.toString(), "--quiet")
+                Main.class.getName(), "run", suite.toString(), "--model", model.toString(), "--quiet", "--no-cache")
                 .redirectErrorStream(true).redirectOutput(tmp.resolve("first.log").toFile()).start();
         Path results = waitForResults(runs, process);
         process.destroyForcibly();
@@ -53,7 +53,7 @@ class ResumeAfterKillTest {
         String finishedPrefix = finishedLines(results);
 
         CliFixture.Outcome resumed = CliFixture.runCli("run", "--resume", runDir.toString(),
-                "--model", model.toString(), "--quiet");
+                "--model", model.toString(), "--quiet", "--no-cache");
         assertThat(resumed.code()).as(resumed.err()).isZero();
 
         List<CaseResult> all = RunStore.read(runDir).results();

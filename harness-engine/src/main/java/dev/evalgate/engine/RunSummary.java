@@ -46,7 +46,8 @@ public record RunSummary(int results, int passed, int errored, List<ScorerSummar
             cached += s.cachedCalls();
             repairs += r.repairAttempts();
             fallbacks += r.fallbackUsed() ? 1 : 0;
-            if (s.calls() > 0) {
+            // A cached output keeps the latency it was recorded with: budgets still see the model's speed.
+            if (s.calls() + s.cachedCalls() > 0) {
                 latencies.add(s.latencyMs());
                 if (s.cachedCalls() == 0) {
                     generationMs += s.latencyMs();
