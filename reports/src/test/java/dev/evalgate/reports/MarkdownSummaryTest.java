@@ -10,6 +10,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.evalgate.engine.RunSummary;
+import dev.evalgate.engine.CallStats;
 import dev.evalgate.engine.CaseResult;
 import dev.evalgate.engine.RunResult;
 import dev.evalgate.engine.Score;
@@ -51,6 +53,20 @@ class MarkdownSummaryTest {
         assertThat(md.length()).isLessThanOrEqualTo(60_000);
         assertThat(md).startsWith("## ").contains("summary cut to fit a pull-request comment")
                 .endsWith("with outputs side by side.\n");
+    }
+
+    @Test
+    void theMetricTableSaysHowManyCallsTheCacheServed() throws Exception {
+        RunResult run = RunFixtures.hostileCandidate();
+        List<CaseResult> cached = run.results().stream().map(r -> new CaseResult(r.corpus(), r.caseId(), r.repeat(),
+                r.traceId(), r.tags(), r.prompt(), r.output(), r.outputTruncated(),
+                new CallStats(5, 7, 12.0, null, "stop", 0, 1), r.scores(), r.error(), r.repairAttempts(),
+                r.fallbackUsed())).toList();
+        RunResult allCached = new RunResult(run.spec(), cached, RunSummary.of(cached, 0, 10), run.directory());
+
+        String md = Files.readString(RunReports.writeAll(allCached, ReportContext.none(), dir).markdown());
+
+        assertThat(md).contains("| model calls | " + cached.size() + " (" + cached.size() + " from cache)");
     }
 
     @Test

@@ -59,6 +59,7 @@ final class MetricTable {
                 before == null ? null : (double) before.repairAttempts(), Kind.COUNT_LOWER_BETTER));
         rows.add(row("fallback outputs", now.fallbacks(), null, before == null ? null : (double) before.fallbacks(),
                 Kind.COUNT_LOWER_BETTER));
+        rows.add(modelCalls(now, before));
         return rows;
     }
 
@@ -133,7 +134,16 @@ final class MetricTable {
     }
 
     private enum Kind {
-        RATE, RATE_LOWER_BETTER, SCORE, MILLIS, TOKENS, COUNT_LOWER_BETTER
+        RATE, RATE_LOWER_BETTER, SCORE, MILLIS, TOKENS, COUNT_LOWER_BETTER, COUNT
+    }
+
+    /** Calls made and calls the inference cache served: a fully cached run measured no model speed. */
+    private static MetricRow modelCalls(RunSummary now, RunSummary before) {
+        int total = now.modelCalls() + now.cachedCalls();
+        MetricRow row = row("model calls", total, null,
+                before == null ? null : (double) (before.modelCalls() + before.cachedCalls()), Kind.COUNT);
+        return new MetricRow(row.metric(), row.value() + " (" + now.cachedCalls() + " from cache)", row.interval(),
+                row.baseline(), row.delta(), row.change(), row.changeText(), row.note(), false);
     }
 
     private static MetricRow rate(String name, int passed, int n, double[] ci, Double baseline) {
@@ -152,7 +162,7 @@ final class MetricTable {
         }
         double delta = value - baseline;
         String change;
-        if (Math.abs(delta) < 1e-9 || kind == Kind.TOKENS) {
+        if (Math.abs(delta) < 1e-9 || kind == Kind.TOKENS || kind == Kind.COUNT) {
             change = Math.abs(delta) < 1e-9 ? MetricRow.SAME : "";
         } else {
             boolean higherIsBetter = kind == Kind.RATE || kind == Kind.SCORE;
@@ -172,7 +182,7 @@ final class MetricTable {
             case SCORE -> String.format(Locale.ROOT, "%.3f", v);
             case MILLIS -> String.format(Locale.ROOT, "%.0f ms", v);
             case TOKENS -> String.format(Locale.ROOT, "%.1f", v);
-            case COUNT_LOWER_BETTER -> String.format(Locale.ROOT, "%.0f", v);
+            case COUNT_LOWER_BETTER, COUNT -> String.format(Locale.ROOT, "%.0f", v);
         };
     }
 
@@ -182,7 +192,7 @@ final class MetricTable {
             case SCORE -> String.format(Locale.ROOT, "%+.3f", d);
             case MILLIS -> String.format(Locale.ROOT, "%+.0f ms", d);
             case TOKENS -> String.format(Locale.ROOT, "%+.1f", d);
-            case COUNT_LOWER_BETTER -> String.format(Locale.ROOT, "%+.0f", d);
+            case COUNT_LOWER_BETTER, COUNT -> String.format(Locale.ROOT, "%+.0f", d);
         };
     }
 }
