@@ -66,7 +66,8 @@ class MarkdownSummaryTest {
 
         String md = Files.readString(RunReports.writeAll(allCached, ReportContext.none(), dir).markdown());
 
-        assertThat(md).contains("| model calls | " + cached.size() + " (" + cached.size() + " from cache)");
+        // Markdown escapes the parentheses of table cells.
+        assertThat(md).contains("| model calls | " + cached.size() + " \\(" + cached.size() + " from cache\\)");
     }
 
     @Test
