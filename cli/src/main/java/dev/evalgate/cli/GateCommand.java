@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -12,7 +13,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import dev.evalgate.engine.RunResult;
 import dev.evalgate.engine.RunStore;
 import dev.evalgate.engine.Suite;
-import dev.evalgate.engine.baseline.BaselineStore;
 import dev.evalgate.reports.RunReports;
 
 @Command(name = "gate",
@@ -31,21 +31,12 @@ public final class GateCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "RUN_DIR", description = "The run to judge.")
     Path run;
 
-    @Option(names = "--baseline", paramLabel = "NAME|DIR", description = "A stored baseline's name, or a run "
-            + "directory. Without it, only rules that need no baseline are checked.")
-    String baseline;
-
     @Option(names = "--suite", paramLabel = "FILE", description = "The suite whose gate applies (default: the "
             + "suite the run was started from).")
     Path suiteFile;
 
-    @Option(names = "--baselines-dir", paramLabel = "DIR", description = "Where named baselines are stored "
-            + "(default: the suite's 'baselines', else baselines/ next to the suite).")
-    Path baselinesDir;
-
-    @Option(names = "--allow-corpus-change", description = "Compare with a baseline of another corpus version, on "
-            + "the case ids both runs share.")
-    boolean allowCorpusChange;
+    @Mixin
+    BaselineOptions baselineOptions = new BaselineOptions();
 
     @Option(names = "--verbose", description = "Stack traces on errors.")
     boolean verbose;
@@ -54,9 +45,9 @@ public final class GateCommand implements Callable<Integer> {
     public Integer call() {
         RunResult candidate = RunStore.read(run);
         Suite suite = SuiteOfRun.load(suiteFile, candidate.spec(), run);
-        BaselineStore store = baselinesDir != null ? new BaselineStore(baselinesDir) : suite.baselineStore();
-        RunResult baselineRun = baseline == null ? null : store.read(baseline);
-        BaselineGate gate = new BaselineGate(suite.gate(), baselineRun, baseline, allowCorpusChange);
+        RunResult baselineRun = baselineOptions.read(suite);
+        BaselineGate gate = new BaselineGate(suite.gate(), baselineRun, baselineOptions.label(),
+                baselineOptions.allowCorpusChange());
         BaselineGate.Outcome outcome = gate.apply(candidate, spec.commandLine().getOut());
         RunReports.writeAll(candidate, outcome.reportContext(baselineRun), candidate.directory());
         return outcome.verdict().exitCode().code();

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -19,7 +20,6 @@ import dev.evalgate.engine.Json;
 import dev.evalgate.engine.RunResult;
 import dev.evalgate.engine.RunStore;
 import dev.evalgate.engine.Suite;
-import dev.evalgate.engine.baseline.BaselineStore;
 import dev.evalgate.engine.compare.CompareOptions;
 import dev.evalgate.engine.compare.Comparison;
 import dev.evalgate.engine.compare.RunComparator;
@@ -50,25 +50,16 @@ public final class ReportCommand implements Callable<Integer> {
             + "results.jsonl).")
     Path run;
 
-    @Option(names = "--baseline", paramLabel = "NAME|DIR", description = "Compare with this stored baseline (a "
-            + "name in the suite's baselines, or a run directory) instead of the run's stored comparison.")
-    String baseline;
-
     @Option(names = "--suite", paramLabel = "FILE", description = "The suite whose gate and baselines apply "
             + "(default: the suite the run was started from).")
     Path suiteFile;
 
-    @Option(names = "--baselines-dir", paramLabel = "DIR", description = "Where named baselines are stored "
-            + "(default: the suite's 'baselines', else baselines/ next to the suite).")
-    Path baselinesDir;
-
-    @Option(names = "--allow-corpus-change", description = "Compare with a baseline of another corpus version, on "
-            + "the case ids both runs share.")
-    boolean allowCorpusChange;
-
     @Option(names = "--out", paramLabel = "DIR", description = "Where to write the reports (default: the run "
             + "directory).")
     Path out;
+
+    @Mixin
+    BaselineOptions baselineOptions = new BaselineOptions();
 
     @Option(names = "--verbose", description = "Stack traces on errors.")
     boolean verbose;
@@ -77,7 +68,7 @@ public final class ReportCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
         RunResult candidate = RunStore.read(run);
-        ReportContext context = baseline != null ? compareAfresh(candidate, stdout) : stored(candidate, stdout);
+        ReportContext context = baselineOptions.given() ? compareAfresh(candidate, stdout) : stored(candidate, stdout);
         ReportFiles files = RunReports.writeAll(candidate, context, out != null ? out : run);
         context.verdict().ifPresent(v -> stdout.println("gate: " + (v.passed() ? "PASSED" : "FAILED ("
                 + v.violations().size() + " rule" + (v.violations().size() == 1 ? "" : "s") + " violated)")));
@@ -91,10 +82,9 @@ public final class ReportCommand implements Callable<Integer> {
         // A run whose suite file has gone can still be compared; only the gate needs the suite's policy.
         Suite suite = suiteFile != null || hasRecordedSuite(candidate)
                 ? SuiteOfRun.load(suiteFile, candidate.spec(), run) : null;
-        BaselineStore store = baselinesDir != null ? new BaselineStore(baselinesDir)
-                : suite != null ? suite.baselineStore() : new BaselineStore(Path.of(BaselineStore.DEFAULT_DIRECTORY));
-        RunResult baselineRun = store.read(baseline);
-        Comparison comparison = new RunComparator(CompareOptions.DEFAULT.withAllowCorpusChange(allowCorpusChange))
+        RunResult baselineRun = baselineOptions.read(suite);
+        Comparison comparison = new RunComparator(CompareOptions.DEFAULT.withAllowCorpusChange(
+                baselineOptions.allowCorpusChange()))
                 .compare(baselineRun, candidate);
         ReportContext context = ReportContext.none().withBaseline(baselineRun).withComparison(comparison);
         if (suite == null) {

@@ -27,7 +27,6 @@ import dev.evalgate.engine.ScorerRegistry;
 import dev.evalgate.engine.Shard;
 import dev.evalgate.engine.Suite;
 import dev.evalgate.engine.SuiteLoader;
-import dev.evalgate.engine.baseline.BaselineStore;
 import dev.evalgate.engine.tier.Tier;
 import dev.evalgate.engine.tier.TierSelector;
 import dev.evalgate.reports.ReportContext;
@@ -71,17 +70,8 @@ public final class RunCommand implements Callable<Integer> {
             + "(default: the suite's).")
     Integer repeats;
 
-    @Option(names = "--baseline", paramLabel = "NAME|DIR", description = "Compare with this stored baseline (a "
-            + "name, or a run directory) and apply the suite's gate: exit 0 when it passes, 1 when it fails.")
-    String baseline;
-
-    @Option(names = "--baselines-dir", paramLabel = "DIR", description = "Where named baselines are stored "
-            + "(default: the suite's 'baselines', else baselines/ next to the suite).")
-    Path baselinesDir;
-
-    @Option(names = "--allow-corpus-change", description = "Compare with a baseline of another corpus version, on "
-            + "the case ids both runs share.")
-    boolean allowCorpusChange;
+    @Mixin
+    BaselineOptions baselineOptions = new BaselineOptions();
 
     @Option(names = "--tier", paramLabel = "TIER", description = "Run only this tier of the suite: smoke, full, "
             + "or any tier under its 'tiers:'.")
@@ -122,9 +112,9 @@ public final class RunCommand implements Callable<Integer> {
         Suite suite = new SuiteLoader(scorers).load(suitePath);
         Path runsRoot = out != null ? out : suite.outputDirectory() != null ? suite.outputDirectory() : Path.of("runs");
         Tier selected = tier == null ? null : suite.tier(tier);
-        RunResult baselineRun = baseline == null ? null
-                : (baselinesDir != null ? new BaselineStore(baselinesDir) : suite.baselineStore()).read(baseline);
-        BaselineGate gate = new BaselineGate(suite.gate(), baselineRun, baseline, allowCorpusChange);
+        RunResult baselineRun = baselineOptions.read(suite);
+        BaselineGate gate = new BaselineGate(suite.gate(), baselineRun, baselineOptions.label(),
+                baselineOptions.allowCorpusChange());
         ModelOptions models = modelOptions.options();
         backendOptions.addSettings(models.settings);
         BackendOptions backend = models.toBackendOptions();
