@@ -1,6 +1,7 @@
 package dev.evalgate.models.catalog;
 
 import dev.evalgate.datasets.ContentHash;
+import dev.evalgate.models.SharedModel;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;

@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.evalgate.datasets.ContentHash;
 import dev.evalgate.datasets.InvalidInputException;
 import dev.evalgate.engine.EvaluationException;
+import dev.evalgate.models.SharedModel;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -6,6 +6,7 @@ import dev.evalgate.engine.BackendOptions;
 import dev.evalgate.engine.ModelClient;
 import dev.evalgate.engine.ModelClients;
 import dev.evalgate.engine.ModelRef;
+import dev.evalgate.models.SharedModel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -8,6 +8,7 @@ import dev.evalgate.engine.ModelCallException;
 import dev.evalgate.engine.ModelClient;
 import dev.evalgate.engine.ModelRef;
 import dev.evalgate.engine.ModelRequest;
+import dev.evalgate.models.SharedModel;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -16,6 +16,7 @@ import dev.evalgate.engine.ScorerProvider;
 import dev.evalgate.engine.ScorerRegistry;
 import dev.evalgate.engine.Suite;
 import dev.evalgate.engine.SuiteLoader;
+import dev.evalgate.models.SharedModel;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
