@@ -1,5 +1,6 @@
 package dev.evalgate.engine;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -14,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import dev.evalgate.engine.internal.CallWatchdog;
 import dev.evalgate.engine.internal.CaseExecutor;
 
 /**
@@ -21,14 +23,23 @@ import dev.evalgate.engine.internal.CaseExecutor;
  * (and never more than the client allows), appending each result to the store as soon as it exists.
  */
 public final class Runner {
+    /** How long past its own timeout a backend may take before the runner abandons the call. */
+    public static final Duration DEFAULT_WATCHDOG_GRACE = Duration.ofSeconds(10);
+
     private final CaseExecutor.Sleeper sleeper;
+    private final Duration watchdogGrace;
 
     public Runner() {
         this(CaseExecutor.Sleeper.REAL);
     }
 
     public Runner(CaseExecutor.Sleeper sleeper) {
+        this(sleeper, DEFAULT_WATCHDOG_GRACE);
+    }
+
+    public Runner(CaseExecutor.Sleeper sleeper, Duration watchdogGrace) {
         this.sleeper = sleeper;
+        this.watchdogGrace = watchdogGrace;
     }
 
     public RunResult run(RunPlan plan, RunStore store, RunListener listener) {
@@ -78,7 +89,8 @@ public final class Runner {
         }
         int threads = Math.max(1, Math.min(todo.size(), Math.min(plan.concurrency(), plan.client().maxConcurrency())));
         ExecutorService pool = Executors.newFixedThreadPool(threads, new WorkerThreads());
-        CaseExecutor executor = new CaseExecutor(plan, sleeper);
+        CallWatchdog watchdog = new CallWatchdog(watchdogGrace);
+        CaseExecutor executor = new CaseExecutor(plan, sleeper, watchdog);
         try {
             CompletionService<CaseResult> completions = new ExecutorCompletionService<>(pool);
             for (Task task : todo) {
@@ -101,6 +113,7 @@ public final class Runner {
             throw new IllegalStateException(cause);
         } finally {
             pool.shutdownNow();
+            watchdog.close();
         }
         return fresh;
     }

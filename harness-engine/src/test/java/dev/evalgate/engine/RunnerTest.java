@@ -205,6 +205,31 @@ class RunnerTest {
                 .startsWith("broken ").endsWith("text \uD83D\uDE00");
     }
 
+    @Test
+    void aBackendThatIgnoresItsTimeoutIsAbandonedAndOnlyItsCaseErrors() {
+        ScriptedModelClient client = new ScriptedModelClient((request, n) -> {
+            if (request.lastUserMessage().equals("Question 1?")) {
+                try {
+                    Thread.sleep(30_000); // a backend stuck far past the request's timeout
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return "fine";
+        }, 1);
+        RunPlan plan = new RunPlan(spec(1), cases(3), bundle(RepairPolicy.NONE), client, List.of(), Optional.empty(),
+                RetryPolicy.NONE, Duration.ofMillis(200), 1, 1, Map.of());
+        long started = System.nanoTime();
+        RunResult result = new Runner(d -> { }, Duration.ofMillis(100)).run(plan,
+                RunStore.create(tmp.resolve("run")), RunListener.NONE);
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
+        assertThat(result.results()).extracting(CaseResult::error).satisfiesExactly(
+                e -> assertThat(e).isNull(),
+                e -> assertThat(e).contains("did not answer within 300 ms"),
+                e -> assertThat(e).isNull());
+    }
+
     static List<PlannedCase> cases(int n) {
         List<PlannedCase> cases = new ArrayList<>();
         for (int i = 0; i < n; i++) {

@@ -33,10 +33,12 @@ public final class CaseExecutor {
 
     private final RunPlan plan;
     private final Sleeper sleeper;
+    private final CallWatchdog watchdog;
 
-    public CaseExecutor(RunPlan plan, Sleeper sleeper) {
+    public CaseExecutor(RunPlan plan, Sleeper sleeper, CallWatchdog watchdog) {
         this.plan = plan;
         this.sleeper = sleeper;
+        this.watchdog = watchdog;
     }
 
     public CaseResult execute(PlannedCase planned, int repeat) {
@@ -108,7 +110,7 @@ public final class CaseExecutor {
         int attempt = 0;
         while (true) {
             try {
-                Completion completion = plan.client().complete(request);
+                Completion completion = watchdog.call(plan.client(), request);
                 stats[0] = stats[0].plus(completion);
                 return completion;
             } catch (ModelCallException e) {
