@@ -54,4 +54,14 @@ public final class CaseFields {
         out.addAll(texts(evalCase, "reference"));
         return List.copyOf(out);
     }
+
+    /** The case's references; a case without any is bad data for a scorer that compares against them. */
+    public static List<String> requiredReferences(EvalCase evalCase) {
+        List<String> references = references(evalCase);
+        if (references.isEmpty()) {
+            throw new CaseDataException(evalCase.id(), "expected.references",
+                    "no expected.reference or expected.references to compare with");
+        }
+        return references;
+    }
 }

@@ -32,13 +32,9 @@ public final class LlmClosedQaScorer implements Scorer {
     public Score score(ScoringContext context) {
         List<String> references;
         try {
-            references = CaseFields.references(context.evalCase());
+            references = CaseFields.requiredReferences(context.evalCase());
         } catch (CaseDataException e) {
             return Score.undecided(name, e.getMessage());
-        }
-        if (references.isEmpty()) {
-            return Score.undecided(name, "case '" + context.evalCase().id() + "' has no expected.reference or"
-                    + " expected.references for the judge to compare with");
         }
         String question = JudgePrompts.bounded(context.request().lastUserMessage(), settings.maxChars());
         String reference = JudgePrompts.bounded(String.join("\n---\n", references), settings.maxChars());

@@ -67,13 +67,9 @@ public final class NumbersMatchScorer implements Scorer {
     public Score score(ScoringContext context) {
         List<String> references;
         try {
-            references = CaseFields.references(context.evalCase());
+            references = CaseFields.requiredReferences(context.evalCase());
         } catch (CaseDataException e) {
             return Score.undecided(name, e.getMessage());
-        }
-        if (references.isEmpty()) {
-            return Score.undecided(name, "case '" + context.evalCase().id() + "' has no expected.reference or"
-                    + " expected.references");
         }
         String reference;
         try {
