@@ -12,6 +12,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
@@ -131,6 +132,17 @@ public final class CorpusLoader {
         return cases;
     }
 
+    /**
+     * Jackson appends "(start marker at [Source: REDACTED ...; line: 1, column: N])" to some messages; the user
+     * needs the column of the unclosed bracket, not the parser's internals.
+     */
+    private static String withoutParserSource(String message) {
+        return PARSER_START_MARKER.matcher(message).replaceAll(" (opened at column $1)");
+    }
+
+    private static final Pattern PARSER_START_MARKER = Pattern.compile(
+            "\\s*\\(start marker at \\[Source: .*?; line: \\d+, column: (\\d+)\\]\\)");
+
     static EvalCase parseCase(Path file, int lineNo, String line) {
         JsonNode node;
         try {
@@ -138,7 +150,7 @@ public final class CorpusLoader {
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? "" : " at column " + e.getLocation().getColumnNr();
             throw new InvalidInputException(file, lineNo, null,
-                    "malformed JSON" + where + ": " + e.getOriginalMessage());
+                    "malformed JSON" + where + ": " + withoutParserSource(e.getOriginalMessage()));
         }
         if (!(node instanceof ObjectNode object)) {
             throw new InvalidInputException(file, lineNo, null, "expected a JSON object on each line");

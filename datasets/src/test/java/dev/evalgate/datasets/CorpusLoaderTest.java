@@ -52,6 +52,15 @@ class CorpusLoaderTest {
     }
 
     @Test
+    void malformedJsonNamesTheColumnWithoutTheParsersInternals() throws IOException {
+        write("{\"id\": \"a\", \"input\": {\"q\": 1}\n");
+        assertThatThrownBy(() -> CorpusLoader.verifying().load(dir)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("cases.jsonl:1: malformed JSON at column")
+                .hasMessageContaining("opened at column 1")
+                .hasMessageNotContaining("Source:").hasMessageNotContaining("StreamReadFeature");
+    }
+
+    @Test
     void manifestMistakesNameTheirField() throws IOException {
         write("{\"id\": \"a\", \"input\": \"x\"}\n");
         Files.writeString(dir.resolve("manifest.yaml"), "name: c\nversion: 1\nsha256: abc\n");
