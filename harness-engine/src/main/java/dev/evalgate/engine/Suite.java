@@ -4,10 +4,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 import dev.evalgate.datasets.InvalidInputException;
 import dev.evalgate.engine.baseline.BaselineStore;
@@ -87,8 +89,11 @@ public record Suite(String name, Path file, Path bundle, List<Path> corpora, Lis
         if (Tier.FULL.equals(tierName)) {
             return Tier.ALL;
         }
+        // full always exists, so it is listed once whether or not the suite redefines it
+        Set<String> available = new LinkedHashSet<>(tiers.keySet());
+        available.add(Tier.FULL);
         throw new InvalidInputException(file, 0, "tiers", "the suite declares no tier '" + tierName + "'; "
-                + (tiers.isEmpty() ? "it declares none" : "declared tiers: " + String.join(", ", tiers.keySet()))
-                + " (and full). Add it under tiers:, e.g. " + tierName + ": {tags: [" + tierName + "]}");
+                + "declared tiers: " + String.join(", ", available)
+                + ". Add it under tiers:, e.g. " + tierName + ": {tags: [" + tierName + "]}");
     }
 }

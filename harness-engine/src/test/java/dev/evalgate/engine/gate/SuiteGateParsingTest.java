@@ -87,6 +87,9 @@ class SuiteGateParsingTest {
         assertThat(suite.tier("smoke").sample()).isEqualTo(20);
         assertThat(suite.tier("full").keepsAll()).isTrue();
         assertThat(suite.baselines()).isEqualTo(dir.resolve("ci/baselines").toAbsolutePath().normalize());
+        assertThatThrownBy(() -> suite.tier("smok")).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("declared tiers: smoke, full. Add it under tiers:")
+                .hasMessageNotContaining("(and full)");
     }
 
     @Test
@@ -96,7 +99,8 @@ class SuiteGateParsingTest {
         assertThat(suite.tier("full")).isEqualTo(Tier.ALL);
         assertThat(suite.baselines()).isEqualTo(dir.toAbsolutePath().resolve("baselines"));
         assertThatThrownBy(() -> suite.tier("smoke")).isInstanceOf(InvalidInputException.class)
-                .hasMessageContaining("suite.yaml").hasMessageContaining("no tier 'smoke'");
+                .hasMessageContaining("suite.yaml").hasMessageContaining("no tier 'smoke'")
+                .hasMessageContaining("declared tiers: full.");
     }
 
     @Test
