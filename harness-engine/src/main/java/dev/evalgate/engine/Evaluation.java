@@ -84,6 +84,10 @@ public final class Evaluation {
         Prepared prepared = prepare(request);
         Suite suite = request.suite();
         Bundle bundle = prepared.bundle();
+        // Read before the model is opened, so a --resume path that is not a run fails fast. A resumed run keeps
+        // the repeats it was started with unless the user asks otherwise (then it is refused below): finishing a
+        // run must not quietly change the experiment.
+        Optional<RunSpec> resumed = request.resume().map(dir -> RunStore.readRecord(dir).spec());
         Map<String, ModelClient> judges = new ConcurrentHashMap<>();
         ModelClient client = null;
         try {
@@ -94,9 +98,6 @@ public final class Evaluation {
             for (ScorerSpec spec : suite.scorers()) {
                 named.add(new NamedScorer(spec.name(), scorers.create(spec, judgeModels), spec.tags()));
             }
-            // A resumed run keeps the repeats it was started with unless the user asks otherwise (then it is
-            // refused below): finishing a run must not quietly change the experiment.
-            Optional<RunSpec> resumed = request.resume().map(dir -> RunStore.readRecord(dir).spec());
             int repeats = request.repeats().orElse(resumed.map(RunSpec::repeats).orElse(suite.repeats()));
             int concurrency = request.concurrency().orElse(suite.concurrency());
             RunStore store;

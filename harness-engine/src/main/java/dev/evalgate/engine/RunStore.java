@@ -86,6 +86,11 @@ public final class RunStore implements AutoCloseable {
 
     public static RunRecord readRecord(Path directory) {
         Path file = directory.resolve(RUN_FILE);
+        if (Files.isRegularFile(directory)) {
+            // e.g. --resume suite.yaml: reading suite.yaml/run.json would fail with a bare "Not a directory"
+            throw new InvalidInputException(directory, 0, null,
+                    "not a run directory but a file; give the run's directory (it holds " + RUN_FILE + ")");
+        }
         try {
             RunRecord record = Json.MAPPER.readValue(Files.readString(file), RunRecord.class);
             if (record.spec() == null) {

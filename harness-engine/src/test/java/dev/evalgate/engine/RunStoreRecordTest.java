@@ -1,0 +1,33 @@
+package dev.evalgate.engine;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.evalgate.datasets.InvalidInputException;
+
+/** What a user sees when the path given as a run (--resume, gate, report, baseline promote) is not one. */
+class RunStoreRecordTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void aDirectoryWithoutARunRecordIsNotARun() {
+        assertThatThrownBy(() -> RunStore.readRecord(tmp)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("not a run directory");
+    }
+
+    @Test
+    void aFileGivenAsTheRunIsAnInputErrorNotAnIoFailure() throws IOException {
+        Path suite = Files.writeString(tmp.resolve("suite.yaml"), "name: s\n");
+
+        assertThatThrownBy(() -> RunStore.readRecord(suite)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("suite.yaml").hasMessageContaining("not a run directory but a file");
+        assertThatThrownBy(() -> RunStore.read(suite)).isInstanceOf(InvalidInputException.class);
+    }
+}
