@@ -132,6 +132,18 @@ public final class CorpusLoader {
         return cases;
     }
 
+    /** Index of the first control character or bidirectional formatting character, or -1. */
+    static int firstUnprintable(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isISOControl(c) || (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069')
+                    || c == '\u200E' || c == '\u200F' || c == '\u061C') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     /**
      * Jackson appends "(start marker at [Source: REDACTED ...; line: 1, column: N])" to some messages; the user
      * needs the column of the unclosed bracket, not the parser's internals.
@@ -168,6 +180,14 @@ public final class CorpusLoader {
         }
         if (!id.isTextual() && !id.isIntegralNumber() || id.asText().isBlank()) {
             throw new InvalidInputException(file, lineNo, "id", "id must be a non-empty string");
+        }
+        int unprintable = firstUnprintable(id.asText());
+        if (unprintable >= 0) {
+            // ids are printed in gate lines, comparisons and reports: an escape sequence would drive the terminal
+            // and a direction override would make one id read as another
+            throw new InvalidInputException(file, lineNo, "id", String.format(
+                    "id contains the control or text-direction character U+%04X at position %d; use printable"
+                            + " characters only", id.asText().codePointAt(unprintable), unprintable + 1));
         }
         JsonNode input = object.get("input");
         if (input == null || input.isNull()) {

@@ -48,6 +48,9 @@ class CorpusLoaderTest {
         expect("[1, 2]\n", "cases.jsonl:1", "expected a JSON object");
         expect("{\"id\": \"\", \"input\": \"x\"}\n", "cases.jsonl:1: field 'id'", "non-empty");
         expect("{\"id\": \"a\"}\n", "cases.jsonl:1: field 'input'", "missing input");
+        expect("{\"id\": \"a\\u001b[2Jb\", \"input\": \"x\"}\n", "cases.jsonl:1: field 'id'", "U+001B at position 2");
+        expect("{\"id\": \"rtl\u202Eevil\", \"input\": \"x\"}\n", "cases.jsonl:1: field 'id'", "U+202E");
+        expect("{\"id\": \"a\\u0000\", \"input\": \"x\"}\n", "cases.jsonl:1: field 'id'", "U+0000");
         expect("\n\n", "cases.jsonl", "no cases");
     }
 

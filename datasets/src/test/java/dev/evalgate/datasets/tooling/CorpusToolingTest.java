@@ -36,7 +36,8 @@ class CorpusToolingTest {
 
     @Test
     void writtenCorpusLoadsBackWithEveryFieldAndAPinnedHash() {
-        EvalCase hostile = new EvalCase("x\u202e", Map.of("input", "line\nbreak \"quoted\" \u0000"),
+        // hostile text in the input; ids with control or direction characters are refused (CorpusLoaderTest)
+        EvalCase hostile = new EvalCase("x", Map.of("input", "line\nbreak \"quoted\" \u0000 \u202e"),
                 Map.of("canary", "C-123456789", "kwargs", List.of(Map.of(), Map.of("n", 3))), List.of("a"),
                 Map.of("k", "v"));
         Corpus corpus = written("c", "1.0", List.of(hostile));
