@@ -78,6 +78,8 @@ class MarkdownSummaryTest {
         assertThat(MarkdownText.inline("1. item", 50)).isEqualTo("1\\. item");
         assertThat(MarkdownText.inline("- item\nnext line", 50)).isEqualTo("\\- item next line");
         assertThat(MarkdownText.inline("x".repeat(100), 10)).isEqualTo("xxxxxxxxxx \u2026");
+        assertThat(MarkdownText.inline("a\u001b[31mred\u001b]0;title\u0007 nul\u0000 safe\u202eDESSAP", 200))
+                .isEqualTo("a\uFFFD\\[31mred\uFFFD\\]0;title\uFFFD nul\uFFFD safe\uFFFDDESSAP");
     }
 
     @Test

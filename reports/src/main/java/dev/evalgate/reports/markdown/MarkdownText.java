@@ -5,8 +5,8 @@ import dev.evalgate.engine.CaseResult;
 /**
  * Makes hostile text inert inside a Markdown table cell or list item of a pull-request comment: HTML becomes
  * entities, emphasis, link and table syntax is backslash-escaped, line breaks cannot end the cell, an {@code @}
- * cannot mention (and notify) anyone, and the length is capped. Code spans are avoided on purpose: a backtick run
- * in the text could close them.
+ * cannot mention (and notify) anyone, control and text-direction characters become U+FFFD, and the length is
+ * capped. Code spans are avoided on purpose: a backtick run in the text could close them.
  */
 public final class MarkdownText {
     /** Syntax that means something anywhere in a line. */
@@ -37,6 +37,13 @@ public final class MarkdownText {
                 // GitHub resolves mentions after entities are decoded, so only a real character in between helps.
                 case '@' -> out.append("@\u200B");
                 default -> {
+                    if (Character.isISOControl(c) || isDirectionControl(c)) {
+                        // an ESC sequence drives the terminal of whoever cats the summary in a CI log; a direction
+                        // override reorders the rest of the cell. Show that something was there, inertly.
+                        out.append('\uFFFD');
+                        leadingDigits = false;
+                        continue;
+                    }
                     boolean orderedListMarker = (c == '.' || c == ')') && leadingDigits && i > 0
                             && (i + 1 == flat.length() || flat.charAt(i + 1) == ' ');
                     if (INLINE_SYNTAX.indexOf(c) >= 0 || (i == 0 && LINE_START_SYNTAX.indexOf(c) >= 0)
@@ -52,5 +59,10 @@ public final class MarkdownText {
             out.append(" \u2026");
         }
         return out.toString();
+    }
+
+    private static boolean isDirectionControl(char c) {
+        return (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069') || c == '\u200E'
+                || c == '\u200F' || c == '\u061C';
     }
 }
