@@ -19,6 +19,9 @@ public final class ProgressReporter implements RunListener {
     private volatile long startNanos;
     private long lastPlainNanos;
     private int lastPlainDecile = -1;
+    private volatile String runId;
+    /** On Ctrl-C or a kill mid-run: end the bar's line and say that the stored results can be resumed. */
+    private final Thread onExit = new Thread(this::printIfUnfinished, "evalgate-progress-on-exit");
 
     public ProgressReporter(PrintStream out, boolean interactive) {
         this.out = out;
@@ -36,6 +39,14 @@ public final class ProgressReporter implements RunListener {
         this.total = total;
         this.finished.set(done);
         this.startNanos = System.nanoTime();
+        this.runId = spec.runId();
+        if (done < total) {
+            try {
+                Runtime.getRuntime().addShutdownHook(onExit);
+            } catch (IllegalArgumentException | IllegalStateException alreadyRegisteredOrExiting) {
+                // a second run through the same reporter (compare) or a JVM already exiting: nothing to add
+            }
+        }
         out.printf(Locale.ROOT, "evalgate: run %s: %s on %s (%s), %d results to produce%s%n", spec.runId(),
                 spec.bundle().label(), spec.model().model(), spec.model().backend(), total - done,
                 done > 0 ? ", " + done + " already done" : "");
@@ -55,9 +66,13 @@ public final class ProgressReporter implements RunListener {
                     " ".repeat(width - filled), n, total, failed.get(), elapsed);
             if (n == total) {
                 out.println();
+                runEnded();
             }
             out.flush();
             return;
+        }
+        if (n == total) {
+            runEnded();
         }
         int decile = total == 0 ? 10 : (int) ((long) n * 10 / total);
         long now = System.nanoTime();
@@ -66,6 +81,33 @@ public final class ProgressReporter implements RunListener {
             lastPlainNanos = now;
             out.printf(Locale.ROOT, "evalgate: %d/%d results (%d not passed), %.1fs%n", n, total, failed.get(),
                     elapsed);
+        }
+    }
+
+    /** What to print when the process ends before every result is in, or null when the run finished. */
+    synchronized String unfinishedNotice() {
+        int n = finished.get();
+        if (runId == null || n >= total) {
+            return null;
+        }
+        return String.format(Locale.ROOT, "%sevalgate: stopped after %d of %d results; run %s keeps them: finish it"
+                + " with 'evalgate run --resume RUN_DIR' on that run's directory%n", interactive ? "\n" : "", n, total,
+                runId);
+    }
+
+    private void printIfUnfinished() {
+        String notice = unfinishedNotice();
+        if (notice != null) {
+            out.print(notice);
+            out.flush();
+        }
+    }
+
+    private void runEnded() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(onExit);
+        } catch (IllegalStateException exiting) {
+            // the JVM is already shutting down; the hook sees a finished run and prints nothing
         }
     }
 }

@@ -1,0 +1,39 @@
+package dev.evalgate.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.Test;
+
+import dev.evalgate.engine.compare.SyntheticRuns;
+
+class ProgressReporterTest {
+    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    private final PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+
+    @Test
+    void anInterruptedRunEndsTheBarLineAndSaysHowToResume() {
+        ProgressReporter bar = new ProgressReporter(out, true);
+        bar.runStarted(RunnerTest.spec(1), 3, 0);
+        bar.caseFinished(SyntheticRuns.result("a", 0, true));
+
+        assertThat(bytes.toString(StandardCharsets.UTF_8)).contains("\r[").doesNotEndWith("\n");
+        assertThat(bar.unfinishedNotice()).startsWith("\nevalgate: stopped after 1 of 3 results; run run-1 keeps them")
+                .contains("evalgate run --resume RUN_DIR").endsWith(System.lineSeparator());
+    }
+
+    @Test
+    void aFinishedRunHasNothingToSayOnExit() {
+        ProgressReporter plain = new ProgressReporter(out, false);
+        plain.runStarted(RunnerTest.spec(1), 2, 1);
+        assertThat(plain.unfinishedNotice()).doesNotStartWith("\n").contains("stopped after 1 of 2");
+
+        plain.caseFinished(SyntheticRuns.result("b", 0, false));
+
+        assertThat(plain.unfinishedNotice()).isNull();
+        assertThat(new ProgressReporter(out, false).unfinishedNotice()).as("no run started").isNull();
+    }
+}
