@@ -106,6 +106,7 @@ public final class Evaluation {
                 spec = resumed.get();
                 checkResumable(spec, prepared, client.info(), repeats, request.resume().get());
                 store = RunStore.resume(request.resume().get());
+                checkSameSelection(store.existingResults(), prepared.cases(), request.resume().get());
             } else {
                 spec = newSpec(suite, prepared, client.info(), repeats, concurrency);
                 store = RunStore.create(request.runsRoot().resolve(spec.runId()));
@@ -196,6 +197,20 @@ public final class Evaluation {
             throw new InvalidInputException(runFile, 0, "repeats", "the run was started with " + spec.repeats()
                     + " repeats, not " + repeats);
         }
+    }
+
+    /**
+     * The run does not record its --tier and --shard, but results for cases the current selection leaves out
+     * show they differ; finishing such a run would report it complete on a different set of cases.
+     */
+    private static void checkSameSelection(List<CaseResult> done, List<PlannedCase> planned, Path dir) {
+        Set<String> selected = new HashSet<>();
+        planned.forEach(c -> selected.add(c.key()));
+        done.stream().map(CaseResult::key).filter(key -> !selected.contains(key)).findFirst().ifPresent(key -> {
+            throw new InvalidInputException(dir.resolve(RunStore.RESULTS_FILE), 0, null, "the run holds a result"
+                    + " for case '" + key + "', which the cases selected now (--tier, --shard) leave out; resume"
+                    + " with the --tier and --shard the run was started with");
+        });
     }
 
     private static String hostName() {
