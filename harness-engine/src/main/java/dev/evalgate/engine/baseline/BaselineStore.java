@@ -62,6 +62,13 @@ public final class BaselineStore {
     /** Reads a baseline by name or directory; the error says which baselines exist when it is not found. */
     public RunResult read(String nameOrDirectory) {
         Path dir = locate(nameOrDirectory);
+        boolean givenAsPath = nameOrDirectory.contains("/") || nameOrDirectory.contains(java.io.File.separator);
+        if (givenAsPath && !Files.isRegularFile(dir.resolve(RunStore.RUN_FILE))) {
+            // given as a path: promoting under that "name" is no advice; say what the path is missing
+            throw new InvalidInputException(null, 0, "--baseline", "'" + nameOrDirectory + "' is not a run"
+                    + " directory (it has no " + RunStore.RUN_FILE + "); give a run directory or the name of a"
+                    + " stored baseline" + (names().isEmpty() ? "" : " (" + String.join(", ", names()) + ")"));
+        }
         if (!Files.isRegularFile(dir.resolve(RunStore.RUN_FILE))) {
             List<String> known = names();
             throw new InvalidInputException(null, 0, "--baseline", "no baseline '" + nameOrDirectory + "' at " + dir

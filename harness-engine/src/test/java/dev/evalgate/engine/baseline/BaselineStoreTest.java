@@ -66,6 +66,10 @@ class BaselineStoreTest {
         assertThatThrownBy(() -> store.read("main")).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("no baseline 'main'")
                 .hasMessageContaining("evalgate baseline promote RUN_DIR --name main");
+        Path notARun = Files.createDirectories(dir.resolve("somewhere/else"));
+        assertThatThrownBy(() -> store.read(notARun.toString())).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("field '--baseline'").hasMessageContaining("is not a run directory")
+                .hasMessageNotContaining("--name");
     }
 
     private Path writeRun(String relative, String runId, String status, boolean pass)
