@@ -67,6 +67,9 @@ public final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
+        if (out != null && Files.exists(out) && !Files.isDirectory(out)) {
+            throw new InvalidInputException(out, 0, "--out", "this is a file; give a directory for the reports");
+        }
         RunResult candidate = RunStore.read(run);
         ReportContext context = baselineOptions.given() ? compareAfresh(candidate, stdout) : stored(candidate, stdout);
         ReportFiles files = RunReports.writeAll(candidate, context, out != null ? out : run);

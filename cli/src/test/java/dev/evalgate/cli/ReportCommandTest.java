@@ -82,6 +82,18 @@ class ReportCommandTest {
         assertThat(report.err()).contains("not a run directory");
     }
 
+    @Test
+    void anOutThatIsAFileIsAnInputErrorNotACrash() throws IOException {
+        Path run = run();
+        Path file = Files.writeString(tmp.resolve("notes.txt"), "keep me");
+
+        CliFixture.Outcome report = project.run("report", run.toString(), "--out", file.toString());
+
+        assertThat(report.code()).isEqualTo(2);
+        assertThat(report.err()).contains("notes.txt", "field '--out'", "give a directory").doesNotContain("at dev.");
+        assertThat(Files.readString(file)).isEqualTo("keep me");
+    }
+
     private Path run() {
         CliFixture.Outcome outcome = project.run("run", project.suite.toString(), "--quiet");
         assertThat(outcome.code()).as(outcome.out() + outcome.err()).isZero();
