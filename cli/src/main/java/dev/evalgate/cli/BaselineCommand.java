@@ -50,7 +50,10 @@ public final class BaselineCommand implements Runnable {
     }
 
     @Command(name = "promote", mixinStandardHelpOptions = true,
-            description = "Stores a finished run as baseline NAME, replacing any baseline of that name.")
+            description = "Stores a finished run as baseline NAME, replacing any baseline of that name.",
+            footerHeading = "%nExamples:%n",
+            footer = {"  evalgate baseline promote runs/20261125-101500-support-1a2b --name main",
+                    "  evalgate baseline promote runs/candidate --name release-1.2 --suite suite.yaml"})
     static final class Promote implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -82,7 +85,8 @@ public final class BaselineCommand implements Runnable {
         }
     }
 
-    @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists the stored baselines.")
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists the stored baselines.",
+            footerHeading = "%nExample:%n", footer = "  evalgate baseline list --suite examples/quickstart/suite.yaml")
     static final class ListBaselines implements Callable<Integer> {
         @Spec
         CommandSpec spec;

@@ -59,7 +59,7 @@ public final class CompareCommand implements Callable<Integer> {
     Path suiteFile;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Where the two run directories are created "
-            + "(default: the suite's 'output', else ./runs).")
+            + "(default: the suite's 'output', else runs/ in the working directory).")
     Path out;
 
     @Option(names = "--repeats", paramLabel = "N", description = "Run every case N times (default: the suite's).")

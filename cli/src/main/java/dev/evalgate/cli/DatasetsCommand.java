@@ -43,7 +43,11 @@ import dev.evalgate.engine.ExitCode;
         mixinStandardHelpOptions = true,
         subcommands = {DatasetsCommand.Validate.class, DatasetsCommand.Freeze.class, DatasetsCommand.Stats.class,
                 DatasetsCommand.Import.class, DatasetsCommand.Diff.class, DatasetsCommand.Dedupe.class,
-                DatasetsCommand.Sample.class})
+                DatasetsCommand.Sample.class},
+        footerHeading = "%nExamples:%n",
+        footer = {"  evalgate datasets validate examples/quickstart/corpus",
+                "  evalgate datasets freeze examples/quickstart/corpus",
+                "  evalgate datasets sample corpora/injection --n 60 --seed 7 --by-tag --out smoke/injection"})
 public final class DatasetsCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -115,7 +119,8 @@ public final class DatasetsCommand implements Runnable {
     }
 
     @Command(name = "stats", mixinStandardHelpOptions = true,
-            description = "Counts cases by tag and shows the input variables and expected fields in use.")
+            description = "Counts cases by tag and shows the input variables and expected fields in use.",
+            footerHeading = "%nExample:%n", footer = "  evalgate datasets stats corpora/ifeval corpora/truthfulqa")
     static final class Stats implements Callable<Integer> {
         @Spec
         CommandSpec spec;

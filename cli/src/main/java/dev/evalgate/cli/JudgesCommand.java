@@ -35,7 +35,9 @@ import dev.evalgate.judges.calibration.HumanLabels;
 @Command(name = "judges",
         description = "Checks judges against people before a gate relies on them.",
         mixinStandardHelpOptions = true,
-        subcommands = {JudgesCommand.Calibrate.class})
+        subcommands = {JudgesCommand.Calibrate.class},
+        footerHeading = "%nExample:%n",
+        footer = "  evalgate judges calibrate --labels labels.jsonl --scorer keywords -p required=Paris")
 public final class JudgesCommand implements Runnable {
     @Spec
     CommandSpec spec;

@@ -11,7 +11,8 @@ import dev.evalgate.engine.ScorerProvider;
 import dev.evalgate.engine.ScorerRegistry;
 
 @Command(name = "scorers", mixinStandardHelpOptions = true,
-        description = "Lists the scorer types a suite can use, with what each checks.")
+        description = "Lists the scorer types a suite can use, with what each checks.",
+        footerHeading = "%nExample:%n", footer = "  evalgate scorers")
 public final class ScorersCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
