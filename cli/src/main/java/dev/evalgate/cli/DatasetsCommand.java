@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import picocli.CommandLine.Command;
@@ -86,6 +85,14 @@ public final class DatasetsCommand implements Runnable {
     static final class Freeze implements Callable<Integer> {
         private static final Pattern SHA_LINE = Pattern.compile("(?m)^sha256:.*$");
 
+        private static String readText(Path file) {
+            try {
+                return Files.readString(file, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new InvalidInputException(file, 0, null, "cannot read: " + e.getMessage(), e);
+            }
+        }
+
         @Spec
         CommandSpec spec;
 
@@ -96,23 +103,27 @@ public final class DatasetsCommand implements Runnable {
         public Integer call() {
             for (Path dir : corpora) {
                 Path manifestFile = dir.resolve(CorpusLoader.MANIFEST_FILE);
-                CorpusManifest manifest = CorpusLoader.readManifest(manifestFile);
+                if (!Files.isRegularFile(manifestFile)) {
+                    CorpusLoader.readManifest(manifestFile); // the loader's own "file not found"
+                }
+                String text = readText(manifestFile);
+                // A hand-written manifest of a new corpus has no pin yet: freeze adds the line instead of
+                // refusing a manifest without the field it exists to write.
+                boolean pinned = SHA_LINE.matcher(text).find();
+                String withPin = pinned ? text : text + (text.isEmpty() || text.endsWith("\n") ? "" : "\n")
+                        + "sha256: " + "0".repeat(64) + "\n";
+                CorpusManifest manifest = CorpusLoader.readManifest(manifestFile, withPin);
                 Path casesFile = dir.resolve(manifest.casesFile());
                 CorpusLoader.readCases(casesFile);
                 String sha = ContentHash.sha256(casesFile);
                 try {
-                    String text = Files.readString(manifestFile, StandardCharsets.UTF_8);
-                    Matcher m = SHA_LINE.matcher(text);
-                    if (!m.find()) {
-                        throw new InvalidInputException(manifestFile, 0, "sha256",
-                                "write the sha256 field as a top-level line 'sha256: ...' so freeze can update it");
-                    }
-                    Files.writeString(manifestFile, m.replaceFirst("sha256: " + sha), StandardCharsets.UTF_8);
+                    Files.writeString(manifestFile, SHA_LINE.matcher(withPin).replaceFirst("sha256: " + sha),
+                            StandardCharsets.UTF_8);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
-                spec.commandLine().getOut().printf("%s: sha256 %s%s%n", dir, sha,
-                        sha.equals(manifest.casesSha256()) ? " (unchanged)" : " (was " + manifest.casesSha256() + ")");
+                spec.commandLine().getOut().printf("%s: sha256 %s%s%n", dir, sha, !pinned ? " (pinned)"
+                        : sha.equals(manifest.casesSha256()) ? " (unchanged)" : " (was " + manifest.casesSha256() + ")");
             }
             return ExitCode.PASS.code();
         }

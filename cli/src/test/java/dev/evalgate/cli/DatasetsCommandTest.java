@@ -200,6 +200,26 @@ class DatasetsCommandTest {
     }
 
     @Test
+    void freezePinsAHandWrittenManifestThatHasNoSha256YetAndLeavesItAloneOnABadLine() throws Exception {
+        Path corpus = dir.resolve("fresh");
+        String manifest = "name: fresh\nversion: 1.0.0\nlicense: MIT";
+        CliFixture.write(corpus.resolve("manifest.yaml"), manifest);
+        CliFixture.write(corpus.resolve("cases.jsonl"), line("a", "x", "t") + "\n{\"id\": \"b\"}\n");
+
+        CliFixture.Outcome refused = run("datasets", "freeze", corpus.toString());
+        assertThat(refused.code()).isEqualTo(ExitCode.INPUT_ERROR.code());
+        assertThat(refused.err()).contains("cases.jsonl:2");
+        assertThat(Files.readString(corpus.resolve("manifest.yaml"))).isEqualTo(manifest);
+
+        CliFixture.write(corpus.resolve("cases.jsonl"), line("a", "x", "t") + "\n");
+        CliFixture.Outcome frozen = run("datasets", "freeze", corpus.toString());
+        assertThat(frozen.code()).as(frozen.err()).isZero();
+        assertThat(frozen.out()).contains("(pinned)");
+        assertThat(Files.readString(corpus.resolve("manifest.yaml"))).startsWith(manifest + "\nsha256: ");
+        assertThat(run("datasets", "validate", corpus.toString()).code()).isZero();
+    }
+
+    @Test
     void aMalformedCorpusIsAnInputErrorNamingFileAndLine() throws Exception {
         Path corpus = corpus("bad", "1", line("a", "x", "t"), line("b", "y", "t"));
         Files.writeString(corpus.resolve("cases.jsonl"), line("a", "x", "t") + "\n{\"id\": \"b\"}\n");

@@ -80,7 +80,15 @@ public final class CorpusLoader {
     }
 
     public static CorpusManifest readManifest(Path manifestFile) {
-        ConfigNode root = ConfigNode.parseYaml(manifestFile);
+        return manifest(ConfigNode.parseYaml(manifestFile));
+    }
+
+    /** Reads a manifest from text that is about to be written to {@code manifestFile} (freeze pins a new one). */
+    public static CorpusManifest readManifest(Path manifestFile, String text) {
+        return manifest(ConfigNode.parseYaml(manifestFile, new java.io.StringReader(text)));
+    }
+
+    private static CorpusManifest manifest(ConfigNode root) {
         root.allowOnly("name", "version", "description", "license", "source", "cases", "sha256", "tags");
         String sha = root.requiredString("sha256").trim().toLowerCase(java.util.Locale.ROOT);
         if (!sha.matches("[0-9a-f]{64}")) {
