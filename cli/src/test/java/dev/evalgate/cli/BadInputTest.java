@@ -81,6 +81,12 @@ class BadInputTest {
     }
 
     @Test
+    void invalidOutputSchemaIsReportedAtItsLineInTheBundle() {
+        CliFixture.write(project.bundle, CliFixture.read(project.bundle) + "output_schema:\n  type: objekt\n");
+        expectInputError("bundle.yaml:10: field 'output_schema'", "not a valid JSON Schema");
+    }
+
+    @Test
     void templateVariableTheCasesDoNotHave() {
         CliFixture.write(project.bundle, CliFixture.read(project.bundle).replace("{{question}}", "{{query}}"));
         expectInputError("field 'input.query'", "case 'a' has no input variable 'query'");

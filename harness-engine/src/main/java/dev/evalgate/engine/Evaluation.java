@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 
+import dev.evalgate.datasets.ConfigNode;
 import dev.evalgate.datasets.Corpus;
 import dev.evalgate.datasets.CorpusLoader;
 import dev.evalgate.datasets.EvalCase;
@@ -88,6 +89,7 @@ public final class Evaluation {
         // the repeats it was started with unless the user asks otherwise (then it is refused below): finishing a
         // run must not quietly change the experiment.
         Optional<RunSpec> resumed = request.resume().map(dir -> RunStore.readRecord(dir).spec());
+        Optional<OutputValidator> validator = validatorNaming(prepared.bundleFile(), bundle);
         Map<String, ModelClient> judges = new ConcurrentHashMap<>();
         ModelClient client = null;
         try {
@@ -111,7 +113,7 @@ public final class Evaluation {
                 spec = newSpec(suite, prepared, client.info(), repeats, concurrency);
                 store = RunStore.create(request.runsRoot().resolve(spec.runId()));
             }
-            RunPlan plan = new RunPlan(spec, prepared.cases(), bundle, client, named, validator(bundle),
+            RunPlan plan = new RunPlan(spec, prepared.cases(), bundle, client, named, validator,
                     RetryPolicy.DEFAULT, suite.timeout(), concurrency, repeats, request.baselineOutputs());
             RunResult result = runner.run(plan, store, listener);
             if (result.summary().results() > 0 && result.summary().errored() == result.summary().results()) {
@@ -145,6 +147,19 @@ public final class Evaluation {
     private static BackendOptions withBase(BackendOptions options, Path bundleFile) {
         return new BackendOptions(options.modelOverride(), bundleFile.toAbsolutePath().getParent(),
                 options.cacheDirectory(), options.settings());
+    }
+
+    /** The validator, built before any model is opened; a bad schema is reported at its line in the bundle. */
+    private static Optional<OutputValidator> validatorNaming(Path bundleFile, Bundle bundle) {
+        try {
+            return validator(bundle);
+        } catch (InvalidInputException e) {
+            if (e.file() != null) {
+                throw e;
+            }
+            int line = ConfigNode.parseYaml(bundleFile).optional("output_schema").map(ConfigNode::line).orElse(0);
+            throw new InvalidInputException(bundleFile, line, e.field(), e.problem(), e);
+        }
     }
 
     static Optional<OutputValidator> validator(Bundle bundle) {
