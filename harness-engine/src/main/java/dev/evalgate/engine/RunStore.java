@@ -39,12 +39,18 @@ public final class RunStore implements AutoCloseable {
     /** A new, empty run directory; refuses to overwrite a directory that already holds a run. */
     public static RunStore create(Path directory) {
         if (Files.exists(directory.resolve(RUN_FILE))) {
-            throw new InvalidInputException(directory, 0, null,
-                    "a run already exists here; use --resume " + directory + " to finish it, or another --out");
+            throw new InvalidInputException(directory, 0, null, "a run already exists here; choose another --out"
+                    + " (an unfinished run is finished with 'evalgate run --resume " + directory + "')");
         }
         try {
             Files.createDirectories(directory);
         } catch (IOException e) {
+            for (Path p = directory.toAbsolutePath(); p != null; p = p.getParent()) {
+                if (Files.isRegularFile(p)) {
+                    throw new InvalidInputException(p, 0, "--out", "this is a file, so the run directory "
+                            + directory + " cannot be created; give --out a directory", e);
+                }
+            }
             throw new UncheckedIOException("cannot create run directory " + directory, e);
         }
         return new RunStore(directory, List.of());

@@ -23,6 +23,21 @@ class RunStoreRecordTest {
     }
 
     @Test
+    void aRunCannotBeCreatedUnderAFileNorOverAnotherRun() throws IOException {
+        Path file = Files.writeString(tmp.resolve("afile"), "x");
+        assertThatThrownBy(() -> RunStore.create(file.resolve("run-1"))).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("afile").hasMessageContaining("field '--out'")
+                .hasMessageContaining("give --out a directory");
+        assertThatThrownBy(() -> RunStore.create(file)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("give --out a directory");
+
+        Path run = tmp.resolve("run-2");
+        RunStore.create(run).writeRecord(new RunRecord(RunnerTest.spec(1), RunRecord.RUNNING, null));
+        assertThatThrownBy(() -> RunStore.create(run)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("a run already exists here; choose another --out");
+    }
+
+    @Test
     void aFileGivenAsTheRunIsAnInputErrorNotAnIoFailure() throws IOException {
         Path suite = Files.writeString(tmp.resolve("suite.yaml"), "name: s\n");
 
