@@ -87,6 +87,13 @@ class BadInputTest {
     }
 
     @Test
+    void aTierThatSelectsNoCaseSaysWhyAndWhereToLook() {
+        CliFixture.write(project.suite, CliFixture.read(project.suite) + "tiers:\n  smoke: {tags: [smoek]}\n");
+        expectInputError(project.run("run", project.suite.toString(), "--tier", "smoke", "--quiet"), "suite.yaml",
+                "no cases selected to run: the --tier or --shard chosen leaves out all 3 cases");
+    }
+
+    @Test
     void templateVariableTheCasesDoNotHave() {
         CliFixture.write(project.bundle, CliFixture.read(project.bundle).replace("{{question}}", "{{query}}"));
         expectInputError("field 'input.query'", "case 'a' has no input variable 'query'");

@@ -76,7 +76,9 @@ public final class Evaluation {
         }
         List<PlannedCase> selected = request.caseSelection().apply(planned);
         if (selected.isEmpty()) {
-            throw new InvalidInputException(suite.file(), 0, null, "no cases selected to run");
+            throw new InvalidInputException(suite.file(), 0, null, "no cases selected to run: the --tier or --shard"
+                    + " chosen leaves out all " + planned.size() + " cases of the suite's corpora; check the tier's"
+                    + " tags against those the cases carry ('evalgate datasets stats CORPUS_DIR' lists them)");
         }
         return new Prepared(request, bundleFile, bundle, corpora, selected);
     }
