@@ -10,6 +10,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
+import dev.evalgate.datasets.InvalidInputException;
+import dev.evalgate.engine.RunRecord;
 import dev.evalgate.engine.RunResult;
 import dev.evalgate.engine.RunStore;
 import dev.evalgate.engine.Suite;
@@ -44,6 +46,13 @@ public final class GateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         RunResult candidate = RunStore.read(run);
+        String status = RunStore.readRecord(run).status();
+        if (!RunRecord.COMPLETED.equals(status)) {
+            // a killed run holds only some of its cases; a verdict on them would pass a build on a fraction
+            throw new InvalidInputException(run.resolve(RunStore.RUN_FILE), 0, "status", "the run has not finished"
+                    + " (status '" + status + "', " + candidate.results().size() + " results stored); finish it with"
+                    + " 'evalgate run --resume " + run + "' before gating it");
+        }
         Suite suite = SuiteOfRun.load(suiteFile, candidate.spec(), run);
         RunResult baselineRun = baselineOptions.read(suite);
         BaselineGate gate = new BaselineGate(suite.gate(), baselineRun, baselineOptions.label(),
