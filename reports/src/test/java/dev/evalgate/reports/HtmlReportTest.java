@@ -51,7 +51,8 @@ class HtmlReportTest {
         assertThat(Pattern.compile("<tr><td class=\"key\">").matcher(fallback).results().count())
                 .as("8 regressions and the errored case; the passing case is left out").isEqualTo(9);
         assertThat(fallback).contains("<td class=\"key\">support/errored-case</td><td>error</td>")
-                .contains("&lt;script&gt;document.title=&#39;PWNED-1&#39;").doesNotContain("<script");
+                .contains("&lt;script&gt;document.title=&#39;PWNED-1&#39;").doesNotContain("<script")
+                .doesNotContain("\u0000").doesNotContain("\u0001").contains("\uFFFDnul \uFFFD control");
         assertThat(html).contains("<table class=\"case-list\" id=\"case-list\" hidden>");
     }
 
