@@ -125,6 +125,8 @@ public final class CompareCommand implements Callable<Integer> {
         backendOptions.printCacheSummary(printer);
         printer.println("  comparison: " + after.directory().resolve(BaselineGate.COMPARISON_FILE));
         printer.println("  report:     " + reports.html());
+        Evaluation.requireEvaluated(before);
+        Evaluation.requireEvaluated(after);
         return ExitCode.PASS.code();
     }
 

@@ -144,6 +144,7 @@ public final class RunCommand implements Callable<Integer> {
         }
         ReportFiles reports = RunReports.writeAll(result, context, result.directory());
         spec.commandLine().getOut().println("  report:  " + reports.html());
+        Evaluation.requireEvaluated(result);
         return outcome.verdict().exitCode().code();
     }
 

@@ -95,13 +95,14 @@ public final class Evaluation {
         Map<String, ModelClient> judges = new ConcurrentHashMap<>();
         ModelClient client = null;
         try {
-            client = request.clientDecorator().apply(backends.open(ModelRef.parse(bundle.model()),
-                    withBase(request.backend(), prepared.bundleFile()), BundleLoader.modelLocation(prepared.bundleFile())));
+            // Scorers first: a misspelt scorer parameter must fail before a large model spends seconds loading.
             JudgeModels judgeModels = judgeModels(suite, request.backend(), request.clientDecorator(), judges);
             List<NamedScorer> named = new ArrayList<>();
             for (ScorerSpec spec : suite.scorers()) {
                 named.add(new NamedScorer(spec.name(), scorers.create(spec, judgeModels), spec.tags()));
             }
+            client = request.clientDecorator().apply(backends.open(ModelRef.parse(bundle.model()),
+                    withBase(request.backend(), prepared.bundleFile()), BundleLoader.modelLocation(prepared.bundleFile())));
             int repeats = request.repeats().orElse(resumed.map(RunSpec::repeats).orElse(suite.repeats()));
             int concurrency = request.concurrency().orElse(suite.concurrency());
             RunStore store;
@@ -110,25 +111,37 @@ public final class Evaluation {
                 spec = resumed.get();
                 checkResumable(spec, prepared, client.info(), repeats, request.resume().get());
                 store = RunStore.resume(request.resume().get());
-                checkSameSelection(store.existingResults(), prepared.cases(), request.resume().get());
+                try {
+                    checkSameSelection(store.existingResults(), prepared.cases(), request.resume().get());
+                } catch (RuntimeException e) {
+                    store.close(); // releases the run's lock: the user may resume it rightly in this process
+                    throw e;
+                }
             } else {
                 spec = newSpec(suite, prepared, client.info(), repeats, concurrency);
                 store = RunStore.create(request.runsRoot().resolve(spec.runId()));
             }
             RunPlan plan = new RunPlan(spec, prepared.cases(), bundle, client, named, validator,
                     RetryPolicy.DEFAULT, suite.timeout(), concurrency, repeats, request.baselineOutputs());
-            RunResult result = runner.run(plan, store, listener);
-            if (result.summary().results() > 0 && result.summary().errored() == result.summary().results()) {
-                throw new EvaluationException("every case errored (first error: " + result.results().get(0).error()
-                        + "); results are in " + result.directory());
-            }
-            return result;
+            return runner.run(plan, store, listener);
         } finally {
             if (client != null) {
                 client.close();
             }
             judges.values().forEach(ModelClient::close);
         }
+    }
+
+    /**
+     * Refuses a run in which no case could be evaluated (the model never answered): front ends call it after
+     * writing the run's reports, so the errors are there to read, and exit with the evaluation-error code.
+     */
+    public static RunResult requireEvaluated(RunResult result) {
+        if (result.summary().results() > 0 && result.summary().errored() == result.summary().results()) {
+            throw new EvaluationException("every case errored (first error: " + result.results().get(0).error()
+                    + "); results and reports are in " + result.directory());
+        }
+        return result;
     }
 
     private JudgeModels judgeModels(Suite suite, BackendOptions options,

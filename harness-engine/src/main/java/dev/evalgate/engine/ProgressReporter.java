@@ -30,7 +30,9 @@ public final class ProgressReporter implements RunListener {
 
     /** A terminal gets the bar; anything else (a pipe, a CI log) gets plain lines. */
     public static ProgressReporter forStderr() {
-        boolean ci = System.getenv("CI") != null;
+        // CI services set CI=true; CI=false (or empty) is someone saying this is not CI.
+        String ciVariable = System.getenv("CI");
+        boolean ci = ciVariable != null && !ciVariable.isBlank() && !ciVariable.equalsIgnoreCase("false");
         return new ProgressReporter(System.err, System.console() != null && !ci);
     }
 

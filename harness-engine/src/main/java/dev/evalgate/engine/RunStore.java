@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -30,10 +32,12 @@ public final class RunStore implements AutoCloseable {
     private final Path directory;
     private final List<CaseResult> existing;
     private BufferedWriter writer;
+    private final WriterLock lock;
 
-    private RunStore(Path directory, List<CaseResult> existing) {
+    private RunStore(Path directory, List<CaseResult> existing, WriterLock lock) {
         this.directory = directory;
         this.existing = List.copyOf(existing);
+        this.lock = lock;
     }
 
     /** A new, empty run directory; refuses to overwrite a directory that already holds a run. */
@@ -53,7 +57,7 @@ public final class RunStore implements AutoCloseable {
             }
             throw new UncheckedIOException("cannot create run directory " + directory, e);
         }
-        return new RunStore(directory, List.of());
+        return new RunStore(directory, List.of(), WriterLock.acquire(directory));
     }
 
     /**
@@ -62,6 +66,8 @@ public final class RunStore implements AutoCloseable {
      */
     public static RunStore resume(Path directory) {
         readRecord(directory);
+        // Locked before the torn tail is repaired: another process may still be appending to this file.
+        WriterLock lock = WriterLock.acquire(directory);
         Path results = directory.resolve(RESULTS_FILE);
         List<CaseResult> done = new ArrayList<>();
         if (Files.exists(results)) {
@@ -71,10 +77,11 @@ public final class RunStore implements AutoCloseable {
                     channel.truncate(keep);
                 }
             } catch (IOException e) {
+                lock.release();
                 throw new UncheckedIOException("cannot repair " + results, e);
             }
         }
-        return new RunStore(directory, done);
+        return new RunStore(directory, done, lock);
     }
 
     /** Reads a finished or unfinished run for reports, gates and baselines. */
@@ -188,13 +195,76 @@ public final class RunStore implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        if (writer != null) {
-            try {
+        try {
+            if (writer != null) {
                 writer.close();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                writer = null;
             }
-            writer = null;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            lock.release();
+        }
+    }
+
+    /**
+     * An exclusive lock on {@code run.lock} for as long as one process writes the run: a second {@code run
+     * --resume} of a run that is still going would otherwise append every remaining case a second time. The
+     * operating system drops the lock when the process dies, so a killed run can always be resumed.
+     */
+    private static final class WriterLock {
+        private final FileChannel channel;
+        private final FileLock lock;
+
+        private WriterLock(FileChannel channel, FileLock lock) {
+            this.channel = channel;
+            this.lock = lock;
+        }
+
+        static WriterLock acquire(Path directory) {
+            Path file = directory.resolve("run.lock");
+            FileChannel channel = null;
+            try {
+                channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                FileLock lock = channel.tryLock();
+                if (lock == null) {
+                    throw busy(directory, channel);
+                }
+                return new WriterLock(channel, lock);
+            } catch (OverlappingFileLockException e) {
+                throw busy(directory, channel);
+            } catch (IOException e) {
+                closeQuietly(channel);
+                throw new UncheckedIOException("cannot lock " + file, e);
+            }
+        }
+
+        private static InvalidInputException busy(Path directory, FileChannel channel) {
+            closeQuietly(channel);
+            return new InvalidInputException(directory, 0, null, "another evalgate process is writing this run; "
+                    + "wait for it to finish (or stop it) before resuming");
+        }
+
+        void release() {
+            try {
+                if (lock.isValid()) {
+                    lock.release();
+                }
+            } catch (IOException e) {
+                // Closing the channel below releases it as well.
+            } finally {
+                closeQuietly(channel);
+            }
+        }
+
+        private static void closeQuietly(FileChannel channel) {
+            if (channel != null) {
+                try {
+                    channel.close();
+                } catch (IOException e) {
+                    // Nothing more to release.
+                }
+            }
         }
     }
 }

@@ -43,6 +43,13 @@ public final class Runner {
     }
 
     public RunResult run(RunPlan plan, RunStore store, RunListener listener) {
+        try {
+            return runLocked(plan, store, listener);
+        } finally {
+            }
+    }
+
+    private RunResult runLocked(RunPlan plan, RunStore store, RunListener listener) {
         long started = System.nanoTime();
         Map<String, CaseResult> done = new LinkedHashMap<>();
         for (CaseResult existing : store.existingResults()) {

@@ -230,6 +230,18 @@ class RunnerTest {
                 e -> assertThat(e).isNull());
     }
 
+    @Test
+    void aRunBeingWrittenCannotBeResumedByASecondWriter() {
+        Path dir = tmp.resolve("run");
+        RunStore writing = RunStore.create(dir);
+        writing.writeRecord(new RunRecord(spec(1), RunRecord.RUNNING, null));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> RunStore.resume(dir))
+                .isInstanceOf(dev.evalgate.datasets.InvalidInputException.class)
+                .hasMessageContaining("another evalgate process is writing this run");
+        writing.close();
+        RunStore.resume(dir).close();
+    }
+
     static List<PlannedCase> cases(int n) {
         List<PlannedCase> cases = new ArrayList<>();
         for (int i = 0; i < n; i++) {
