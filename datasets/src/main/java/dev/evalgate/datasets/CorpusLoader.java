@@ -62,11 +62,14 @@ public final class CorpusLoader {
         }
         CorpusManifest manifest = readManifest(manifestFile);
         Path casesFile = directory.resolve(manifest.casesFile());
+        if (verifyHash && !Files.isRegularFile(casesFile)) {
+            throw new InvalidInputException(casesFile, 0, null, "cases file named by " + manifestFile
+                    + " not found");
+        }
+        // Lines first: a malformed line is reported as itself, not as a hash mismatch that sends the author to
+        // 'freeze', which would then only report the same line.
+        List<EvalCase> cases = readCases(casesFile);
         if (verifyHash) {
-            if (!Files.isRegularFile(casesFile)) {
-                throw new InvalidInputException(casesFile, 0, null, "cases file named by " + manifestFile
-                        + " not found");
-            }
             String actual = ContentHash.sha256(casesFile);
             if (!actual.equals(manifest.casesSha256())) {
                 throw new InvalidInputException(manifestFile, 0, "sha256",
@@ -76,7 +79,7 @@ public final class CorpusLoader {
                                 + " 'evalgate datasets freeze " + directory + "'");
             }
         }
-        return new Corpus(manifest, directory, readCases(casesFile));
+        return new Corpus(manifest, directory, cases);
     }
 
     public static CorpusManifest readManifest(Path manifestFile) {
@@ -119,7 +122,9 @@ public final class CorpusLoader {
                 }
                 if (line.length() > MAX_LINE_CHARS) {
                     throw new InvalidInputException(casesFile, lineNo, null,
-                            "line is longer than " + MAX_LINE_CHARS + " characters");
+                            "line is longer than " + MAX_LINE_CHARS + " characters; a case this large is"
+                                    + " more likely a mistake (a file pasted whole) than a prompt: shorten it or split"
+                                    + " it into several cases");
                 }
                 EvalCase evalCase = parseCase(casesFile, lineNo, line);
                 Integer earlier = firstLineOfId.putIfAbsent(evalCase.id(), lineNo);
