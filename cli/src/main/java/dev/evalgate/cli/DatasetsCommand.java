@@ -480,6 +480,11 @@ public final class DatasetsCommand implements Runnable {
             if (n < 1) {
                 throw new InvalidInputException(null, 0, "--n", "must be at least 1, was " + n);
             }
+            if (out.toAbsolutePath().normalize().equals(dir.toAbsolutePath().normalize())) {
+                // With --force this would replace the source corpus by its own sample.
+                throw new InvalidInputException(out, 0, "--out", "is the corpus being sampled; write the sample to "
+                        + "another directory");
+            }
             CorpusLines corpus = CorpusLines.load(dir);
             List<Integer> chosen = StratifiedSampler.sample(corpus.cases(), n, seed, byTag);
             boolean stratified = byTag != null;

@@ -232,6 +232,17 @@ class DatasetsCommandTest {
     }
 
     @Test
+    void aSampleNeverReplacesTheCorpusItSamples() throws Exception {
+        Path corpus = corpus("src", "1", line("a", "x", "t"), line("b", "y", "t"), line("c", "z", "u"));
+        String before = Files.readString(corpus.resolve("cases.jsonl"));
+        CliFixture.Outcome outcome = run("datasets", "sample", corpus.toString(), "--n", "1", "--seed", "1",
+                "--out", corpus.toString(), "--force");
+        assertThat(outcome.code()).isEqualTo(ExitCode.INPUT_ERROR.code());
+        assertThat(outcome.err()).contains("--out", "is the corpus being sampled");
+        assertThat(Files.readString(corpus.resolve("cases.jsonl"))).isEqualTo(before);
+    }
+
+    @Test
     void everyNewSubcommandHasExamplesAndExitCodesInItsHelp() {
         for (String sub : new String[] {"import", "diff", "dedupe", "sample"}) {
             CliFixture.Outcome help = run("datasets", sub, "--help");
