@@ -33,7 +33,25 @@ public final class ProgressReporter implements RunListener {
         // CI services set CI=true; CI=false (or empty) is someone saying this is not CI.
         String ciVariable = System.getenv("CI");
         boolean ci = ciVariable != null && !ciVariable.isBlank() && !ciVariable.equalsIgnoreCase("false");
-        return new ProgressReporter(System.err, System.console() != null && !ci);
+        return new ProgressReporter(System.err, stderrIsTerminal() && !ci);
+    }
+
+    /**
+     * Whether standard error is a terminal. The bar is drawn on stderr, so a run whose results are piped
+     * ({@code evalgate run ... | tee log}) should still get it; {@link System#console()} answers for stdin and
+     * stdout instead, so on Linux the descriptor is asked directly, and elsewhere the console decides.
+     */
+    static boolean stderrIsTerminal() {
+        try {
+            java.nio.file.Path fd = java.nio.file.Path.of("/proc/self/fd/2");
+            if (java.nio.file.Files.isSymbolicLink(fd)) {
+                String target = java.nio.file.Files.readSymbolicLink(fd).toString();
+                return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            // Not Linux, or /proc is not readable: fall back to the console below.
+        }
+        return System.console() != null;
     }
 
     @Override
