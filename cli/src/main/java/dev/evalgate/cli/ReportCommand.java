@@ -17,6 +17,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 
 import dev.evalgate.datasets.InvalidInputException;
 import dev.evalgate.engine.Json;
+import dev.evalgate.engine.RunRecord;
 import dev.evalgate.engine.RunResult;
 import dev.evalgate.engine.RunStore;
 import dev.evalgate.engine.Suite;
@@ -77,6 +78,12 @@ public final class ReportCommand implements Callable<Integer> {
                 + v.violations().size() + " rule" + (v.violations().size() == 1 ? "" : "s") + " violated)")));
         stdout.println("reports: " + files.html() + ", " + files.json() + ", " + files.junitXml() + ", "
                 + files.markdown());
+        if (!RunRecord.COMPLETED.equals(RunStore.readRecord(run).status())) {
+            int expected = candidate.spec().corpora().stream().mapToInt(c -> c.cases()).sum()
+                    * candidate.spec().repeats();
+            stdout.println("note: this run is unfinished (" + candidate.results().size() + " of up to " + expected
+                    + " results); the reports cover only those. Finish it with 'evalgate run --resume " + run + "'.");
+        }
         return 0;
     }
 

@@ -75,6 +75,20 @@ class ReportCommandTest {
     }
 
     @Test
+    void anUnfinishedRunIsReportedAsUnfinished() throws IOException {
+        Path run = run();
+        Path record = run.resolve("run.json");
+        Files.writeString(record, Files.readString(record).replace("\"completed\"", "\"running\""));
+        List<String> lines = Files.readAllLines(run.resolve("results.jsonl"));
+        Files.write(run.resolve("results.jsonl"), lines.subList(0, 1));
+
+        CliFixture.Outcome report = project.run("report", run.toString());
+
+        assertThat(report.code()).as(report.err()).isZero();
+        assertThat(report.out()).contains("this run is unfinished (1 of up to 3 results)", "--resume");
+    }
+
+    @Test
     void aDirectoryThatIsNotARunIsAnInputErrorThatSaysSo() {
         CliFixture.Outcome report = project.run("report", tmp.resolve("nothing-here").toString());
 
