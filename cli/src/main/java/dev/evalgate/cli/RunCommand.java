@@ -22,6 +22,7 @@ import dev.evalgate.engine.ModelClients;
 import dev.evalgate.engine.PlannedCase;
 import dev.evalgate.engine.ProgressReporter;
 import dev.evalgate.engine.RunResult;
+import dev.evalgate.engine.RunSelection;
 import dev.evalgate.engine.RunStore;
 import dev.evalgate.engine.ScorerRegistry;
 import dev.evalgate.engine.Shard;
@@ -111,7 +112,12 @@ public final class RunCommand implements Callable<Integer> {
         }
         Suite suite = new SuiteLoader(scorers).load(suitePath);
         Path runsRoot = out != null ? out : suite.outputDirectory() != null ? suite.outputDirectory() : Path.of("runs");
-        Tier selected = tier == null ? null : suite.tier(tier);
+        RunSelection selection = new RunSelection(tier, shard == null ? null : parseShard(shard));
+        if (resume != null && tier == null && shard == null) {
+            // Finishing a run means finishing the part it started: its tier and shard are in run.json.
+            selection = RunStore.readRecord(resume).spec().selection();
+        }
+        Tier selected = selection.tier() == null ? null : suite.tier(selection.tier());
         RunResult baselineRun = baselineOptions.read(suite);
         BaselineGate gate = new BaselineGate(suite.gate(), baselineRun, baselineOptions.label(),
                 baselineOptions.allowCorpusChange());
@@ -120,12 +126,12 @@ public final class RunCommand implements Callable<Integer> {
         BackendOptions backend = models.toBackendOptions();
         UnaryOperator<List<PlannedCase>> tierSelection = selected == null ? UnaryOperator.identity()
                 : cases -> TierSelector.select(selected, cases);
-        UnaryOperator<List<PlannedCase>> shardSelection = shard == null ? UnaryOperator.identity()
-                : parseShard(shard).selection();
+        UnaryOperator<List<PlannedCase>> shardSelection = selection.shard() == null ? UnaryOperator.identity()
+                : selection.shard().selection();
         EvaluationRequest request = new EvaluationRequest(suite, Optional.ofNullable(bundle), runsRoot,
                 Optional.ofNullable(resume), Optional.ofNullable(repeats), Optional.ofNullable(concurrency),
                 backend, cases -> shardSelection.apply(tierSelection.apply(cases)),
-                backendOptions.clientDecorator(backend), gate.baselineOutputs());
+                backendOptions.clientDecorator(backend), gate.baselineOutputs(), selection);
         Evaluation evaluation = new Evaluation(scorers, backendOptions.backends(ModelClients.load(), backend));
         if (baselineRun != null) {
             gate.checkBeforeRun(evaluation.prepare(request).corpora());

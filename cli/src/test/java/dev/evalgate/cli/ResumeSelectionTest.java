@@ -31,7 +31,8 @@ class ResumeSelectionTest {
                 "--tier", "smoke", "--quiet");
 
         assertThat(narrower.code()).as(narrower.err()).isEqualTo(2);
-        assertThat(narrower.err()).contains("results.jsonl", "case 'tiny/b'", "--tier and --shard the run was started");
+        assertThat(narrower.err()).contains("run.json", "field 'selection'",
+                "the run was started with every case (no --tier, no --shard), not --tier smoke");
         assertThat(RunStore.read(run).results()).hasSize(3);
         assertThat(project.run("run", project.suite.toString(), "--resume", run.toString(), "--quiet").code())
                 .isZero();

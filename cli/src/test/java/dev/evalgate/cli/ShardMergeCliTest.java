@@ -51,9 +51,45 @@ class ShardMergeCliTest {
         assertThat(run.results()).extracting(CaseResult::caseId).containsExactlyInAnyOrder("a", "b", "c");
         assertThat(tmp.resolve("merged").resolve("report.html")).isNotEmptyFile();
 
+        if (shardRuns.size() > 1) {
+            CliFixture.Outcome partial = CliFixture.runCli("merge", shardRuns.get(0).toString(), "--out",
+                    tmp.resolve("partial").toString());
+            assertThat(partial.code()).isEqualTo(2);
+            assertThat(partial.err()).contains("missing");
+        }
+
         CliFixture.Outcome again = CliFixture.runCli(args.toArray(String[]::new));
         assertThat(again.code()).isEqualTo(2);
         assertThat(again.err()).contains("a run already exists here");
+    }
+
+    @Test
+    void aResumedShardFinishesTheShardItStarted() throws Exception {
+        CliFixture project = new CliFixture(tmp.resolve("p"));
+        Path out = tmp.resolve("runs");
+        int index = 1;
+        CliFixture.Outcome first = null;
+        for (; index <= 2; index++) {
+            first = project.run("run", project.suite.toString(), "--shard", index + "/2", "--out", out.toString(),
+                    "--quiet");
+            if (first.code() == 0) {
+                break;
+            }
+        }
+        assertThat(first.code()).as(first.err()).isZero();
+        Path run;
+        try (Stream<Path> dirs = Files.list(out)) {
+            run = dirs.findFirst().orElseThrow();
+        }
+        int shardResults = RunStore.read(run).results().size();
+
+        CliFixture.Outcome resumed = project.run("run", "--resume", run.toString(), "--quiet");
+        assertThat(resumed.code()).as(resumed.err()).isZero();
+        assertThat(RunStore.read(run).results()).hasSize(shardResults);
+
+        CliFixture.Outcome widened = project.run("run", "--resume", run.toString(), "--shard", "1/1", "--quiet");
+        assertThat(widened.code()).isEqualTo(2);
+        assertThat(widened.err()).contains("the run was started with --shard " + index + "/2");
     }
 
     @Test

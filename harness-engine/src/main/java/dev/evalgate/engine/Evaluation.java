@@ -109,7 +109,7 @@ public final class Evaluation {
             RunSpec spec;
             if (resumed.isPresent()) {
                 spec = resumed.get();
-                checkResumable(spec, prepared, client.info(), repeats, request.resume().get());
+                checkResumable(spec, prepared, client.info(), repeats, request.selection(), request.resume().get());
                 store = RunStore.resume(request.resume().get());
                 try {
                     checkSameSelection(store.existingResults(), prepared.cases(), request.resume().get());
@@ -118,7 +118,7 @@ public final class Evaluation {
                     throw e;
                 }
             } else {
-                spec = newSpec(suite, prepared, client.info(), repeats, concurrency);
+                spec = newSpec(suite, prepared, client.info(), repeats, concurrency, request.selection());
                 store = RunStore.create(request.runsRoot().resolve(spec.runId()));
             }
             RunPlan plan = new RunPlan(spec, prepared.cases(), bundle, client, named, validator,
@@ -187,7 +187,8 @@ public final class Evaluation {
         return Optional.of(new JsonSyntaxValidator());
     }
 
-    private static RunSpec newSpec(Suite suite, Prepared prepared, ModelInfo model, int repeats, int concurrency) {
+    private static RunSpec newSpec(Suite suite, Prepared prepared, ModelInfo model, int repeats, int concurrency,
+                                   RunSelection selection) {
         Bundle bundle = prepared.bundle();
         String runId = RUN_ID_TIME.format(Instant.now()) + "-" + bundle.id().replaceAll("[^A-Za-z0-9._-]", "_")
                 + "-" + String.format(Locale.ROOT, "%04x", ThreadLocalRandom.current().nextInt(0x10000));
@@ -202,11 +203,13 @@ public final class Evaluation {
         return new RunSpec(runId, suite.name(), suite.file() == null ? "" : suite.file().toAbsolutePath().toString(),
                 Instant.now().toString(), EngineVersion.current(), bundle, bundle.digest(), model, corpora,
                 suite.scorers(), repeats, seeds, concurrency, suite.timeout().toMillis(), hostName(),
-                System.getProperty("java.version"), System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+                System.getProperty("java.version"), System.getProperty("os.name") + " " + System.getProperty("os.arch"),
+                selection);
     }
 
     /** A resumed run must finish the same evaluation it started, or its results would mix two experiments. */
-    private static void checkResumable(RunSpec spec, Prepared prepared, ModelInfo model, int repeats, Path dir) {
+    private static void checkResumable(RunSpec spec, Prepared prepared, ModelInfo model, int repeats,
+                                       RunSelection selection, Path dir) {
         Path runFile = dir.resolve(RunStore.RUN_FILE);
         if (!spec.bundleDigest().equals(prepared.bundle().digest())) {
             throw new InvalidInputException(runFile, 0, "bundleDigest", "the run was started with bundle "
@@ -226,6 +229,11 @@ public final class Evaluation {
         if (spec.repeats() != repeats) {
             throw new InvalidInputException(runFile, 0, "repeats", "the run was started with " + spec.repeats()
                     + " repeats, not " + repeats);
+        }
+        if (!spec.selection().equals(selection)) {
+            throw new InvalidInputException(runFile, 0, "selection", "the run was started with "
+                    + spec.selection().describe() + ", not " + selection.describe() + "; resume without --tier and"
+                    + " --shard to finish the part it started");
         }
     }
 

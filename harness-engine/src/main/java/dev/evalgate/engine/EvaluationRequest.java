@@ -18,12 +18,15 @@ import java.util.function.UnaryOperator;
  * @param caseSelection   narrows the cases (a tier, a shard); identity by default
  * @param clientDecorator wraps the opened model client (the inference cache); identity by default
  * @param baselineOutputs baseline outputs by case key, for pairwise judges
+ * @param selection       the tier and shard behind {@code caseSelection}, recorded in the run
  */
 public record EvaluationRequest(Suite suite, Optional<Path> bundleOverride, Path runsRoot, Optional<Path> resume,
                                 Optional<Integer> repeats, Optional<Integer> concurrency, BackendOptions backend,
                                 UnaryOperator<List<PlannedCase>> caseSelection,
-                                UnaryOperator<ModelClient> clientDecorator, Map<String, String> baselineOutputs) {
+                                UnaryOperator<ModelClient> clientDecorator, Map<String, String> baselineOutputs,
+                                RunSelection selection) {
     public EvaluationRequest {
+        selection = selection == null ? RunSelection.NONE : selection;
         Objects.requireNonNull(suite, "suite");
         bundleOverride = bundleOverride == null ? Optional.empty() : bundleOverride;
         runsRoot = runsRoot == null ? Path.of("runs") : runsRoot;
@@ -36,6 +39,15 @@ public record EvaluationRequest(Suite suite, Optional<Path> bundleOverride, Path
         baselineOutputs = baselineOutputs == null ? Map.of() : Map.copyOf(baselineOutputs);
     }
 
+    /** A request whose case selection, if any, is not recorded as a tier or shard. */
+    public EvaluationRequest(Suite suite, Optional<Path> bundleOverride, Path runsRoot, Optional<Path> resume,
+                             Optional<Integer> repeats, Optional<Integer> concurrency, BackendOptions backend,
+                             UnaryOperator<List<PlannedCase>> caseSelection,
+                             UnaryOperator<ModelClient> clientDecorator, Map<String, String> baselineOutputs) {
+        this(suite, bundleOverride, runsRoot, resume, repeats, concurrency, backend, caseSelection, clientDecorator,
+                baselineOutputs, RunSelection.NONE);
+    }
+
     /** The simplest request: run a suite as written, new run under {@code runsRoot}. */
     public static EvaluationRequest of(Suite suite, Path runsRoot, BackendOptions backend) {
         return new EvaluationRequest(suite, Optional.empty(), runsRoot, Optional.empty(), Optional.empty(),
@@ -44,11 +56,11 @@ public record EvaluationRequest(Suite suite, Optional<Path> bundleOverride, Path
 
     public EvaluationRequest withResume(Path runDirectory) {
         return new EvaluationRequest(suite, bundleOverride, runsRoot, Optional.of(runDirectory), repeats,
-                concurrency, backend, caseSelection, clientDecorator, baselineOutputs);
+                concurrency, backend, caseSelection, clientDecorator, baselineOutputs, selection);
     }
 
     public EvaluationRequest withBundle(Path bundle) {
         return new EvaluationRequest(suite, Optional.of(bundle), runsRoot, resume, repeats, concurrency, backend,
-                caseSelection, clientDecorator, baselineOutputs);
+                caseSelection, clientDecorator, baselineOutputs, selection);
     }
 }

@@ -52,10 +52,12 @@ public final class RunMerger {
             }
             wallMs = Math.max(wallMs, shard.summary().wallMs());
         }
+        requireEveryShard(shardDirectories, shards, all.size());
         RunSpec merged = new RunSpec(outDirectory.getFileName().toString(), first.suite(), first.suiteFile(),
                 first.startedAt(), first.engineVersion(), first.bundle(), first.bundleDigest(), first.model(),
                 first.corpora(), first.scorers(), first.repeats(), first.seeds(), first.concurrency(),
-                first.timeoutMs(), first.host(), first.java(), first.os());
+                first.timeoutMs(), first.host(), first.java(), first.os(),
+                new RunSelection(first.selection().tier(), null));
         RunSummary summary = RunSummary.of(all, first.model().loadMillis(), wallMs);
         try (RunStore store = RunStore.create(outDirectory)) {
             store.writeRecord(new RunRecord(merged, RunRecord.RUNNING, null));
@@ -63,6 +65,47 @@ public final class RunMerger {
             store.writeRecord(new RunRecord(merged, RunRecord.COMPLETED, summary));
         }
         return new RunResult(merged, all, summary, outDirectory);
+    }
+
+    /**
+     * Shards record which {@code i/n} they are: all must split the same way, and none may be missing, or the merged
+     * run would pass a gate on a part of the suite.
+     */
+    private static void requireEveryShard(List<Path> dirs, List<RunResult> shards, int results) {
+        RunSelection first = shards.get(0).spec().selection();
+        if (first.shard() == null) {
+            return; // runs not started with --shard: only overlap is checked
+        }
+        java.util.Set<Integer> present = new java.util.TreeSet<>();
+        for (int i = 0; i < shards.size(); i++) {
+            RunSelection selection = shards.get(i).spec().selection();
+            Path runFile = dirs.get(i).resolve(RunStore.RUN_FILE);
+            if (selection.shard() == null || selection.shard().count() != first.shard().count()
+                    || !java.util.Objects.equals(selection.tier(), first.tier())) {
+                throw new InvalidInputException(runFile, 0, "selection", "this run is " + selection.describe()
+                        + " but the first is " + first.describe() + "; only shards of one split can be merged");
+            }
+            if (!present.add(selection.shard().index())) {
+                throw new InvalidInputException(runFile, 0, "selection", "shard " + selection.shard()
+                        + " is given twice");
+            }
+        }
+        int count = first.shard().count();
+        RunSpec spec = shards.get(0).spec();
+        int expected = spec.corpora().stream().mapToInt(CorpusRef::cases).sum() * spec.repeats();
+        // Without a tier the merged run must hold every case; a shard that selected no case cannot have run.
+        boolean complete = first.tier() == null ? results >= expected : present.size() == count;
+        if (!complete) {
+            List<String> missing = new ArrayList<>();
+            for (int index = 1; index <= count; index++) {
+                if (!present.contains(index)) {
+                    missing.add(index + "/" + count);
+                }
+            }
+            throw new InvalidInputException(null, 0, "RUN_DIR", "shard" + (missing.size() == 1 ? " " : "s ")
+                    + String.join(", ", missing) + (missing.size() == 1 ? " is" : " are") + " missing: the shards "
+                    + "given hold " + results + (first.tier() == null ? " of " + expected : "") + " results");
+        }
     }
 
     private static void requireSame(Path dir, String field, Object expected, Object actual) {

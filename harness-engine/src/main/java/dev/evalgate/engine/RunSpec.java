@@ -7,14 +7,25 @@ import java.util.List;
  *
  * @param suiteFile the suite file the run was started from, so {@code --resume} can find it again
  * @param seeds     the seed of each repeat: repeat {@code r} uses {@code bundle.params.seed + r}
+ * @param selection the tier and shard the run was limited to
  */
 public record RunSpec(String runId, String suite, String suiteFile, String startedAt, String engineVersion, Bundle bundle,
                       String bundleDigest, ModelInfo model, List<CorpusRef> corpora, List<ScorerSpec> scorers,
                       int repeats, List<Long> seeds, int concurrency, long timeoutMs, String host, String java,
-                      String os) {
+                      String os, RunSelection selection) {
     public RunSpec {
         corpora = List.copyOf(corpora);
         scorers = List.copyOf(scorers);
         seeds = List.copyOf(seeds);
+        selection = selection == null ? RunSelection.NONE : selection;
+    }
+
+    /** A run of every case of its suite. */
+    public RunSpec(String runId, String suite, String suiteFile, String startedAt, String engineVersion, Bundle bundle,
+                   String bundleDigest, ModelInfo model, List<CorpusRef> corpora, List<ScorerSpec> scorers,
+                   int repeats, List<Long> seeds, int concurrency, long timeoutMs, String host, String java,
+                   String os) {
+        this(runId, suite, suiteFile, startedAt, engineVersion, bundle, bundleDigest, model, corpora, scorers, repeats,
+                seeds, concurrency, timeoutMs, host, java, os, RunSelection.NONE);
     }
 }

@@ -43,6 +43,33 @@ class RunMergerTest {
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("is in two shards");
     }
 
+    @Test
+    void aMissingShardIsNamedInsteadOfMergingAPartOfTheSuite() {
+        List<PlannedCase> cases = RunnerTest.cases(6);
+        runRecordedShard(cases, new Shard(1, 3), "s1");
+        runRecordedShard(cases, new Shard(3, 3), "s3");
+        assertThatThrownBy(() -> RunMerger.merge(List.of(tmp.resolve("s1"), tmp.resolve("s3")), tmp.resolve("m")))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("shard 2/3 is missing");
+        runRecordedShard(cases, new Shard(2, 3), "s2");
+        RunResult merged = RunMerger.merge(List.of(tmp.resolve("s1"), tmp.resolve("s2"), tmp.resolve("s3")),
+                tmp.resolve("m"));
+        assertThat(merged.results()).hasSize(6);
+        assertThat(merged.spec().selection()).isEqualTo(RunSelection.NONE);
+    }
+
+    /** A shard whose run records which shard it is, as 'evalgate run --shard' writes it. */
+    private void runRecordedShard(List<PlannedCase> cases, Shard shard, String dir) {
+        RunSpec base = RunnerTest.spec(1);
+        RunSpec spec = new RunSpec(base.runId(), base.suite(), base.suiteFile(), base.startedAt(),
+                base.engineVersion(), base.bundle(), base.bundleDigest(), base.model(), base.corpora(),
+                base.scorers(), base.repeats(), base.seeds(), base.concurrency(), base.timeoutMs(), base.host(),
+                base.java(), base.os(), new RunSelection(null, shard));
+        RunPlan plan = new RunPlan(spec, shard.selection().apply(cases), RunnerTest.bundle(RepairPolicy.NONE),
+                ScriptedModelClient.answering(r -> "ok"), List.of(), Optional.empty(), RetryPolicy.NONE,
+                Duration.ofSeconds(5), 1, 1, Map.of());
+        new Runner(d -> { }).run(plan, RunStore.create(tmp.resolve(dir)), RunListener.NONE);
+    }
+
     private void runShard(List<PlannedCase> cases, Shard shard, String dir) {
         ScriptedModelClient client = ScriptedModelClient.answering(r -> "ok");
         RunPlan plan = new RunPlan(RunnerTest.spec(1), shard.selection().apply(cases),
