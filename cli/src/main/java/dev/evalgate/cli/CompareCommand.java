@@ -95,8 +95,7 @@ public final class CompareCommand implements Callable<Integer> {
         }
         ScorerRegistry scorers = ScorerRegistry.load();
         Suite suite = new SuiteLoader(scorers).load(suiteFile);
-        Path runsRoot = out != null ? out : suite.outputDirectory() != null ? suite.outputDirectory()
-                : Path.of("runs");
+        Path runsRoot = suite.runsDirectory(out);
         UnaryOperator<List<PlannedCase>> selection = tier == null ? null
                 : cases -> TierSelector.select(suite.tier(tier), cases);
         Evaluation evaluation = new Evaluation(scorers,

@@ -23,6 +23,7 @@ import dev.evalgate.engine.PlannedCase;
 import dev.evalgate.engine.ProgressReporter;
 import dev.evalgate.engine.RunResult;
 import dev.evalgate.engine.RunSelection;
+import dev.evalgate.engine.RunSpec;
 import dev.evalgate.engine.RunStore;
 import dev.evalgate.engine.ScorerRegistry;
 import dev.evalgate.engine.Shard;
@@ -103,19 +104,20 @@ public final class RunCommand implements Callable<Integer> {
             throw new InvalidInputException(null, 0, "--repeats", "must be between 1 and " + Suite.MAX_REPEATS);
         }
         ScorerRegistry scorers = ScorerRegistry.load();
+        RunSpec resumed = resume == null ? null : RunStore.readRecord(resume).spec();
         Path suitePath = suiteFile;
         if (suitePath == null) {
-            if (resume == null) {
+            if (resumed == null) {
                 throw new InvalidInputException(null, 0, "SUITE", "give a suite file, or --resume RUN_DIR");
             }
-            suitePath = Path.of(RunStore.readRecord(resume).spec().suiteFile());
+            suitePath = Path.of(resumed.suiteFile());
         }
         Suite suite = new SuiteLoader(scorers).load(suitePath);
-        Path runsRoot = out != null ? out : suite.outputDirectory() != null ? suite.outputDirectory() : Path.of("runs");
+        Path runsRoot = suite.runsDirectory(out);
         RunSelection selection = new RunSelection(tier, shard == null ? null : parseShard(shard));
-        if (resume != null && tier == null && shard == null) {
+        if (resumed != null && tier == null && shard == null) {
             // Finishing a run means finishing the part it started: its tier and shard are in run.json.
-            selection = RunStore.readRecord(resume).spec().selection();
+            selection = resumed.selection();
         }
         Tier selected = selection.tier() == null ? null : suite.tier(selection.tier());
         RunResult baselineRun = baselineOptions.read(suite);

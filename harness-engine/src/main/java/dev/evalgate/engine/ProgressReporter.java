@@ -1,6 +1,9 @@
 package dev.evalgate.engine;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -43,12 +46,12 @@ public final class ProgressReporter implements RunListener {
      */
     static boolean stderrIsTerminal() {
         try {
-            java.nio.file.Path fd = java.nio.file.Path.of("/proc/self/fd/2");
-            if (java.nio.file.Files.isSymbolicLink(fd)) {
-                String target = java.nio.file.Files.readSymbolicLink(fd).toString();
+            Path fd = Path.of("/proc/self/fd/2");
+            if (Files.isSymbolicLink(fd)) {
+                String target = Files.readSymbolicLink(fd).toString();
                 return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
             }
-        } catch (java.io.IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             // Not Linux, or /proc is not readable: fall back to the console below.
         }
         return System.console() != null;

@@ -5,6 +5,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 
 import dev.evalgate.datasets.InvalidInputException;
 
@@ -76,12 +79,12 @@ public final class RunMerger {
         if (first.shard() == null) {
             return; // runs not started with --shard: only overlap is checked
         }
-        java.util.Set<Integer> present = new java.util.TreeSet<>();
+        Set<Integer> present = new TreeSet<>();
         for (int i = 0; i < shards.size(); i++) {
             RunSelection selection = shards.get(i).spec().selection();
             Path runFile = dirs.get(i).resolve(RunStore.RUN_FILE);
             if (selection.shard() == null || selection.shard().count() != first.shard().count()
-                    || !java.util.Objects.equals(selection.tier(), first.tier())) {
+                    || !Objects.equals(selection.tier(), first.tier())) {
                 throw new InvalidInputException(runFile, 0, "selection", "this run is " + selection.describe()
                         + " but the first is " + first.describe() + "; only shards of one split can be merged");
             }

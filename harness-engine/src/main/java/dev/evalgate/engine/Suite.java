@@ -57,6 +57,14 @@ public record Suite(String name, Path file, Path bundle, List<Path> corpora, Lis
                 null);
     }
 
+    /** Where new run directories go: the flag if given, else the suite's {@code output}, else {@code ./runs}. */
+    public Path runsDirectory(Path override) {
+        if (override != null) {
+            return override;
+        }
+        return outputDirectory != null ? outputDirectory : Path.of("runs");
+    }
+
     public Suite withBundle(Path newBundle) {
         return new Suite(name, file, newBundle, corpora, scorers, judge, repeats, concurrency, timeout,
                 outputDirectory, gate, tiers, baselines);
