@@ -60,7 +60,7 @@ class BaselineGateCliTest {
 
         assertThat(worse.code()).as(worse.out() + worse.err()).isEqualTo(1);
         assertThat(worse.out()).contains("changes against baseline main: 1 regressed",
-                "gate: FAILED (1 of 2 rules broken)",
+                "gate: FAILED (1 of 3 rules broken)",
                 "FAIL no_new_failures[tags=adversarial]: 1 case tagged adversarial fails now and did not fail in the "
                         + "baseline", "observed 1, limit 0", "cases: tiny/c",
                 "ok   max_regression[pass]: pass dropped from 0.667 to 0.333");
@@ -99,6 +99,8 @@ class BaselineGateCliTest {
         assertThat(project.run("baseline", "promote", first.toString(), "--name", "main").code()).isZero();
         project.replaceInCases(2, "{\"id\": \"b2\", \"input\": {\"question\": \"Capital of Spain?\"}}");
         project.freeze();
+        CliFixture.write(tmp.resolve("outputs.jsonl"), CliFixture.read(tmp.resolve("outputs.jsonl"))
+                + "{\"id\": \"b2\", \"output\": \"Madrid\"}\n");
         int runsBefore = runs().size();
 
         CliFixture.Outcome refused = project.run("run", project.suite.toString(), "--baseline", "main", "--quiet");

@@ -125,10 +125,12 @@ class HtmlReportTest {
         assertThat(json.path("results")).hasSize(candidate.results().size());
         assertThat(json.path("spec").path("runId").asText()).isEqualTo(candidate.spec().runId());
         assertThat(json.path("gate").path("state").asText()).isEqualTo("fail");
-        assertThat(json.path("gate").path("violations")).hasSize(2);
+        assertThat(json.path("gate").path("violations")).hasSize(3);
         assertThat(json.path("cases").get(1).path("change").asText()).isEqualTo("regressed");
         assertThat(json.path("verdict").path("passed").asBoolean(true)).isFalse();
         assertThat(json.path("verdict").path("violations").get(0).path("rule").asText())
+                .isEqualTo("max_error_rate");
+        assertThat(json.path("verdict").path("violations").get(1).path("rule").asText())
                 .isEqualTo("max_regression[pass]");
         assertThat(json.path("metricDeltas").get(0).path("test").path("pValue").asDouble()).isLessThan(0.05);
     }

@@ -111,8 +111,18 @@ public final class RunFixtures {
 
     /** Compares two runs and applies the default gate, as {@code evalgate run --baseline} does. */
     public static ReportContext gated(RunResult baseline, RunResult candidate) {
+        return gated(baseline, candidate, GatePolicy.DEFAULT);
+    }
+
+    /** The default rules, with the few timeouts of {@link #synthetic} runs tolerated. */
+    public static final GatePolicy TOLERATING_ERRORS = new GatePolicy(GatePolicy.DEFAULT_LEVEL,
+            GatePolicy.DEFAULT_LIST_CASES, java.util.stream.Stream.concat(
+                    java.util.stream.Stream.of(new dev.evalgate.engine.gate.GateRule.MaxErrorRate(0.05, null)),
+                    GatePolicy.DEFAULT.rules().stream().skip(1)).toList(), Map.of(), null);
+
+    public static ReportContext gated(RunResult baseline, RunResult candidate, GatePolicy policy) {
         Comparison comparison = new RunComparator().compare(baseline, candidate);
-        GateVerdict verdict = new Gate(GatePolicy.DEFAULT).evaluate(candidate, comparison);
+        GateVerdict verdict = new Gate(policy).evaluate(candidate, comparison);
         return ReportContext.of(baseline, comparison, verdict);
     }
 

@@ -65,7 +65,9 @@ public final class Gate {
         }
 
         void check(GateRule rule) {
-            if (rule instanceof GateRule.MinPassRate r) {
+            if (rule instanceof GateRule.MaxErrorRate r) {
+                maxErrorRate(r);
+            } else if (rule instanceof GateRule.MinPassRate r) {
                 minPassRate(r);
             } else if (rule instanceof GateRule.NoNewFailures r) {
                 noNewFailures(r);
@@ -80,13 +82,37 @@ public final class Gate {
             }
         }
 
+        private void maxErrorRate(GateRule.MaxErrorRate rule) {
+            List<CaseResult> results = run.results();
+            if (results.isEmpty()) {
+                skip(rule, "the run has no results", rule.max());
+                return;
+            }
+            List<CaseResult> errored = results.stream().filter(CaseResult::errored).toList();
+            double rate = (double) errored.size() / results.size();
+            boolean violated = rate > rule.max();
+            String message = errored.size() + " of " + results.size() + " results errored (error rate " + fmt(rate)
+                    + (violated ? ", above " : ", within ") + "the limit of " + fmt(rule.max()) + ")";
+            if (!errored.isEmpty()) {
+                message += ": " + ErrorDigest.of(errored, run.spec().repeats() > 1);
+            }
+            decide(rule, violated, rate, rule.max(), message,
+                    distinct(errored.stream().map(CaseResult::key).toList()));
+        }
+
         private void minPassRate(GateRule.MinPassRate rule) {
             int counted = 0;
             int passed = 0;
             int untrusted = 0;
+            int errored = 0;
             List<String> failing = new ArrayList<>();
             for (CaseResult r : run.results()) {
                 if (rule.tag() != null && !r.tags().contains(rule.tag())) {
+                    continue;
+                }
+                if (r.errored()) {
+                    // counted by max_error_rate; an error says nothing about what a scorer would have said
+                    errored += inScopeOf(rule.scorer(), r) ? 1 : 0;
                     continue;
                 }
                 boolean ok;
@@ -98,10 +124,10 @@ public final class Gate {
                         untrusted++;
                         continue;
                     }
-                    if (s == null && !r.errored()) {
+                    if (s == null) {
                         continue;
                     }
-                    ok = s != null && s.passed();
+                    ok = s.passed();
                 }
                 counted++;
                 if (ok) {
@@ -114,16 +140,24 @@ public final class Gate {
                     + (rule.tag() == null ? "" : " on cases tagged '" + rule.tag() + "'");
             if (counted == 0) {
                 skip(rule, untrusted > 0 ? "every " + rule.scorer() + " score is untrusted"
+                        : errored > 0 ? "every result in scope errored (see max_error_rate)"
                         : rule.tag() != null ? "no case in this run is tagged '" + rule.tag() + "'"
                         : "no result has a " + (rule.scorer() == null ? "verdict" : rule.scorer() + " score"),
                         rule.min());
                 return;
             }
             double rate = (double) passed / counted;
-            String counts = passed + " of " + counted + " results passed";
+            String counts = passed + " of " + counted + " results passed"
+                    + (errored > 0 ? "; " + errored + " errored results not counted, see max_error_rate" : "");
             decide(rule, rate < rule.min(), rate, rule.min(),
                     scope + " " + fmt(rate) + (rate < rule.min() ? " is below " : " meets ") + fmt(rule.min())
                             + " (" + counts + ")", distinct(failing));
+        }
+
+        /** Whether the scorer (null: every scorer) would have scored this result had it not errored. */
+        private boolean inScopeOf(String scorer, CaseResult r) {
+            return scorer == null || run.spec().scorers().stream().filter(s -> s.name().equals(scorer))
+                    .findFirst().map(s -> s.appliesTo(r.tags())).orElse(true);
         }
 
         private void noNewFailures(GateRule.NoNewFailures rule) {
@@ -218,9 +252,17 @@ public final class Gate {
                             largest(results, tokens, mean ? rule.limit() : 0));
                 }
                 case LATENCY_P50_MS, LATENCY_P95_MS -> {
-                    List<CaseResult> called = results.stream().filter(r -> r.stats().calls() > 0).toList();
+                    List<CaseResult> answered = results.stream().filter(r -> !r.errored()).toList();
+                    List<CaseResult> called = answered.stream().filter(r -> r.stats().calls() > 0).toList();
                     if (called.isEmpty()) {
-                        skip(rule, "every output came from the cache; no latency to measure", rule.limit());
+                        skip(rule, answered.isEmpty() ? "every result errored; no latency to measure"
+                                : !answered.stream().allMatch(r -> r.stats().cachedCalls() > 0)
+                                ? "no model call was timed"
+                                : answered.size() == results.size()
+                                ? "every output came from the cache; no latency to measure"
+                                : "the " + answered.size() + " outputs all came from the cache and the other "
+                                + (results.size() - answered.size()) + " results errored; no latency to measure",
+                                rule.limit());
                         return;
                     }
                     double pct = rule.kind() == GateRule.BudgetKind.LATENCY_P50_MS ? 50 : 95;

@@ -22,8 +22,8 @@ public record GatePolicy(double level, int listCases, List<GateRule> rules, Map<
     public static final String ADVERSARIAL_TAG = "adversarial";
 
     /**
-     * The policy of a suite without a {@code gate:} section: fail on a significant drop of the overall pass rate,
-     * and on any new failure of an adversarial case.
+     * The policy of a suite without a {@code gate:} section: fail on any errored result, on a significant drop of
+     * the overall pass rate, and on any new failure of an adversarial case.
      */
     public static final GatePolicy DEFAULT = new GatePolicy(DEFAULT_LEVEL, DEFAULT_LIST_CASES, List.of(
             new GateRule.MaxRegression(MetricDelta.OVERALL_PASS, 0.0, DEFAULT_LEVEL, SourceLocation.NONE),
@@ -35,9 +35,20 @@ public record GatePolicy(double level, int listCases, List<GateRule> rules, Map<
         if (listCases < 0) {
             throw new IllegalArgumentException("listCases must not be negative, was " + listCases);
         }
-        rules = List.copyOf(rules);
+        rules = withErrorRule(rules);
         prices = Map.copyOf(Objects.requireNonNullElse(prices, Map.of()));
         location = location == null ? SourceLocation.NONE : location;
+    }
+
+    /** Every policy counts errored results: without a {@code max_error_rate} rule, none may error. */
+    private static List<GateRule> withErrorRule(List<GateRule> rules) {
+        if (rules.stream().anyMatch(r -> r instanceof GateRule.MaxErrorRate)) {
+            return List.copyOf(rules);
+        }
+        List<GateRule> all = new java.util.ArrayList<>(rules.size() + 1);
+        all.add(new GateRule.MaxErrorRate(0.0, SourceLocation.NONE));
+        all.addAll(rules);
+        return List.copyOf(all);
     }
 
     public boolean needsBaseline() {

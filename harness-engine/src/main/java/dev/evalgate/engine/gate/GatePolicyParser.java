@@ -16,10 +16,14 @@ import dev.evalgate.engine.compare.MetricDelta;
 /**
  * Reads a suite's {@code gate:} section into a {@link GatePolicy}. Every mistake names file, line and field.
  *
+ * <p>Errored results (a failed model call, a cassette miss, a timeout) are counted by {@code max_error_rate}, which
+ * every policy has, and by nothing else: they are never a scorer's failures, and pass-rate rules leave them out.
+ *
  * <pre>
  * gate:
  *   level: 0.05                # default significance level of max_regression
  *   list_cases: 10             # offending case ids listed per violation
+ *   max_error_rate: 0          # share of results that may error (default 0: any errored result fails)
  *   min_pass_rate:
  *     - {min: 0.8}                           # overall
  *     - {scorer: exact, min: 0.9}
@@ -35,7 +39,7 @@ import dev.evalgate.engine.compare.MetricDelta;
  * </pre>
  */
 public final class GatePolicyParser {
-    private static final String[] SECTIONS = {"level", "list_cases", "min_pass_rate", "no_new_failures",
+    private static final String[] SECTIONS = {"level", "list_cases", "max_error_rate", "min_pass_rate", "no_new_failures",
         "max_regression", "budgets", "reliability", "prices"};
 
     private GatePolicyParser() {
@@ -55,6 +59,8 @@ public final class GatePolicyParser {
             throw gate.required("list_cases").error("must be between 0 and 10000");
         }
         List<GateRule> rules = new ArrayList<>();
+        gate.optional("max_error_rate").ifPresent(node -> rules.add(new GateRule.MaxErrorRate(share(node),
+                SourceLocation.of(node))));
         gate.optional("min_pass_rate").ifPresent(node -> {
             for (ConfigNode item : node.asList()) {
                 item.allowOnly("scorer", "tag", "min");

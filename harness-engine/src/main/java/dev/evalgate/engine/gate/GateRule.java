@@ -16,7 +16,25 @@ public sealed interface GateRule {
     SourceLocation location();
 
     /**
-     * The share of results that pass must be at least {@code min}.
+     * The share of results that errored (no output could be scored: a failed model call, a missing cassette, a
+     * timeout) may be at most {@code max}. Every policy has this rule, with {@code max} 0 unless the suite says
+     * otherwise: an errored result is never a pass, and never a scorer's failure either.
+     */
+    record MaxErrorRate(double max, SourceLocation location) implements GateRule {
+        public MaxErrorRate {
+            requireShare(max, "max");
+            location = orNone(location);
+        }
+
+        @Override
+        public String name() {
+            return "max_error_rate";
+        }
+    }
+
+    /**
+     * The share of results that pass must be at least {@code min}. Errored results are left out: they are counted
+     * by {@link MaxErrorRate}, not as failures of a scorer.
      *
      * @param scorer only this scorer's verdicts, or null for the overall verdict (every scorer passes)
      * @param tag    only cases with this tag, or null for every case

@@ -14,6 +14,7 @@ import dev.evalgate.datasets.InvalidInputException;
 import dev.evalgate.engine.Score;
 import dev.evalgate.engine.ScorerProvider;
 import dev.evalgate.engine.ScorerRegistry;
+import dev.evalgate.engine.SourceLocation;
 import dev.evalgate.engine.Suite;
 import dev.evalgate.engine.SuiteLoader;
 import dev.evalgate.engine.tier.Tier;
@@ -71,14 +72,15 @@ class SuiteGateParsingTest {
         GatePolicy gate = suite.gate();
         assertThat(gate.level()).isEqualTo(0.01);
         assertThat(gate.listCases()).isEqualTo(5);
-        assertThat(gate.rules()).extracting(GateRule::name).containsExactly("min_pass_rate",
+        assertThat(gate.rules()).extracting(GateRule::name).containsExactly("max_error_rate", "min_pass_rate",
                 "min_pass_rate[scorer=exact,tag=adversarial]", "no_new_failures[tags=adversarial,pii]",
                 "max_regression[pass]", "max_regression[rouge]", "budget[mean_tokens_per_case]",
                 "budget[latency_p95_ms]", "budget[total_cost]", "budget[repair_rate]",
                 "reliability[min_pass_all_k]", "reliability[max_flip_rate]");
-        assertThat(gate.rules().get(3)).isEqualTo(new GateRule.MaxRegression("pass", 0.0, 0.01,
-                gate.rules().get(3).location()));
-        GateRule.MaxRegression rouge = (GateRule.MaxRegression) gate.rules().get(4);
+        assertThat(gate.rules().get(0)).isEqualTo(new GateRule.MaxErrorRate(0.0, SourceLocation.NONE));
+        assertThat(gate.rules().get(4)).isEqualTo(new GateRule.MaxRegression("pass", 0.0, 0.01,
+                gate.rules().get(4).location()));
+        GateRule.MaxRegression rouge = (GateRule.MaxRegression) gate.rules().get(5);
         assertThat(rouge.level()).isEqualTo(0.1);
         assertThat(rouge.maxDrop()).isEqualTo(0.02);
         assertThat(rouge.location().line()).isEqualTo(16);
@@ -108,7 +110,7 @@ class SuiteGateParsingTest {
         assertError("""
                 gate:
                   max_regresion: [{metric: pass}]
-                """, 8, "gate.max_regresion", "unknown field; allowed here: level, list_cases, min_pass_rate");
+                """, 8, "gate.max_regresion", "unknown field; allowed here: level, list_cases, max_error_rate, min_pass_rate");
     }
 
     @Test
