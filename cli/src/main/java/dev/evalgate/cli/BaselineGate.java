@@ -33,12 +33,19 @@ final class BaselineGate {
     private final GatePolicy policy;
     private final RunResult baseline;
     private final String baselineLabel;
+    private final String missingBaseline;
     private final RunComparator comparator;
 
     /** @param baseline the baseline run, or null to apply only the rules that need none */
     BaselineGate(GatePolicy policy, RunResult baseline, String baselineLabel, boolean allowCorpusChange) {
+        this(policy, new BaselineOptions.Chosen(baseline, null), baselineLabel, allowCorpusChange);
+    }
+
+    /** @param chosen the baseline run, or why the one asked for is missing, or neither */
+    BaselineGate(GatePolicy policy, BaselineOptions.Chosen chosen, String baselineLabel, boolean allowCorpusChange) {
         this.policy = policy;
-        this.baseline = baseline;
+        this.baseline = chosen.run();
+        this.missingBaseline = chosen.missing();
         this.baselineLabel = baselineLabel;
         this.comparator = new RunComparator(CompareOptions.DEFAULT.withAllowCorpusChange(allowCorpusChange));
     }
@@ -81,7 +88,7 @@ final class BaselineGate {
 
     Outcome apply(RunResult candidate, PrintWriter out) {
         Comparison comparison = baseline == null ? null : comparator.compare(baseline, candidate);
-        GateVerdict verdict = new Gate(policy).evaluate(candidate, comparison);
+        GateVerdict verdict = new Gate(policy).evaluate(candidate, comparison, missingBaseline);
         if (candidate.directory() != null) {
             if (comparison != null) {
                 writeJson(candidate.directory().resolve(COMPARISON_FILE), comparison);

@@ -44,8 +44,32 @@ public final class BaselineOptions {
         return suite != null ? suite.baselineStore() : new BaselineStore(Path.of(BaselineStore.DEFAULT_DIRECTORY));
     }
 
-    /** The baseline run, or null when none was asked for. */
+    /** The baseline run, or null when none was asked for; a baseline that was asked for must exist. */
     RunResult read(Suite suite) {
         return baseline == null ? null : store(suite).read(baseline);
+    }
+
+    /**
+     * The baseline for a gate: the run, or why a baseline that was asked for is missing (the rules that need it
+     * then fail the gate unless the suite says {@code on_unchecked: warn}), or neither when none was asked for.
+     */
+    Chosen choose(Suite suite) {
+        if (baseline == null) {
+            return new Chosen(null, null);
+        }
+        BaselineStore store = store(suite);
+        if (store.exists(baseline)) {
+            return new Chosen(store.read(baseline), null);
+        }
+        try {
+            store.read(baseline);
+            throw new IllegalStateException("baseline '" + baseline + "' appeared while it was read");
+        } catch (dev.evalgate.datasets.InvalidInputException missing) {
+            return new Chosen(null, missing.problem());
+        }
+    }
+
+    /** @param missing why the baseline asked for is not there, or null */
+    record Chosen(RunResult run, String missing) {
     }
 }

@@ -54,8 +54,9 @@ public final class GateCommand implements Callable<Integer> {
                     + " 'evalgate run --resume " + run + "' before gating it");
         }
         Suite suite = SuiteOfRun.load(suiteFile, candidate.spec(), run);
-        RunResult baselineRun = baselineOptions.read(suite);
-        BaselineGate gate = new BaselineGate(suite.gate(), baselineRun, baselineOptions.label(),
+        BaselineOptions.Chosen chosenBaseline = baselineOptions.choose(suite);
+        RunResult baselineRun = chosenBaseline.run();
+        BaselineGate gate = new BaselineGate(suite.gate(), chosenBaseline, baselineOptions.label(),
                 baselineOptions.allowCorpusChange());
         BaselineGate.Outcome outcome = gate.apply(candidate, spec.commandLine().getOut());
         RunReports.writeAll(candidate, outcome.reportContext(baselineRun), candidate.directory());

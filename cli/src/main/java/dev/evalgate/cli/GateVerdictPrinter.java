@@ -26,16 +26,22 @@ final class GateVerdictPrinter {
             comparison.notes().forEach(note -> out.println("  note: " + note));
         }
         long failed = verdict.violations().size();
-        out.println(verdict.passed() ? "gate: PASSED (" + verdict.checks().size() + " rules)"
-                : "gate: FAILED (" + failed + " of " + verdict.checks().size() + " rules broken)");
+        long unchecked = verdict.checks().stream().filter(c -> c.status() == RuleCheck.Status.NOT_CHECKED).count();
+        String notChecked = unchecked == 0 ? "" : ", " + unchecked + " not checked";
+        out.println(verdict.passed() ? "gate: PASSED (" + verdict.checks().size() + " rules" + notChecked + ")"
+                : "gate: FAILED (" + failed + " of " + verdict.checks().size() + " rules broken" + notChecked + ")");
         for (RuleCheck check : verdict.checks()) {
             String mark = switch (check.status()) {
                 case PASSED -> "ok  ";
                 case FAILED -> "FAIL";
-                case SKIPPED -> "skip";
+                case NOT_CHECKED -> verdict.violations().stream().anyMatch(v -> v.rule().equals(check.rule()))
+                        ? "FAIL" : "----";
             };
             out.println("  " + mark + " " + check.rule() + ": " + check.message());
-            if (check.status() == RuleCheck.Status.FAILED) {
+            if (check.status() == RuleCheck.Status.NOT_CHECKED) {
+                verdict.violations().stream().filter(v -> v.rule().equals(check.rule())).findFirst()
+                        .ifPresent(v -> out.println("       " + v.message()));
+            } else if (check.status() == RuleCheck.Status.FAILED) {
                 verdict.violations().stream().filter(v -> v.rule().equals(check.rule())).findFirst()
                         .ifPresent(v -> printViolation(v, out));
             }

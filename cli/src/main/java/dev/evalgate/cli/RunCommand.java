@@ -120,8 +120,9 @@ public final class RunCommand implements Callable<Integer> {
             selection = resumed.selection();
         }
         Tier selected = selection.tier() == null ? null : suite.tier(selection.tier());
-        RunResult baselineRun = baselineOptions.read(suite);
-        BaselineGate gate = new BaselineGate(suite.gate(), baselineRun, baselineOptions.label(),
+        BaselineOptions.Chosen chosenBaseline = baselineOptions.choose(suite);
+        RunResult baselineRun = chosenBaseline.run();
+        BaselineGate gate = new BaselineGate(suite.gate(), chosenBaseline, baselineOptions.label(),
                 baselineOptions.allowCorpusChange());
         ModelOptions models = modelOptions.options();
         backendOptions.addSettings(models.settings);

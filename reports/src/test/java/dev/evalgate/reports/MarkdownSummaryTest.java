@@ -104,7 +104,7 @@ class MarkdownSummaryTest {
         String md = Files.readString(file);
 
         assertThat(md.lines().findFirst().orElseThrow()).startsWith("## \u2705 evalgate: Gate passed");
-        assertThat(md).contains("All 3 gate rules passed.").doesNotContain("Violated rules", "Top regressions");
+        assertThat(md).contains("All 3 checked gate rules passed.").doesNotContain("Violated rules", "Top regressions");
     }
 
     @Test
@@ -115,7 +115,7 @@ class MarkdownSummaryTest {
         String md = Files.readString(file);
 
         assertThat(md.lines().findFirst().orElseThrow()).startsWith("## \u2705 evalgate: Gate passed");
-        assertThat(md).contains("gate rules passed; 2 skipped").contains("> ");
+        assertThat(md).contains("The 1 checked gate rule passed; 2 not checked").contains("> ");
     }
 
     @Test

@@ -59,6 +59,11 @@ public final class BaselineStore {
         return root.resolve(nameOrDirectory);
     }
 
+    /** Whether a baseline given by name or directory exists (a malformed name is still refused). */
+    public boolean exists(String nameOrDirectory) {
+        return Files.isRegularFile(locate(nameOrDirectory).resolve(RunStore.RUN_FILE));
+    }
+
     /** Reads a baseline by name or directory; the error says which baselines exist when it is not found. */
     public RunResult read(String nameOrDirectory) {
         Path dir = locate(nameOrDirectory);

@@ -38,7 +38,16 @@ public final class Gate {
      * @throws dev.evalgate.datasets.InvalidInputException when a cost budget has no price for the run's model
      */
     public GateVerdict evaluate(RunResult candidate, Comparison comparison) {
-        Evaluation e = new Evaluation(candidate, comparison);
+        return evaluate(candidate, comparison, null);
+    }
+
+    /**
+     * @param missingBaseline why the baseline that was asked for could not be read (it does not exist), or null
+     *                        when none was asked for or it was read; rules that need it then fail the gate unless
+     *                        the policy warns for them
+     */
+    public GateVerdict evaluate(RunResult candidate, Comparison comparison, String missingBaseline) {
+        Evaluation e = new Evaluation(candidate, comparison, missingBaseline);
         for (GateRule rule : policy.rules()) {
             e.check(rule);
         }
@@ -49,14 +58,16 @@ public final class Gate {
     private final class Evaluation {
         private final RunResult run;
         private final Comparison comparison;
+        private final String missingBaseline;
         private final CaseOutcomes outcomes;
         private final List<Violation> violations = new ArrayList<>();
         private final List<RuleCheck> checks = new ArrayList<>();
         private final Set<String> notes = new LinkedHashSet<>();
 
-        Evaluation(RunResult run, Comparison comparison) {
+        Evaluation(RunResult run, Comparison comparison, String missingBaseline) {
             this.run = run;
             this.comparison = comparison;
+            this.missingBaseline = comparison == null ? missingBaseline : null;
             this.outcomes = CaseOutcomes.of(run);
             if (outcomes.untrustedScores() > 0) {
                 notes.add(outcomes.untrustedScores() + " scores of " + String.join(", ", outcomes.untrustedScorers())
@@ -138,9 +149,13 @@ public final class Gate {
             }
             String scope = (rule.scorer() == null ? "pass rate" : rule.scorer() + " pass rate")
                     + (rule.tag() == null ? "" : " on cases tagged '" + rule.tag() + "'");
+            if (counted == 0 && untrusted > 0) {
+                uncheckable(rule, "every " + rule.scorer() + " score is untrusted: its judge failed its calibration "
+                        + "(min_kappa)", rule.min());
+                return;
+            }
             if (counted == 0) {
-                skip(rule, untrusted > 0 ? "every " + rule.scorer() + " score is untrusted"
-                        : errored > 0 ? "every result in scope errored (see max_error_rate)"
+                skip(rule, errored > 0 ? "every result in scope errored (see max_error_rate)"
                         : rule.tag() != null ? "no case in this run is tagged '" + rule.tag() + "'"
                         : "no result has a " + (rule.scorer() == null ? "verdict" : rule.scorer() + " score"),
                         rule.min());
@@ -196,9 +211,8 @@ public final class Gate {
                 return;
             }
             if (!m.trusted()) {
-                notes.add("rule " + rule.name() + " was not checked: its scores come from a judge that failed "
-                        + "its calibration");
-                skip(rule, "scores of " + rule.metric() + " are untrusted", 0.0 - rule.maxDrop());
+                uncheckable(rule, "scores of " + rule.metric() + " are untrusted: its judge failed its calibration "
+                        + "(min_kappa)", 0.0 - rule.maxDrop());
                 return;
             }
             double delta = m.delta().mean();
@@ -353,12 +367,34 @@ public final class Gate {
             }
         }
 
+        /** A rule with nothing to measure in this run: not checked, and a note rather than a failure. */
         private void skip(GateRule rule, String why, double limit) {
-            checks.add(new RuleCheck(rule.name(), RuleCheck.Status.SKIPPED, Double.NaN, limit,
+            checks.add(new RuleCheck(rule.name(), RuleCheck.Status.NOT_CHECKED, Double.NaN, limit,
                     "not checked: " + why));
         }
 
+        /**
+         * A rule that should have been checked and could not be: it fails the gate, unless the policy says
+         * {@code on_unchecked: warn} for it.
+         */
+        private void uncheckable(GateRule rule, String why, double limit) {
+            skip(rule, why, limit);
+            if (policy.warnsWhenUnchecked(rule)) {
+                notes.add(rule.name() + " was not checked (" + why + "); the suite accepts this (on_unchecked: "
+                        + "warn)");
+                return;
+            }
+            List<String> listed = List.of();
+            violations.add(new Violation(rule.name(), "could not be checked: " + why + "; a rule that cannot be "
+                    + "checked fails the gate (set on_unchecked: warn on the rule to accept this)", Double.NaN,
+                    limit, listed, 0));
+        }
+
         private void skipForBaseline(GateRule rule, double limit) {
+            if (missingBaseline != null) {
+                uncheckable(rule, "the baseline was asked for but could not be read: " + missingBaseline, limit);
+                return;
+            }
             notes.add("no baseline to compare with: " + rule.name() + " was not checked (use --baseline NAME)");
             skip(rule, "needs a baseline", limit);
         }

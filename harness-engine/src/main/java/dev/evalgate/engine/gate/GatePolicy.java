@@ -3,6 +3,7 @@ package dev.evalgate.engine.gate;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 import dev.evalgate.engine.SourceLocation;
 import dev.evalgate.engine.compare.MetricDelta;
@@ -14,9 +15,11 @@ import dev.evalgate.engine.compare.MetricDelta;
  * @param level     default significance level of {@code max_regression} rules
  * @param listCases at most this many case ids per violation
  * @param prices    price per model, keyed by the bundle's model string (such as {@code ollama:qwen2.5:0.5b})
+ * @param warnWhenUnchecked names of the rules whose suite says {@code on_unchecked: warn}: when such a rule cannot
+ *                  be checked for want of its baseline or of a trusted judge, the verdict notes it instead of failing
  */
 public record GatePolicy(double level, int listCases, List<GateRule> rules, Map<String, ModelPrice> prices,
-                         SourceLocation location) {
+                         SourceLocation location, Set<String> warnWhenUnchecked) {
     public static final double DEFAULT_LEVEL = 0.05;
     public static final int DEFAULT_LIST_CASES = 10;
     public static final String ADVERSARIAL_TAG = "adversarial";
@@ -38,6 +41,18 @@ public record GatePolicy(double level, int listCases, List<GateRule> rules, Map<
         rules = withErrorRule(rules);
         prices = Map.copyOf(Objects.requireNonNullElse(prices, Map.of()));
         location = location == null ? SourceLocation.NONE : location;
+        warnWhenUnchecked = Set.copyOf(Objects.requireNonNullElse(warnWhenUnchecked, Set.of()));
+    }
+
+    /** A policy whose rules all fail the gate when they cannot be checked. */
+    public GatePolicy(double level, int listCases, List<GateRule> rules, Map<String, ModelPrice> prices,
+                      SourceLocation location) {
+        this(level, listCases, rules, prices, location, Set.of());
+    }
+
+    /** Whether the suite accepts this rule going unchecked (a note) rather than failing the gate. */
+    public boolean warnsWhenUnchecked(GateRule rule) {
+        return warnWhenUnchecked.contains(rule.name());
     }
 
     /** Every policy counts errored results: without a {@code max_error_rate} rule, none may error. */

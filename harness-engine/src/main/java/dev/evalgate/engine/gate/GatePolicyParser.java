@@ -2,6 +2,7 @@ package dev.evalgate.engine.gate;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,17 @@ import dev.evalgate.engine.compare.MetricDelta;
 /**
  * Reads a suite's {@code gate:} section into a {@link GatePolicy}. Every mistake names file, line and field.
  *
+ * <p>Each rule ends {@code passed}, {@code failed} or {@code not checked}, and a rule that could not be checked
+ * is never a pass:
+ * <ul>
+ *   <li>a rule that needs a baseline ({@code no_new_failures}, {@code max_regression}) when no baseline was asked
+ *   for is a note: the run was not meant to be compared;</li>
+ *   <li>the same rule when a baseline was asked for ({@code --baseline}) but does not exist, and a rule on the
+ *   scores of an LLM judge that failed its calibration ({@code min_kappa}), fails the gate, unless the rule (or
+ *   the whole gate) says {@code on_unchecked: warn}, which turns it into a note;</li>
+ *   <li>a rule with nothing to measure (no case with its tag, no timed model call) is a note.</li>
+ * </ul>
+ *
  * <p>Errored results (a failed model call, a cassette miss, a timeout) are counted by {@code max_error_rate}, which
  * every policy has, and by nothing else: they are never a scorer's failures, and pass-rate rules leave them out.
  *
@@ -23,12 +35,14 @@ import dev.evalgate.engine.compare.MetricDelta;
  * gate:
  *   level: 0.05                # default significance level of max_regression
  *   list_cases: 10             # offending case ids listed per violation
+ *   on_unchecked: fail         # default for every rule below: fail (the default) or warn
  *   max_error_rate: 0          # share of results that may error (default 0: any errored result fails)
  *   min_pass_rate:
  *     - {min: 0.8}                           # overall
  *     - {scorer: exact, min: 0.9}
+ *     - {scorer: judge, min: 0.8, on_unchecked: warn}   # a judge that failed calibration only warns
  *     - {tag: adversarial, min: 1.0}
- *   no_new_failures: [adversarial]
+ *   no_new_failures: [adversarial]          # or {tags: [adversarial], on_unchecked: warn}
  *   max_regression:
  *     - {metric: pass, max_drop: 0.0}
  *     - {metric: rougeL, max_drop: 0.02, level: 0.01}
@@ -39,7 +53,8 @@ import dev.evalgate.engine.compare.MetricDelta;
  * </pre>
  */
 public final class GatePolicyParser {
-    private static final String[] SECTIONS = {"level", "list_cases", "max_error_rate", "min_pass_rate", "no_new_failures",
+    private static final String[] SECTIONS = {"level", "list_cases", "on_unchecked", "max_error_rate",
+        "min_pass_rate", "no_new_failures",
         "max_regression", "budgets", "reliability", "prices"};
 
     private GatePolicyParser() {
@@ -59,27 +74,39 @@ public final class GatePolicyParser {
             throw gate.required("list_cases").error("must be between 0 and 10000");
         }
         List<GateRule> rules = new ArrayList<>();
+        Set<String> warnWhenUnchecked = new HashSet<>();
+        boolean warnByDefault = gate.optional("on_unchecked").map(GatePolicyParser::warns).orElse(false);
         gate.optional("max_error_rate").ifPresent(node -> rules.add(new GateRule.MaxErrorRate(share(node),
                 SourceLocation.of(node))));
         gate.optional("min_pass_rate").ifPresent(node -> {
             for (ConfigNode item : node.asList()) {
-                item.allowOnly("scorer", "tag", "min");
+                item.allowOnly("scorer", "tag", "min", "on_unchecked");
                 String scorer = item.optional("scorer").map(s -> scorer(s, scorers)).orElse(null);
                 String tag = item.string("tag", null);
-                rules.add(build(item, () -> new GateRule.MinPassRate(scorer, tag, share(item.required("min")),
-                        SourceLocation.of(item))));
+                GateRule rule = build(item, () -> new GateRule.MinPassRate(scorer, tag, share(item.required("min")),
+                        SourceLocation.of(item)));
+                rules.add(rule);
+                onUnchecked(item, rule, warnByDefault, warnWhenUnchecked);
             }
         });
         gate.optional("no_new_failures").ifPresent(node -> {
-            List<String> tags = node.asStringList();
-            if (tags.isEmpty()) {
-                throw node.error("list at least one tag, e.g. [adversarial]");
+            // a list of tags, or {tags: [...], on_unchecked: warn}
+            ConfigNode tagsNode = node;
+            if (node.isMap()) {
+                node.allowOnly("tags", "on_unchecked");
+                tagsNode = node.required("tags");
             }
-            rules.add(new GateRule.NoNewFailures(tags, SourceLocation.of(node)));
+            List<String> tags = tagsNode.asStringList();
+            if (tags.isEmpty()) {
+                throw tagsNode.error("list at least one tag, e.g. [adversarial]");
+            }
+            GateRule rule = new GateRule.NoNewFailures(tags, SourceLocation.of(node));
+            rules.add(rule);
+            onUnchecked(node.isMap() ? node : null, rule, warnByDefault, warnWhenUnchecked);
         });
         gate.optional("max_regression").ifPresent(node -> {
             for (ConfigNode item : node.asList()) {
-                item.allowOnly("metric", "max_drop", "level");
+                item.allowOnly("metric", "max_drop", "level", "on_unchecked");
                 ConfigNode metricNode = item.required("metric");
                 String metric = metricNode.asString();
                 if (!metric.equals(MetricDelta.OVERALL_PASS)) {
@@ -87,7 +114,9 @@ public final class GatePolicyParser {
                 }
                 double maxDrop = item.optional("max_drop").map(GatePolicyParser::share).orElse(0.0);
                 double ruleLevel = item.optional("level").map(GatePolicyParser::level).orElse(level);
-                rules.add(new GateRule.MaxRegression(metric, maxDrop, ruleLevel, SourceLocation.of(item)));
+                GateRule rule = new GateRule.MaxRegression(metric, maxDrop, ruleLevel, SourceLocation.of(item));
+                rules.add(rule);
+                onUnchecked(item, rule, warnByDefault, warnWhenUnchecked);
             }
         });
         gate.optional("budgets").ifPresent(node -> {
@@ -135,7 +164,25 @@ public final class GatePolicyParser {
             throw gate.error("the gate has no rules; add min_pass_rate, no_new_failures, max_regression, budgets "
                     + "or reliability, or remove the section to use the default policy");
         }
-        return new GatePolicy(level, listCases, rules, prices, SourceLocation.of(gate));
+        return new GatePolicy(level, listCases, rules, prices, SourceLocation.of(gate), warnWhenUnchecked);
+    }
+
+    /** Records a rule's {@code on_unchecked} (or the gate's default, when the rule has none). */
+    private static void onUnchecked(ConfigNode item, GateRule rule, boolean warnByDefault, Set<String> warn) {
+        boolean warns = item == null ? warnByDefault
+                : item.optional("on_unchecked").map(GatePolicyParser::warns).orElse(warnByDefault);
+        if (warns) {
+            warn.add(rule.name());
+        }
+    }
+
+    private static boolean warns(ConfigNode node) {
+        String value = node.asString();
+        if (!value.equals("fail") && !value.equals("warn")) {
+            throw node.error("on_unchecked is 'fail' (the default: a rule that cannot be checked fails the gate) or "
+                    + "'warn' (it is reported as a note); found '" + value + "'");
+        }
+        return value.equals("warn");
     }
 
     private static String scorer(ConfigNode node, Set<String> scorers) {

@@ -2,13 +2,17 @@ package dev.evalgate.engine.gate;
 
 import java.util.Objects;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
+
 /**
  * One rule as the gate checked it, passed or not, so a report can show the whole policy and not only its
  * failures.
  *
  * @param rule     the rule's name
- * @param status   whether it passed, failed, or could not be checked (and why, in {@code message})
- * @param observed the run's value, NaN when skipped
+ * @param status   whether it passed, failed, or could not be checked (and why, in {@code message}); a rule that
+ *                 could not be checked is never a pass: whether it fails the gate is the policy's
+ *                 {@code on_unchecked}
+ * @param observed the run's value, NaN when not checked
  * @param limit    the rule's limit
  * @param message  one sentence for people
  */
@@ -16,8 +20,12 @@ public record RuleCheck(String rule, Status status, double observed, double limi
     public enum Status {
         PASSED,
         FAILED,
-        /** The rule needs something the run does not have: a baseline, or scores from a trusted judge. */
-        SKIPPED
+        /**
+         * The rule needs something the run does not have: a baseline, scores from a trusted judge, cases in its
+         * scope. Read as {@code SKIPPED} from files written before the name changed.
+         */
+        @JsonAlias("SKIPPED")
+        NOT_CHECKED
     }
 
     public RuleCheck {

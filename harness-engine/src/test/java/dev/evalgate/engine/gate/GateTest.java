@@ -58,8 +58,10 @@ class GateTest {
         GateVerdict verdict = gate(10, new GateRule.MinPassRate(null, null, 1.0, HERE),
                 new GateRule.MinPassRate("judge", null, 0.5, HERE)).evaluate(candidate, null);
 
-        assertThat(verdict.passed()).isTrue();
-        assertThat(verdict.checks().get(2).status()).isEqualTo(RuleCheck.Status.SKIPPED);
+        // The overall rule passes on the trusted scores; the judge's own rule cannot be checked, which fails.
+        assertThat(verdict.checks().get(1).status()).isEqualTo(RuleCheck.Status.PASSED);
+        assertThat(verdict.checks().get(2).status()).isEqualTo(RuleCheck.Status.NOT_CHECKED);
+        assertThat(verdict.passed()).isFalse();
         assertThat(verdict.notes()).contains("2 scores of judge were not counted: their judge failed its "
                 + "calibration (details.untrusted)");
     }
@@ -90,7 +92,7 @@ class GateTest {
 
         assertThat(verdict.passed()).isTrue();
         assertThat(verdict.checks().subList(1, verdict.checks().size()))
-                .allMatch(c -> c.status() == RuleCheck.Status.SKIPPED);
+                .allMatch(c -> c.status() == RuleCheck.Status.NOT_CHECKED);
         assertThat(verdict.notes()).anyMatch(n -> n.contains("no baseline"));
     }
 

@@ -110,7 +110,7 @@ class SuiteGateParsingTest {
         assertError("""
                 gate:
                   max_regresion: [{metric: pass}]
-                """, 8, "gate.max_regresion", "unknown field; allowed here: level, list_cases, max_error_rate, min_pass_rate");
+                """, 8, "gate.max_regresion", "unknown field; allowed here: level, list_cases, on_unchecked, max_error_rate, min_pass_rate");
     }
 
     @Test

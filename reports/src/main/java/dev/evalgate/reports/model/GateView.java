@@ -48,7 +48,7 @@ public record GateView(String state, String headline, List<ViolationView> violat
         }
     }
 
-    /** One rule as the gate checked it; {@code status} is passed, failed or skipped. */
+    /** One rule as the gate checked it; {@code status} is passed, failed or not_checked. */
     public record CheckView(String rule, String status, String message) {
     }
 
@@ -67,15 +67,17 @@ public record GateView(String state, String headline, List<ViolationView> violat
         List<CheckView> checks = verdict.checks().stream()
                 .map(c -> new CheckView(c.rule(), c.status().name().toLowerCase(Locale.ROOT), c.message()))
                 .toList();
-        long skipped = verdict.checks().stream().filter(c -> c.status() == RuleCheck.Status.SKIPPED).count();
+        long unchecked = verdict.checks().stream().filter(c -> c.status() == RuleCheck.Status.NOT_CHECKED).count();
+        long checked = verdict.checks().size() - unchecked;
         String headline;
-        long checked = verdict.checks().size() - skipped;
-        if (verdict.passed() && checked == 0 && skipped > 0) {
-            headline = String.format(Locale.ROOT, "No gate rule could be checked: all %d were skipped (see the "
-                    + "notes).", skipped);
+        if (verdict.passed() && checked == 0 && unchecked > 0) {
+            headline = String.format(Locale.ROOT, "No gate rule could be checked: all %d were not checked (see the "
+                    + "notes).", unchecked);
         } else if (verdict.passed()) {
-            headline = String.format(Locale.ROOT, "All %d gate rules passed", checked)
-                    + (skipped > 0 ? String.format(Locale.ROOT, "; %d skipped (see the notes).", skipped) : ".");
+            headline = (checked == 1 ? "The 1 checked gate rule passed"
+                    : String.format(Locale.ROOT, "All %d checked gate rules passed", checked))
+                    + (unchecked > 0 ? String.format(Locale.ROOT, "; %d not checked (see the notes).", unchecked)
+                    : ".");
         } else {
             headline = String.format(Locale.ROOT, "%d of %d gate rules failed: %s.", violations.size(),
                     verdict.checks().size(), String.join(", ", violations.stream().map(ViolationView::rule).toList()));
