@@ -28,6 +28,21 @@ public final class ModelOptions {
     /** Extra backend settings other option groups contribute (Ollama URL, cache mode, ...). */
     final Map<String, String> settings = new LinkedHashMap<>();
 
+    /**
+     * The command that finishes a stopped run with the same model: without {@code --model} an offline user who
+     * follows the advice would start a download of the bundle's catalog model.
+     */
+    String resumeCommand(Path runDirectory) {
+        StringBuilder command = new StringBuilder("evalgate run --resume ").append(runDirectory);
+        if (model != null) {
+            command.append(" --model ").append(model);
+        }
+        if (modelCache != null) {
+            command.append(" --model-cache ").append(modelCache);
+        }
+        return command.toString();
+    }
+
     BackendOptions toBackendOptions() {
         Optional<Path> override = Optional.ofNullable(model);
         if (override.isEmpty()) {

@@ -139,8 +139,10 @@ public final class RunCommand implements Callable<Integer> {
         if (baselineRun != null) {
             gate.checkBeforeRun(evaluation.prepare(request).corpora());
         }
-        RunResult result = evaluation.run(request,
-                quiet ? dev.evalgate.engine.RunListener.NONE : ProgressReporter.forStderr());
+        Path resumeDir = resume;
+        RunResult result = evaluation.run(request, quiet ? dev.evalgate.engine.RunListener.NONE
+                : ProgressReporter.forStderr().withResumeAdvice(id -> models.resumeCommand(
+                        resumeDir != null ? resumeDir : runsRoot.resolve(id))));
         RunSummaryPrinter.print(result, spec.commandLine().getOut());
         backendOptions.printCacheSummary(spec.commandLine().getOut());
         BaselineGate.Outcome outcome = gate.apply(result, spec.commandLine().getOut());

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 /**
  * Shows a run's progress: a one-line bar redrawn in place on a terminal, plain lines (every 10% or 10 s) in CI logs,
@@ -23,12 +24,23 @@ public final class ProgressReporter implements RunListener {
     private long lastPlainNanos;
     private int lastPlainDecile = -1;
     private volatile String runId;
+    /** The command that finishes a run, by run id; a front end words it with the options the run was given. */
+    private volatile Function<String, String> resumeAdvice = id -> null;
     /** On Ctrl-C or a kill mid-run: end the bar's line and say that the stored results can be resumed. */
     private final Thread onExit = new Thread(this::printIfUnfinished, "evalgate-progress-on-exit");
 
     public ProgressReporter(PrintStream out, boolean interactive) {
         this.out = out;
         this.interactive = interactive;
+    }
+
+    /**
+     * Says how to finish a stopped run in the front end's own terms, such as {@code evalgate run --resume DIR
+     * --model PATH}: whatever the run needed to start (a local model file) it needs again to finish.
+     */
+    public ProgressReporter withResumeAdvice(Function<String, String> advice) {
+        this.resumeAdvice = advice == null ? id -> null : advice;
+        return this;
     }
 
     /** A terminal gets the bar; anything else (a pipe, a CI log) gets plain lines. */
@@ -113,9 +125,10 @@ public final class ProgressReporter implements RunListener {
         if (runId == null || n >= total) {
             return null;
         }
+        String advice = resumeAdvice.apply(runId);
         return String.format(Locale.ROOT, "%sevalgate: stopped after %d of %d results; run %s keeps them: finish it"
-                + " with 'evalgate run --resume RUN_DIR' on that run's directory%n", interactive ? "\n" : "", n, total,
-                runId);
+                + " with %s%n", interactive ? "\n" : "", n, total, runId, advice != null ? "'" + advice + "'"
+                : "'evalgate run --resume RUN_DIR' on that run's directory");
     }
 
     private void printIfUnfinished() {
