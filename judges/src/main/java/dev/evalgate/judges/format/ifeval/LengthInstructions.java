@@ -17,6 +17,7 @@ final class LengthInstructions {
     private LengthInstructions() {
     }
 
+    /** Sentences as NLTK's Punkt tokenizer with its English parameters counts them, as the reference does. */
     record NumberSentences(int count, Relation relation) implements Instruction {
         @Override
         public String id() {
@@ -25,7 +26,7 @@ final class LengthInstructions {
 
         @Override
         public boolean followed(String response) {
-            return relation.holds(TextCounts.sentences(response), count);
+            return relation.holds(PunktSentences.count(response), count);
         }
     }
 

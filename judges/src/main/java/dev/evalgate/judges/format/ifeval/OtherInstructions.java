@@ -144,7 +144,7 @@ final class OtherInstructions {
 
         @Override
         public boolean followed(String response) {
-            return CaseCheck.allUpper(response) && LanguageDetection.get().detect(response).map("en"::equals)
+            return CaseCheck.allUpper(response) && LanguageDetection.detect(response).map("en"::equals)
                     .orElse(true);
         }
     }
@@ -158,7 +158,7 @@ final class OtherInstructions {
 
         @Override
         public boolean followed(String response) {
-            return CaseCheck.allLower(response) && LanguageDetection.get().detect(response).map("en"::equals)
+            return CaseCheck.allLower(response) && LanguageDetection.detect(response).map("en"::equals)
                     .orElse(true);
         }
     }
@@ -189,7 +189,7 @@ final class OtherInstructions {
 
         @Override
         public boolean followed(String response) {
-            return LanguageDetection.get().detect(response).map(language::equals).orElse(true);
+            return LanguageDetection.detect(response).map(language::equals).orElse(true);
         }
     }
 
