@@ -37,13 +37,16 @@ public record MetricDelta(String metric, Kind kind, boolean trusted, Estimate ba
         Objects.requireNonNull(test, "test");
     }
 
-    /** The candidate is worse and the paired test says it is not noise at {@code level}. */
+    /**
+     * The candidate is worse and the paired test says it is not noise at {@code level}: the mean fell and the
+     * test's own statistic points to worse ({@link PairedTest#direction()}).
+     */
     public boolean significantRegression(double level) {
-        return delta.mean() < 0 && test.significantAt(level);
+        return delta.mean() < 0 && test.direction() < 0 && test.significantAt(level);
     }
 
-    /** The candidate is better and the paired test says it is not noise at {@code level}. */
+    /** The candidate is better and the paired test, pointing the same way, says it is not noise at {@code level}. */
     public boolean significantImprovement(double level) {
-        return delta.mean() > 0 && test.significantAt(level);
+        return delta.mean() > 0 && test.direction() > 0 && test.significantAt(level);
     }
 }

@@ -26,6 +26,17 @@ public record PairedTest(String method, int pairs, int better, int worse, double
         }
     }
 
+    /**
+     * Which way the test's own statistic points: +1 when the candidate did better (McNemar: more cases fixed than
+     * broken; Wilcoxon: the positive rank sum above its null mean n(n+1)/4), -1 when worse, 0 when balanced. It
+     * can disagree with the sign of the mean difference (one large drop against many small gains), and a
+     * significant result is a regression or an improvement only in this direction.
+     */
+    public int direction() {
+        double lean = method.startsWith("wilcoxon") ? statistic - pairs * (pairs + 1) / 4.0 : better - worse;
+        return (int) Math.signum(lean);
+    }
+
     /** The two runs differ at significance level {@code level} (two-sided). */
     public boolean significantAt(double level) {
         return pValue < level;

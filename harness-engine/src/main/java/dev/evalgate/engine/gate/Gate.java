@@ -217,14 +217,18 @@ public final class Gate {
             }
             double delta = m.delta().mean();
             boolean significant = m.test().significantAt(rule.level());
-            boolean violated = delta < -rule.maxDrop() && significant;
+            // The test must point to worse itself: a mean pulled down by one large drop while most cases improved
+            // is not a significant regression, even when the rank test is significant (towards better).
+            boolean testSaysWorse = m.test().direction() < 0;
+            boolean violated = delta < -rule.maxDrop() && significant && testSaysWorse;
             String message = String.format(Locale.ROOT, "%s %s from %s to %s (%s%s); %s p=%s %s %s; %s "
                             + "worse, %d better",
                     rule.metric(), delta < 0 ? "dropped" : "went", fmt(m.baseline().mean()),
                     fmt(m.candidate().mean()), signed(delta), interval(m), m.test().method(), p(m.test().pValue()),
                     significant ? "<" : ">=", fmt(rule.level()), cases(m.test().worse()), m.test().better());
             if (!violated && delta < -rule.maxDrop()) {
-                message += "; not significant, treated as noise";
+                message += significant ? "; the paired test points to better, so the drop is not a significant "
+                        + "regression" : "; not significant, treated as noise";
             }
             // 0.0 - maxDrop rather than -maxDrop, so a zero limit prints as 0, not -0.
             decide(rule, violated, delta, 0.0 - rule.maxDrop(), message, worseCases(rule.metric(), m.kind()));
