@@ -40,6 +40,12 @@ final class ComparisonPrinter {
                     m.baseline().mean(), m.candidate().mean(), m.delta().mean(), interval(m),
                     m.test().method() + " p=" + p(m.test().pValue()), verdict);
         }
+        c.metricDeltas().stream().map(MetricDelta::delta).filter(e -> e.hasInterval()).findFirst()
+                .ifPresent(e -> out.printf(Locale.ROOT, "verdicts come from the paired test; the CI is a percentile "
+                                + "bootstrap of %,d resamples, its ends within +-%.4f (Monte Carlo standard error, "
+                                + "largest over the metrics)%n", e.resamples(),
+                        c.metricDeltas().stream().mapToDouble(m -> m.delta().monteCarloError())
+                                .filter(x -> !Double.isNaN(x)).max().orElse(Double.NaN)));
         out.printf(Locale.ROOT, "cases: %d worse, %d better, %d flaky, %d same (%d pass, %d fail), %d new, "
                         + "%d removed%n", c.count(DiffStatus.REGRESSED), c.count(DiffStatus.FIXED),
                 c.count(DiffStatus.FLAKY), c.count(DiffStatus.UNCHANGED_PASS) + c.count(DiffStatus.UNCHANGED_FAIL),

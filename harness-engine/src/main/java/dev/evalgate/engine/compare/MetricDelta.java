@@ -1,6 +1,8 @@
 package dev.evalgate.engine.compare;
 
+import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One metric in both runs, over the cases both evaluated (so a smaller tier or a changed corpus never biases the
@@ -48,5 +50,34 @@ public record MetricDelta(String metric, Kind kind, boolean trusted, Estimate ba
     /** The candidate is better and the paired test, pointing the same way, says it is not noise at {@code level}. */
     public boolean significantImprovement(double level) {
         return delta.mean() > 0 && test.direction() > 0 && test.significantAt(level);
+    }
+
+    /**
+     * Whether the delta's bootstrap interval and the paired test tell the same story at the interval's own level
+     * (a 95% interval against p &lt; 0.05): both say "no difference", or both say "different" in the same
+     * direction. They are different methods (the test looks at discordant cases or ranks, the interval at the mean
+     * of the differences; for pass rates over repeats the test uses each case's majority verdict), so near the
+     * boundary they can disagree even with unlimited resamples; with few resamples the interval's ends also move
+     * with the seed, which {@link Estimate#monteCarloError()} quantifies.
+     *
+     * @return a sentence naming both when they disagree; empty when they agree or there is no interval
+     */
+    public Optional<String> intervalDisagreement() {
+        if (!delta.hasInterval()) {
+            return Optional.empty();
+        }
+        double level = Math.round((1 - delta.confidence()) * 1e6) / 1e6;
+        int intervalSays = delta.lower() > 0 ? 1 : delta.upper() < 0 ? -1 : 0;
+        int testSays = test.significantAt(level) ? test.direction() : 0;
+        if (intervalSays == testSays) {
+            return Optional.empty();
+        }
+        return Optional.of(String.format(Locale.ROOT, "%s: the %d%% bootstrap interval of the difference [%+.4f, "
+                        + "%+.4f] (Monte Carlo error +-%.4f, %d resamples) %s, but %s p = %.4g %s; the gate decides "
+                        + "on the paired test", metric, Math.round(delta.confidence() * 100), delta.lower(),
+                delta.upper(), delta.monteCarloError(), delta.resamples(),
+                intervalSays == 0 ? "includes 0" : intervalSays > 0 ? "is above 0" : "is below 0", test.method(),
+                test.pValue(), testSays == 0 ? "is not significant at " + level
+                        : (testSays > 0 ? "says better" : "says worse") + " at " + level));
     }
 }

@@ -77,6 +77,9 @@ public final class RunComparator {
                     + "calibration (details.untrusted); they are shown but not counted in pass/fail");
         }
         List<MetricDelta> metrics = metrics(before, after, shared, untrusted);
+        for (MetricDelta m : metrics) {
+            m.intervalDisagreement().ifPresent(notes::add);
+        }
         return new Comparison(ComparedRun.of(baseline, before.reliability()),
                 ComparedRun.of(candidate, after.reliability()), diffs, metrics, notes);
     }
@@ -160,16 +163,12 @@ public final class RunComparator {
 
     private MetricDelta delta(String metric, MetricDelta.Kind kind, boolean trusted, double[] baseline,
                               double[] candidate, PairedTest test) {
-        double[] diff = new double[baseline.length];
-        for (int i = 0; i < diff.length; i++) {
-            diff[i] = candidate[i] - baseline[i];
-        }
-        // One seed per metric, the same for the three intervals: resampling the same case indices keeps them
-        // consistent with each other.
+        // One seed per metric and one set of resamples for the three intervals, so they are consistent with each
+        // other.
         long seed = options.seed() ^ metric.hashCode();
-        return new MetricDelta(metric, kind, trusted,
-                Bootstrap.mean(baseline, options.resamples(), options.confidence(), seed),
-                Bootstrap.mean(candidate, options.resamples(), options.confidence(), seed),
-                Bootstrap.mean(diff, options.resamples(), options.confidence(), seed), test);
+        Bootstrap.Paired intervals = Bootstrap.paired(baseline, candidate, options.resamples(), options.confidence(),
+                seed);
+        return new MetricDelta(metric, kind, trusted, intervals.baseline(), intervals.candidate(), intervals.delta(),
+                test);
     }
 }

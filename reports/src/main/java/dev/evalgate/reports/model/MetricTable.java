@@ -17,6 +17,7 @@ import dev.evalgate.engine.compare.Comparison;
 import dev.evalgate.engine.compare.Estimate;
 import dev.evalgate.engine.compare.MetricDelta;
 import dev.evalgate.engine.compare.Reliability;
+import dev.evalgate.engine.compare.WilcoxonTest;
 
 /** The metrics table: each figure of the run with its interval, and its change against the baseline. */
 final class MetricTable {
@@ -91,7 +92,7 @@ final class MetricTable {
         double delta = d.delta().mean();
         String deltaText = formatDelta(delta, kind) + (Double.isNaN(d.delta().lower()) ? ""
                 : " [" + formatDelta(d.delta().lower(), kind) + ", " + formatDelta(d.delta().upper(), kind) + "]");
-        boolean significant = d.test().significantAt(SIGNIFICANCE);
+        boolean significant = d.significantRegression(SIGNIFICANCE) || d.significantImprovement(SIGNIFICANCE);
         String p = d.test().pValue() < 0.001 ? "p<0.001" : String.format(Locale.ROOT, "p=%.3f", d.test().pValue());
         String change;
         String changeText;
@@ -107,10 +108,51 @@ final class MetricTable {
         }
         String note = String.format(Locale.ROOT, "%s %s: %d better, %d worse of %d pairs; n = %d shared cases",
                 d.test().method(), p, d.test().better(), d.test().worse(), d.test().pairs(), d.candidate().n())
+                + monteCarlo(d.delta(), kind)
                 + (d.trusted() ? "" : "; from a judge that failed calibration, so the gate ignores it");
         return new MetricRow(d.trusted() ? name : name + " (untrusted judge)", format(d.candidate().mean(), kind),
                 interval(d.candidate(), kind), format(d.baseline().mean(), kind), deltaText, change, changeText,
                 note, true);
+    }
+
+    /** How far the delta interval's ends would move with another bootstrap seed. */
+    private static String monteCarlo(Estimate delta, Kind kind) {
+        if (!delta.hasInterval() || Double.isNaN(delta.monteCarloError())) {
+            return "";
+        }
+        String error = kind == Kind.RATE ? String.format(Locale.ROOT, "%.2f pp", delta.monteCarloError() * 100)
+                : String.format(Locale.ROOT, "%.4f", delta.monteCarloError());
+        return String.format(Locale.ROOT, "; \u0394 interval: %,d bootstrap resamples, ends \u00B1%s (Monte Carlo)",
+                delta.resamples(), error);
+    }
+
+    /**
+     * Which test decides, for the report to say next to the verdict: the gate uses the paired tests, never the
+     * intervals; empty without a comparison.
+     */
+    static Optional<String> statisticsNote(Optional<Comparison> comparison) {
+        if (comparison.isEmpty() || comparison.get().metricDeltas().isEmpty()) {
+            return Optional.empty();
+        }
+        int resamples = 0;
+        double error = 0;
+        double confidence = 0.95;
+        for (MetricDelta d : comparison.get().metricDeltas()) {
+            if (d.delta().hasInterval()) {
+                resamples = Math.max(resamples, d.delta().resamples());
+                error = Math.max(error, Double.isNaN(d.delta().monteCarloError()) ? 0 : d.delta().monteCarloError());
+                confidence = d.delta().confidence();
+            }
+        }
+        String intervals = resamples == 0 ? "no bootstrap intervals were computed"
+                : String.format(Locale.ROOT, "the %d%% intervals are percentile bootstrap intervals (up to %,d "
+                        + "resamples; another seed moves their ends by about \u00B1%.4f on the 0-1 scale, one "
+                        + "Monte Carlo standard error) and show the size of a change, not its verdict",
+                        Math.round(confidence * 100), resamples, error);
+        return Optional.of("Statistics: the gate decides on paired tests over the shared cases, McNemar's test for "
+                + "the pass rate and Wilcoxon's signed-rank test (exact up to " + WilcoxonTest.EXACT_UP_TO
+                + " differing pairs) for mean scores, "
+                + "each at its rule's level; " + intervals + ".");
     }
 
     private static String interval(Estimate e, Kind kind) {

@@ -42,7 +42,8 @@ public record ReportModel(RunHeader header, GateView gate, List<MetricRow> metri
         cases.forEach(c -> tags.addAll(c.tags()));
         List<String> sortedTags = new ArrayList<>(tags);
         sortedTags.sort(null);
-        List<String> comparisonNotes = comparison.map(Comparison::notes).orElse(List.of());
+        List<String> comparisonNotes = new ArrayList<>(comparison.map(Comparison::notes).orElse(List.of()));
+        MetricTable.statisticsNote(comparison).ifPresent(comparisonNotes::add);
         GateView gate = context.verdict().map(v -> GateView.of(v, comparisonNotes))
                 .orElseGet(() -> GateView.none(counts, comparisonNotes));
         return new ReportModel(header(run, baseline, comparison), gate, MetricTable.of(run, baseline, comparison),
