@@ -140,9 +140,10 @@ public final class RunCommand implements Callable<Integer> {
             gate.checkBeforeRun(evaluation.prepare(request).corpora());
         }
         Path resumeDir = resume;
-        RunResult result = evaluation.run(request, quiet ? dev.evalgate.engine.RunListener.NONE
+        PhaseTimings timings = PhaseTimings.around(quiet ? dev.evalgate.engine.RunListener.NONE
                 : ProgressReporter.forStderr().withResumeAdvice(id -> models.resumeCommand(
                         resumeDir != null ? resumeDir : runsRoot.resolve(id))));
+        RunResult result = evaluation.run(request, timings);
         RunSummaryPrinter.print(result, spec.commandLine().getOut());
         backendOptions.printCacheSummary(spec.commandLine().getOut());
         BaselineGate.Outcome outcome = gate.apply(result, spec.commandLine().getOut());
@@ -155,6 +156,7 @@ public final class RunCommand implements Callable<Integer> {
         }
         ReportFiles reports = RunReports.writeAll(result, context, result.directory());
         spec.commandLine().getOut().println("  report:  " + reports.html());
+        timings.reportsWritten(System.err);
         Evaluation.requireEvaluated(result);
         return outcome.verdict().exitCode().code();
     }

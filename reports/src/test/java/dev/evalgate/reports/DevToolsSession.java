@@ -158,6 +158,18 @@ public final class DevToolsSession implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits until the page's script has built the case list: a large report unpacks its case data asynchronously,
+     * after the load event.
+     */
+    public void awaitCaseList() throws Exception {
+        evaluate("new Promise((ready, failed) => { const since = Date.now(); (function poll() {"
+                + " if (document.documentElement.hasAttribute('data-ready-ms')) { ready('ready'); }"
+                + " else if (Date.now() - since > 60000) { failed(new Error('case list not ready: '"
+                + " + document.getElementById('list-status').textContent)); }"
+                + " else { setTimeout(poll, 20); } })(); })");
+    }
+
     /** Evaluates an expression in the page (awaiting it if it is a promise) and returns its value as JSON text. */
     public String evaluate(String expression) throws Exception {
         JsonNode result = send("Runtime.evaluate", Map.of("expression", expression, "awaitPromise", true,

@@ -18,6 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.evalgate.engine.RunResult;
+import dev.evalgate.reports.html.HtmlReport;
+import dev.evalgate.reports.model.ReportModel;
 
 /**
  * Loads a report of a run whose outputs, case ids, tags, scorer names, prompts and errors are all attacks, in a
@@ -118,11 +120,51 @@ class HostileOutputBrowserTest {
         ReportFiles large = RunReports.writeAll(candidate, RunFixtures.gated(baseline, candidate),
                 Path.of("target", "browser-test", "large"));
 
-        String dom = chromium.dumpDom(large.html().toAbsolutePath().toUri().toString());
+        String dom = domWhenListed(large.html());
 
         assertThat(count(dom, "<tr data-key=")).isEqualTo(100);
         assertThat(dom).containsPattern("Showing 1\u2013100 of \\d+ matching cases \\(2500 in the run\\)")
                 .contains("page 1 of ");
+    }
+
+    /**
+     * A 100,000-case report carries its case data compressed; the page unpacks it, lists one page of rows, searches
+     * all cases and opens the last case's detail, with the packed text gone from the DOM once read.
+     */
+    @Test
+    void aHundredThousandCaseReportUnpacksSearchesAndOpensACase() throws Exception {
+        RunResult run = RunFixtures.synthetic(100_000, 1, 3, "huge");
+        Path html = Path.of("target", "browser-test", "huge", "report.html");
+        Files.createDirectories(html.getParent());
+        HtmlReport.write(ReportModel.of(run, ReportContext.none()), html);
+        assertThat(Files.readString(html)).contains("data-encoding=\"gzip+base64\"");
+
+        try (DevToolsSession page = chromium.devTools()) {
+            page.open(html.toAbsolutePath().toUri().toString());
+            page.awaitCaseList();
+            assertThat(page.evaluate("document.getElementById('case-data').textContent.length")).isEqualTo("0");
+            assertThat(page.evaluate("String(document.querySelectorAll('#case-rows tr').length)")).isEqualTo("100");
+            page.evaluate("new Promise(done => { document.getElementById('f-status').value = 'all';"
+                    + " document.getElementById('f-status').dispatchEvent(new Event('change')); done('ok'); })");
+            assertThat(page.evaluate("document.getElementById('list-status').textContent"))
+                    .contains("of 100000 matching cases");
+            page.evaluate("new Promise(r => { const q = document.getElementById('f-q'); q.value = 'question 99999:';"
+                    + " q.dispatchEvent(new Event('input')); setTimeout(() => r('ok'), 400); })");
+            assertThat(page.evaluate("Array.from(document.querySelectorAll('#case-rows tr'))"
+                    + ".map(tr => tr.getAttribute('data-key')).join(',')")).isEqualTo("support/case-99999");
+            page.evaluate("(() => { document.querySelector('#case-rows tr td:nth-child(2)').click(); return 'ok'; })()");
+            assertThat(page.evaluate("document.querySelector('#detail h2').textContent"))
+                    .isEqualTo("support/case-99999");
+        }
+    }
+
+    private String domWhenListed(Path html) throws Exception {
+        try (DevToolsSession page = chromium.devTools()) {
+            page.open(html.toAbsolutePath().toUri().toString());
+            page.awaitCaseList();
+            int root = page.send("DOM.getDocument", Map.of()).path("root").path("nodeId").asInt();
+            return page.send("DOM.getOuterHTML", Map.of("nodeId", root)).path("outerHTML").asText();
+        }
     }
 
     @Test

@@ -37,6 +37,7 @@ class ReportInteractionBrowserTest {
     void open() throws Exception {
         page = HeadlessChromium.locate(scratch).devTools();
         page.open(files.html().toAbsolutePath().toUri().toString());
+        page.awaitCaseList();
     }
 
     @AfterEach

@@ -25,10 +25,11 @@ import dev.evalgate.reports.model.ReportModel;
  * {@code report.html}: one self-contained file (inline CSS, script and SVG; nothing fetched) that opens from
  * {@code file://} on a machine without network. The summary, metrics and charts are rendered here with
  * auto-escaping; the case list is rendered by the page's script from an embedded JSON block, one page of rows at
- * a time, so a 10,000-case run stays responsive.
+ * a time. The block is streamed into the page ({@link CaseDataBlock}) and compressed for large runs, so a
+ * 100,000-case report is written in bounded memory and stays responsive in the browser.
  *
  * <p>Defence in depth against hostile outputs: the template escapes everything it prints, the JSON block cannot
- * close its element ({@link ScriptSafeJson}), the script writes case data only through {@code textContent}, and a
+ * close its element ({@link ScriptSafeWriter}), the script writes case data only through {@code textContent}, and a
  * Content-Security-Policy with a per-render nonce refuses any script element the page did not put there itself.
  */
 public final class HtmlReport {
@@ -50,6 +51,11 @@ public final class HtmlReport {
     }
 
     public static void render(ReportModel model, Writer out) throws IOException {
+        render(model, out, model.cases().size() >= CaseDataBlock.COMPRESS_FROM_CASES);
+    }
+
+    /** @param compressCaseData whether the case data is written gzipped (large runs) or as plain JSON */
+    static void render(ReportModel model, Writer out, boolean compressCaseData) throws IOException {
         byte[] nonce = new byte[18];
         RANDOM.nextBytes(nonce);
         Map<String, Object> data = new HashMap<>();
@@ -58,8 +64,11 @@ public final class HtmlReport {
         data.put("nonce", Base64.getEncoder().encodeToString(nonce));
         data.put("css", CSS);
         data.put("script", SCRIPT);
-        data.put("caseData", ScriptSafeJson.of(Map.of("cases", model.cases(), "scorers", model.scorers(),
-                "tags", model.tags(), "hasBaseline", model.header().hasBaseline())));
+        // Streamed into the page by the template's <@caseData/>, never held as one string.
+        data.put("caseData", new CaseDataBlock(Map.of("cases", model.cases(), "scorers", model.scorers(),
+                "tags", model.tags(), "hasBaseline", model.header().hasBaseline()), compressCaseData));
+        data.put("caseDataType", compressCaseData ? CaseDataBlock.COMPRESSED_TYPE : CaseDataBlock.PLAIN_TYPE);
+        data.put("caseDataEncoding", compressCaseData ? CaseDataBlock.COMPRESSED_ENCODING : "");
         try {
             Template template = FREEMARKER.getTemplate("report.ftlh");
             template.process(data, out);

@@ -28,13 +28,11 @@ public final class ScriptSafeJson {
         StringBuilder out = new StringBuilder(json.length() + json.length() / 16);
         for (int i = 0; i < json.length(); i++) {
             char c = json.charAt(i);
-            switch (c) {
-                case '<' -> out.append("\\u003c");
-                case '>' -> out.append("\\u003e");
-                case '&' -> out.append("\\u0026");
-                case '\u2028' -> out.append("\\u2028");
-                case '\u2029' -> out.append("\\u2029");
-                default -> out.append(c);
+            String escape = ScriptSafeWriter.escape(c);
+            if (escape == null) {
+                out.append(c);
+            } else {
+                out.append(escape);
             }
         }
         return out.toString();

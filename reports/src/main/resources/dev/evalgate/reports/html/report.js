@@ -2,10 +2,38 @@
 // attribute value set through the DOM, never parsed as markup: outputs and corpus fields are hostile input.
 (function () {
   'use strict';
+
+  // The case data is plain JSON, or for large runs gzip in base64, unpacked here without blocking the page.
+  function loadCaseData(block) {
+    if (block.getAttribute('data-encoding') !== 'gzip+base64') {
+      return Promise.resolve(JSON.parse(block.textContent));
+    }
+    if (typeof DecompressionStream === 'undefined') {
+      return Promise.reject(new Error('this browser cannot unpack the case list (it needs DecompressionStream:'
+        + ' Chrome 80, Firefox 113, Safari 16.4 or later)'));
+    }
+    var binary = atob(block.textContent);
+    var bytes = new Uint8Array(binary.length);
+    for (var i = 0; i < binary.length; i++) { bytes[i] = binary.charCodeAt(i); }
+    var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
+    return new Response(stream).json();
+  }
+
+  var block = document.getElementById('case-data');
+  loadCaseData(block).then(function (data) {
+    block.textContent = ''; // the packed text is no longer needed: let the browser free it
+    start(data);
+  }, function (error) {
+    var status = document.getElementById('list-status');
+    status.textContent = 'The interactive case list is not available: ' + error.message
+      + '. The cases worth a look are listed above.';
+    status.hidden = false;
+  });
+
+  function start(data) {
   var PAGE_SIZE = 100;
   var EXCERPT_CHARS = 120; // of the first repeat's output, in the list
   var DIFF_MAX_CELLS = 4000000; // word-diff table size beyond which both texts are shown without a diff
-  var data = JSON.parse(document.getElementById('case-data').textContent);
   var cases = data.cases;
   var byKey = Object.create(null);
   cases.forEach(function (c) { byKey[c.k] = c; });
@@ -415,4 +443,5 @@
   defaultFilter = counts.regressed ? 'regressed' : counts.notpassing ? 'notpassing' : 'all';
   readHash();
   document.documentElement.setAttribute('data-ready-ms', String(Math.round(performance.now())));
+  }
 })();
