@@ -96,6 +96,20 @@ class MarkdownSummaryTest {
     }
 
     @Test
+    void theSummaryAndThePageSayWhichTestTheGateUsesAndHowPreciseTheIntervalsAre() throws Exception {
+        ReportFiles files = RunReports.writeAll(RunFixtures.hostileCandidate(), RunFixtures.hostileContext(), dir);
+        String md = Files.readString(files.markdown());
+        String html = Files.readString(files.html());
+
+        for (String report : List.of(md, html)) {
+            assertThat(report).contains("the gate decides on paired tests", "McNemar", "Wilcoxon",
+                    "20,000 resamples", "Monte Carlo standard error");
+        }
+        // Each tested row of the page names the resamples and the Monte Carlo error of its delta interval.
+        assertThat(html).containsPattern("bootstrap resamples, ends \u00B1[0-9.]+( pp)? \\(Monte Carlo\\)");
+    }
+
+    @Test
     void passingGateSaysSoAndNamesNoViolations() throws Exception {
         RunResult baseline = RunFixtures.synthetic(200, 1, 1, "base");
         RunResult candidate = RunFixtures.synthetic(200, 1, 1, "cand");

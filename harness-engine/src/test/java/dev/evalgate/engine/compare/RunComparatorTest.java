@@ -155,6 +155,47 @@ class RunComparatorTest {
     }
 
     @Test
+    void fivePassFailCasesThatAllImprovedAreNotARealChange() {
+        // The reported case: a pass/fail scorer at n = 5, every case fixed. Wilcoxon on the scorer is exact
+        // (p = 2/32 = 0.0625, where the normal approximation said 0.037), and so is McNemar on the pass rate.
+        List<CaseResult> before = new ArrayList<>();
+        List<CaseResult> after = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            before.add(result("c" + i, 0, false));
+            after.add(result("c" + i, 0, true));
+        }
+        Comparison c = comparator.compare(run("base", before), run("cand", after));
+
+        MetricDelta exact = c.metric("exact").orElseThrow();
+        assertThat(exact.test().method()).isEqualTo(PairedTest.WILCOXON_EXACT);
+        assertThat(exact.test().pValue()).isCloseTo(0.0625, within(1e-12));
+        assertThat(exact.significantImprovement(0.05)).isFalse();
+        assertThat(c.metric("pass").orElseThrow().test().pValue()).isCloseTo(0.0625, within(1e-12));
+    }
+
+    @Test
+    void anIntervalThatDisagreesWithTheTestIsNamedInTheNotes() {
+        // Five of 100 cases broke, none fixed: McNemar's exact p = 2/32 = 0.0625 is not significant, but a resample
+        // without any broken case has probability 0.95^100 = 0.006 < 0.025, so the 95% interval lies below 0.
+        List<CaseResult> before = new ArrayList<>();
+        List<CaseResult> after = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            before.add(result("c" + i, 0, true));
+            after.add(result("c" + i, 0, i >= 5));
+        }
+        Comparison c = comparator.compare(run("base", before), run("cand", after));
+
+        MetricDelta pass = c.metric("pass").orElseThrow();
+        assertThat(pass.test().pValue()).isCloseTo(0.0625, within(1e-12));
+        assertThat(pass.delta().upper()).isNegative();
+        assertThat(pass.delta().resamples()).isEqualTo(CompareOptions.DEFAULT_RESAMPLES);
+        assertThat(pass.intervalDisagreement()).isPresent();
+        assertThat(c.notes()).anySatisfy(note -> assertThat(note).startsWith("pass: the 95% bootstrap interval")
+                .contains("is below 0", "mcnemar-exact p = 0.0625 is not significant at 0.05",
+                        "the gate decides on the paired test", "Monte Carlo error"));
+    }
+
+    @Test
     void serialisesToJsonForReports() throws Exception {
         Comparison c = comparator.compare(run("base", List.of(result("a", 0, true))),
                 run("cand", List.of(result("a", 0, false), result("b", 0, true))));

@@ -145,14 +145,12 @@ final class MetricTable {
             }
         }
         String intervals = resamples == 0 ? "no bootstrap intervals were computed"
-                : String.format(Locale.ROOT, "the %d%% intervals are percentile bootstrap intervals (up to %,d "
-                        + "resamples; another seed moves their ends by about \u00B1%.4f on the 0-1 scale, one "
-                        + "Monte Carlo standard error) and show the size of a change, not its verdict",
-                        Math.round(confidence * 100), resamples, error);
-        return Optional.of("Statistics: the gate decides on paired tests over the shared cases, McNemar's test for "
-                + "the pass rate and Wilcoxon's signed-rank test (exact up to " + WilcoxonTest.EXACT_UP_TO
-                + " differing pairs) for mean scores, "
-                + "each at its rule's level; " + intervals + ".");
+                : String.format(Locale.ROOT, "the %d%% intervals are percentile bootstrap intervals of up to %,d "
+                        + "resamples, ends within \u00B1%.4f (Monte Carlo standard error), showing size, not the "
+                        + "verdict", Math.round(confidence * 100), resamples, error);
+        return Optional.of("Statistics: the gate decides on paired tests of the shared cases (McNemar for the pass "
+                + "rate, Wilcoxon signed-rank for mean scores, exact up to " + WilcoxonTest.EXACT_UP_TO
+                + " differing pairs) at each rule's level; " + intervals + ".");
     }
 
     private static String interval(Estimate e, Kind kind) {
