@@ -27,6 +27,7 @@ final class ComparisonPrinter {
     static void print(Comparison c, double level, PrintWriter out) {
         out.printf(Locale.ROOT, "%s (baseline, run %s)  vs  %s (candidate, run %s)%n", c.baseline().bundle(),
                 c.baseline().runId(), c.candidate().bundle(), c.candidate().runId());
+        ComparedRunsPrinter.print(c, out);
         out.printf(Locale.ROOT, "%-22s %9s %9s %9s  %-22s %-24s %s%n", "metric", "baseline", "candidate", "delta",
                 "95% CI of delta", "test", "verdict");
         for (MetricDelta m : c.metricDeltas()) {

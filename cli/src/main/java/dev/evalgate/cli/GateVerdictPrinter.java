@@ -16,6 +16,7 @@ final class GateVerdictPrinter {
 
     static void print(GateVerdict verdict, Comparison comparison, String baselineLabel, PrintWriter out) {
         if (comparison != null) {
+            ComparedRunsPrinter.print(comparison, out);
             out.printf(Locale.ROOT, "changes against baseline %s: %d regressed, %d fixed, %d flaky, %d unchanged "
                             + "(%d pass, %d fail), %d new, %d removed%n", baselineLabel,
                     comparison.count(DiffStatus.REGRESSED), comparison.count(DiffStatus.FIXED),

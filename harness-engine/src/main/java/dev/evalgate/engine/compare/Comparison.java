@@ -12,15 +12,23 @@ import java.util.Objects;
  * @param metricDeltas overall pass rate first, then each scorer in suite order
  * @param notes        plain sentences for people, such as "corpus qa changed from 1.0 to 1.1; compared 40
  *                     shared cases"
+ * @param warnings     what makes the comparison doubtful, shown before its numbers: the runs used different
+ *                     models, or evaluated different tiers ({@link Comparability#warnings})
  */
 public record Comparison(ComparedRun baseline, ComparedRun candidate, List<CaseDiff> caseDiffs,
-                         List<MetricDelta> metricDeltas, List<String> notes) {
+                         List<MetricDelta> metricDeltas, List<String> notes, List<String> warnings) {
+    public Comparison(ComparedRun baseline, ComparedRun candidate, List<CaseDiff> caseDiffs,
+                      List<MetricDelta> metricDeltas, List<String> notes) {
+        this(baseline, candidate, caseDiffs, metricDeltas, notes, Comparability.warnings(baseline, candidate));
+    }
+
     public Comparison {
         Objects.requireNonNull(baseline, "baseline");
         Objects.requireNonNull(candidate, "candidate");
         caseDiffs = List.copyOf(caseDiffs);
         metricDeltas = List.copyOf(metricDeltas);
         notes = List.copyOf(Objects.requireNonNullElse(notes, List.of()));
+        warnings = List.copyOf(Objects.requireNonNullElse(warnings, List.of()));
     }
 
     /** Cases with the given status, in report order. */

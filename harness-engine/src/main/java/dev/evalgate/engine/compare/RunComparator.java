@@ -80,8 +80,13 @@ public final class RunComparator {
         for (MetricDelta m : metrics) {
             m.intervalDisagreement().ifPresent(notes::add);
         }
-        return new Comparison(ComparedRun.of(baseline, before.reliability()),
-                ComparedRun.of(candidate, after.reliability()), diffs, metrics, notes);
+        ComparedRun base = ComparedRun.of(baseline, before.reliability());
+        ComparedRun cand = ComparedRun.of(candidate, after.reliability());
+        if (!Comparability.REPEATS.same(base, cand)) {
+            notes.add("the baseline ran every case " + base.repeats() + " times and the candidate "
+                    + cand.repeats() + " times; flakiness shows up differently on each side");
+        }
+        return new Comparison(base, cand, diffs, metrics, notes);
     }
 
     /**

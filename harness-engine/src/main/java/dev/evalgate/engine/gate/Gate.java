@@ -15,6 +15,7 @@ import dev.evalgate.engine.Score;
 import dev.evalgate.engine.compare.CaseDiff;
 import dev.evalgate.engine.compare.CaseOutcome;
 import dev.evalgate.engine.compare.CaseOutcomes;
+import dev.evalgate.engine.compare.Comparability;
 import dev.evalgate.engine.compare.Comparison;
 import dev.evalgate.engine.compare.DiffStatus;
 import dev.evalgate.engine.compare.MetricDelta;
@@ -82,6 +83,8 @@ public final class Gate {
                 minPassRate(r);
             } else if (rule instanceof GateRule.NoNewFailures r) {
                 noNewFailures(r);
+            } else if (rule instanceof GateRule.RequireSame r) {
+                requireSame(r);
             } else if (rule instanceof GateRule.MaxRegression r) {
                 maxRegression(r);
             } else if (rule instanceof GateRule.Budget r) {
@@ -198,6 +201,24 @@ public final class Gate {
                     ? "no new failures among " + cases(inScope) + tags
                     : cases(offending.size()) + tags + (offending.size() == 1 ? " fails" : " fail")
                             + " now and did not fail in the baseline", offending);
+        }
+
+        private void requireSame(GateRule.RequireSame rule) {
+            if (comparison == null) {
+                skipForBaseline(rule, 0);
+                return;
+            }
+            List<String> differences = new ArrayList<>();
+            for (Comparability aspect : rule.aspects()) {
+                if (!aspect.same(comparison.baseline(), comparison.candidate())) {
+                    differences.add(aspect.key() + " differs: baseline " + aspect.describe(comparison.baseline())
+                            + ", candidate " + aspect.describe(comparison.candidate()));
+                }
+            }
+            String aspects = String.join(", ", rule.aspects().stream().map(Comparability::key).toList());
+            decide(rule, !differences.isEmpty(), differences.size(), 0, differences.isEmpty()
+                    ? "the candidate and the baseline share their " + aspects : String.join("; ", differences),
+                    List.of());
         }
 
         private void maxRegression(GateRule.MaxRegression rule) {

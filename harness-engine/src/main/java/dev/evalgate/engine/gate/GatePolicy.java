@@ -68,6 +68,6 @@ public record GatePolicy(double level, int listCases, List<GateRule> rules, Map<
 
     public boolean needsBaseline() {
         return rules.stream().anyMatch(r -> r instanceof GateRule.MaxRegression
-                || r instanceof GateRule.NoNewFailures);
+                || r instanceof GateRule.NoNewFailures || r instanceof GateRule.RequireSame);
     }
 }

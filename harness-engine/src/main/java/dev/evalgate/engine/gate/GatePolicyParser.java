@@ -12,6 +12,7 @@ import java.util.function.Supplier;
 import dev.evalgate.datasets.ConfigNode;
 import dev.evalgate.datasets.InvalidInputException;
 import dev.evalgate.engine.SourceLocation;
+import dev.evalgate.engine.compare.Comparability;
 import dev.evalgate.engine.compare.MetricDelta;
 
 /**
@@ -20,7 +21,8 @@ import dev.evalgate.engine.compare.MetricDelta;
  * <p>Each rule ends {@code passed}, {@code failed} or {@code not checked}, and a rule that could not be checked
  * is never a pass:
  * <ul>
- *   <li>a rule that needs a baseline ({@code no_new_failures}, {@code max_regression}) when no baseline was asked
+ *   <li>a rule that needs a baseline ({@code no_new_failures}, {@code require_same}, {@code max_regression}) when
+ *   no baseline was asked
  *   for is a note: the run was not meant to be compared;</li>
  *   <li>the same rule when a baseline was asked for ({@code --baseline}) but does not exist, and a rule on the
  *   scores of an LLM judge that failed its calibration ({@code min_kappa}), fails the gate, unless the rule (or
@@ -43,6 +45,7 @@ import dev.evalgate.engine.compare.MetricDelta;
  *     - {scorer: judge, min: 0.8, on_unchecked: warn}   # a judge that failed calibration only warns
  *     - {tag: adversarial, min: 1.0}
  *   no_new_failures: [adversarial]          # or {tags: [adversarial], on_unchecked: warn}
+ *   require_same: [model, tier]  # against the baseline; also repeats, corpus, bundle
  *   max_regression:
  *     - {metric: pass, max_drop: 0.0}
  *     - {metric: rougeL, max_drop: 0.02, level: 0.01}
@@ -54,7 +57,7 @@ import dev.evalgate.engine.compare.MetricDelta;
  */
 public final class GatePolicyParser {
     private static final String[] SECTIONS = {"level", "list_cases", "on_unchecked", "max_error_rate",
-        "min_pass_rate", "no_new_failures",
+        "min_pass_rate", "no_new_failures", "require_same",
         "max_regression", "budgets", "reliability", "prices"};
 
     private GatePolicyParser() {
@@ -101,6 +104,29 @@ public final class GatePolicyParser {
                 throw tagsNode.error("list at least one tag, e.g. [adversarial]");
             }
             GateRule rule = new GateRule.NoNewFailures(tags, SourceLocation.of(node));
+            rules.add(rule);
+            onUnchecked(node.isMap() ? node : null, rule, warnByDefault, warnWhenUnchecked);
+        });
+        gate.optional("require_same").ifPresent(node -> {
+            // a list of aspects, or {aspects: [...], on_unchecked: warn}
+            ConfigNode list = node;
+            if (node.isMap()) {
+                node.allowOnly("aspects", "on_unchecked");
+                list = node.required("aspects");
+            }
+            List<Comparability> aspects = new ArrayList<>();
+            for (ConfigNode item : list.asList()) {
+                Comparability aspect = Comparability.ofKey(item.asString());
+                if (aspect == null) {
+                    throw item.error("unknown aspect '" + item.asString() + "'; known aspects: " + String.join(", ",
+                            Arrays.stream(Comparability.values()).map(Comparability::key).toList()));
+                }
+                aspects.add(aspect);
+            }
+            if (aspects.isEmpty()) {
+                throw list.error("list at least one aspect, e.g. [model, tier]");
+            }
+            GateRule rule = new GateRule.RequireSame(aspects, SourceLocation.of(node));
             rules.add(rule);
             onUnchecked(node.isMap() ? node : null, rule, warnByDefault, warnWhenUnchecked);
         });

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 
 import dev.evalgate.engine.SourceLocation;
+import dev.evalgate.engine.compare.Comparability;
 
 /**
  * One rule of a suite's {@code gate:} policy. The set of rules is closed: each kind needs its own evaluation.
@@ -94,6 +95,25 @@ public sealed interface GateRule {
         @Override
         public String name() {
             return "max_regression[" + metric + "]";
+        }
+    }
+
+    /**
+     * The candidate and the baseline must share these aspects (the same model, tier, repeats, corpora or bundle),
+     * so that a comparison cannot pass while it compares something else than it seems. Needs a baseline.
+     */
+    record RequireSame(List<Comparability> aspects, SourceLocation location) implements GateRule {
+        public RequireSame {
+            aspects = List.copyOf(aspects);
+            if (aspects.isEmpty()) {
+                throw new IllegalArgumentException("aspects must not be empty");
+            }
+            location = orNone(location);
+        }
+
+        @Override
+        public String name() {
+            return "require_same[" + String.join(",", aspects.stream().map(Comparability::key).toList()) + "]";
         }
     }
 

@@ -76,6 +76,15 @@ public final class MarkdownSummary {
                     .append(MarkdownText.inline(h.baselineBundle(), 120)).append(')');
         }
         md.append("\n\n");
+        if (!model.compared().isEmpty()) {
+            md.append("| compared | baseline | candidate |\n|---|---|---|\n");
+            for (var a : model.compared()) {
+                md.append("| ").append(a.aspect()).append(" | ").append(MarkdownText.inline(a.baseline(), 160))
+                        .append(" | ").append(MarkdownText.inline(a.candidate(), 160))
+                        .append(a.same() ? "" : " **(differs)**").append(" |\n");
+            }
+            md.append('\n');
+        }
         md.append(String.format(Locale.ROOT, "%d cases: %d passed, %d failed, %d errored, %d flaky",
                 model.counts().cases(), model.counts().passed(), model.counts().failed(), model.counts().errored(),
                 model.counts().flaky()));

@@ -23,9 +23,11 @@ import dev.evalgate.reports.ReportContext;
  * JSON) reads this, so they cannot disagree about a number or a case's status.
  */
 public record ReportModel(RunHeader header, GateView gate, List<MetricRow> metrics, Charts charts,
-                          List<CaseView> cases, CaseCounts counts, List<String> scorers, List<String> tags) {
+                          List<CaseView> cases, CaseCounts counts, List<String> scorers, List<String> tags,
+                          List<ComparedAspect> compared) {
 
     public ReportModel {
+        compared = List.copyOf(compared);
         metrics = List.copyOf(metrics);
         cases = List.copyOf(cases);
         scorers = List.copyOf(scorers);
@@ -42,13 +44,16 @@ public record ReportModel(RunHeader header, GateView gate, List<MetricRow> metri
         cases.forEach(c -> tags.addAll(c.tags()));
         List<String> sortedTags = new ArrayList<>(tags);
         sortedTags.sort(null);
-        List<String> comparisonNotes = new ArrayList<>(comparison.map(Comparison::notes).orElse(List.of()));
+        // Warnings (another model, another tier) come first: they change what every number below means.
+        List<String> comparisonNotes = new ArrayList<>(comparison.map(c -> java.util.stream.Stream.concat(
+                c.warnings().stream().map(w -> "Warning: " + w), c.notes().stream()).toList()).orElse(List.of()));
         MetricTable.statisticsNote(comparison).ifPresent(comparisonNotes::add);
         GateView gate = context.verdict().map(v -> GateView.of(v, comparisonNotes))
                 .orElseGet(() -> GateView.none(counts, comparisonNotes));
         return new ReportModel(header(run, baseline, comparison), gate, MetricTable.of(run, baseline, comparison),
                 Charts.of(run, cases), cases, counts,
-                run.summary().scorers().stream().map(ScorerSummary::name).toList(), sortedTags);
+                run.summary().scorers().stream().map(ScorerSummary::name).toList(), sortedTags,
+                comparison.map(ComparedAspect::of).orElse(List.of()));
     }
 
     /**
