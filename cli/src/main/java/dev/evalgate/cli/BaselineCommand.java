@@ -72,11 +72,24 @@ public final class BaselineCommand implements Runnable {
         @Option(names = "--baselines-dir", paramLabel = "DIR", description = "Store the baseline here instead.")
         Path baselinesDir;
 
+        @Option(names = "--allow-partial", description = "Promote a run of one tier or shard of the suite; "
+                + "without it such a run is refused, since full runs would be compared with a part.")
+        boolean allowPartial;
+
         @Option(names = "--verbose", description = "Stack traces on errors.")
         boolean verbose;
 
         @Override
         public Integer call() {
+            var selection = RunStore.readRecord(run).spec().selection();
+            boolean partial = selection.shard() != null
+                    || selection.tier() != null && !selection.tier().equals("full");
+            if (partial && !allowPartial) {
+                throw new dev.evalgate.datasets.InvalidInputException(run.resolve(RunStore.RUN_FILE), 0,
+                        "selection", "this run evaluated part of the suite (" + selection.describe() + "); as "
+                        + "baseline '" + name + "' it would be compared with runs of every case. Promote a run of "
+                        + "the whole suite, or pass --allow-partial to store this one anyway");
+            }
             BaselineStore store = store(baselinesDir, suiteFile, run);
             Path stored = store.promote(run, name);
             spec.commandLine().getOut().println("baseline '" + name + "' is now run "
