@@ -6,10 +6,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Counts words, sentences and characters the way IFEval's reference implementation does, so that the {@code length}
- * scorer and the IFEval length instructions agree. Words are runs of Unicode word characters ({@code \w+}, as
- * nltk's {@code RegexpTokenizer(r"\w+")}); sentences come from IFEval's rule-based splitter, which knows titles
- * (Mr., Dr.), acronyms (U.S.A.), decimals and web addresses; characters are Unicode code points.
+ * Counts words, sentences and characters for the {@code length} scorer. Words are runs of Unicode word characters
+ * ({@code \w+}, combining marks included, so a Hindi word stays one word); sentences come from the rule-based
+ * splitter of IFEval's utilities ({@code split_into_sentences}), which knows titles (Mr., Dr.), acronyms (U.S.A.),
+ * decimals and web addresses; characters are Unicode code points. The {@code ifeval} scorer counts as its reference
+ * does instead (Python's word characters, NLTK's Punkt sentences).
  */
 public final class TextCounts {
     private static final Pattern WORD = Pattern.compile("\\w+", Pattern.UNICODE_CHARACTER_CLASS);

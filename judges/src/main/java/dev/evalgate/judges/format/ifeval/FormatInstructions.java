@@ -5,6 +5,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectReader;
 
@@ -12,16 +13,20 @@ import dev.evalgate.engine.Json;
 
 /** IFEval's {@code detectable_format:*} instructions. */
 final class FormatInstructions {
-    private static final int UNICODE = Pattern.UNICODE_CHARACTER_CLASS;
-    private static final Pattern STAR_BULLET = Pattern.compile("^\\s*\\*[^*].*$", Pattern.MULTILINE | UNICODE);
-    private static final Pattern DASH_BULLET = Pattern.compile("^\\s*-.*$", Pattern.MULTILINE | UNICODE);
+    /** Python's {@code re}: only {@code \n} ends a line, {@code \d} is any decimal digit. */
+    private static final int PY = Pattern.UNIX_LINES | Pattern.UNICODE_CHARACTER_CLASS;
+    private static final Pattern STAR_BULLET = Pattern.compile("^" + PyText.SPACE + "*\\*[^*].*$",
+            Pattern.MULTILINE | PY);
+    private static final Pattern DASH_BULLET = Pattern.compile("^" + PyText.SPACE + "*-.*$", Pattern.MULTILINE | PY);
     private static final Pattern HIGHLIGHT = Pattern.compile("\\*[^\\n*]*\\*");
     private static final Pattern DOUBLE_HIGHLIGHT = Pattern.compile("\\*\\*[^\\n*]*\\*\\*");
     private static final Pattern TITLE = Pattern.compile("<<[^\\n]+>>");
     private static final List<String> CONSTRAINED = List.of("My answer is yes.", "My answer is no.",
             "My answer is maybe.");
+    /** Python's json.loads: one value and nothing after it; NaN and Infinity are accepted. */
     private static final ObjectReader STRICT_JSON = Json.MAPPER.reader()
-            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .with(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS);
 
     private FormatInstructions() {
     }
@@ -74,14 +79,14 @@ final class FormatInstructions {
             int found = 0;
             Matcher single = HIGHLIGHT.matcher(response);
             while (single.find()) {
-                if (!stripStars(single.group()).strip().isEmpty()) {
+                if (!PyText.isBlank(stripStars(single.group()))) {
                     found++;
                 }
             }
             Matcher twice = DOUBLE_HIGHLIGHT.matcher(response);
             while (twice.find()) {
                 String h = twice.group();
-                if (!h.substring(2, h.length() - 2).strip().isEmpty()) {
+                if (!PyText.isBlank(h.substring(2, h.length() - 2))) {
                     found++;
                 }
             }
@@ -103,6 +108,10 @@ final class FormatInstructions {
 
     /** At least N sections, each introduced by the splitter word and a number ({@code SECTION 1}). */
     record MultipleSections(String splitter, int count) implements Instruction {
+        MultipleSections {
+            splitter = PyText.strip(splitter);
+        }
+
         @Override
         public String id() {
             return "detectable_format:multiple_sections";
@@ -110,7 +119,8 @@ final class FormatInstructions {
 
         @Override
         public boolean followed(String response) {
-            Pattern pattern = Pattern.compile("\\s?" + Pattern.quote(splitter) + "\\s?\\d+\\s?", UNICODE);
+            String space = PyText.SPACE + "?";
+            Pattern pattern = Pattern.compile(space + Pattern.quote(splitter) + space + "\\d+" + space, PY);
             return pattern.split(response, -1).length - 1 >= count;
         }
     }
@@ -124,17 +134,17 @@ final class FormatInstructions {
 
         @Override
         public boolean followed(String response) {
-            String value = response.strip();
+            String value = PyText.strip(response);
+            // The reference removes each prefix in turn (str.removeprefix), not just the first that matches.
             for (String prefix : List.of("```json", "```Json", "```JSON", "```")) {
                 if (value.startsWith(prefix)) {
                     value = value.substring(prefix.length());
-                    break;
                 }
             }
             if (value.endsWith("```")) {
                 value = value.substring(0, value.length() - 3);
             }
-            value = value.strip();
+            value = PyText.strip(value);
             if (value.isEmpty()) {
                 return false;
             }
@@ -159,7 +169,7 @@ final class FormatInstructions {
             Matcher m = TITLE.matcher(response);
             while (m.find()) {
                 String inner = m.group().replaceAll("^<+", "").replaceAll(">+$", "");
-                if (!inner.strip().isEmpty()) {
+                if (!PyText.isBlank(inner)) {
                     return true;
                 }
             }

@@ -42,11 +42,11 @@ public final class IfEvalScorer implements Scorer {
         List<String> variants = LooseResponses.variants(response);
         List<InstructionResult> results = new ArrayList<>(instructions.size());
         for (Instruction instruction : instructions) {
-            boolean strict = !response.strip().isEmpty() && instruction.followed(response);
+            boolean strict = !PyText.isBlank(response) && instruction.followed(response);
             boolean loose = strict;
             for (int i = 1; i < variants.size() && !loose; i++) {
                 String variant = variants.get(i);
-                loose = !variant.strip().isEmpty() && instruction.followed(variant);
+                loose = !PyText.isBlank(variant) && instruction.followed(variant);
             }
             results.add(new InstructionResult(instruction.id(), strict, loose));
         }

@@ -8,6 +8,9 @@ import java.util.regex.Pattern;
 /** IFEval's {@code keywords:*} instructions. Keywords are matched literally (the reference uses them as regexes). */
 final class KeywordInstructions {
     private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS;
+    /** Python's {@code \b}: a change between a Python word character and anything else. */
+    private static final String BOUNDARY = "(?:(?<=" + PyText.WORD + ")(?!" + PyText.WORD + ")|(?<!" + PyText.WORD
+            + ")(?=" + PyText.WORD + "))";
 
     private KeywordInstructions() {
     }
@@ -30,8 +33,12 @@ final class KeywordInstructions {
         }
     }
 
-    /** keywords:frequency — a keyword appears less than / at least N times (case-insensitive). */
+    /** keywords:frequency — a keyword (surrounding whitespace ignored) appears less than / at least N times. */
     record Frequency(String keyword, int frequency, Relation relation) implements Instruction {
+        Frequency {
+            keyword = PyText.strip(keyword);
+        }
+
         @Override
         public String id() {
             return "keywords:frequency";
@@ -58,7 +65,7 @@ final class KeywordInstructions {
         @Override
         public boolean followed(String response) {
             for (String word : words) {
-                if (Pattern.compile("\\b" + Pattern.quote(word) + "\\b", FLAGS).matcher(response).find()) {
+                if (Pattern.compile(BOUNDARY + Pattern.quote(word) + BOUNDARY, FLAGS).matcher(response).find()) {
                     return false;
                 }
             }

@@ -4,12 +4,13 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import dev.evalgate.judges.format.TextCounts;
 
 /** IFEval's {@code length_constraints:*} instructions. */
 final class LengthInstructions {
     /** Paragraphs of number_paragraphs are separated by a markdown divider: {@code ***}. */
-    private static final Pattern DIVIDER = Pattern.compile("\\s?\\*\\*\\*\\s?", Pattern.UNICODE_CHARACTER_CLASS);
+    private static final Pattern DIVIDER = Pattern.compile(PyText.SPACE + "?\\*\\*\\*" + PyText.SPACE + "?");
+    /** Words as the reference counts them: runs of Python word characters (combining marks split a word). */
+    private static final Pattern WORD = Pattern.compile(PyText.WORD + "+");
     private static final Pattern BLANK_LINE = Pattern.compile("\n\n");
     private static final Set<Integer> FIRST_WORD_STOPS = Set.of((int) '.', (int) ',', (int) '?', (int) '!',
             (int) '\'', (int) '"');
@@ -38,7 +39,7 @@ final class LengthInstructions {
 
         @Override
         public boolean followed(String response) {
-            return relation.holds(TextCounts.words(response), count);
+            return relation.holds(FormatInstructions.matches(WORD, response), count);
         }
     }
 
@@ -54,7 +55,7 @@ final class LengthInstructions {
             String[] paragraphs = DIVIDER.split(response, -1);
             int found = paragraphs.length;
             for (int i = 0; i < paragraphs.length; i++) {
-                if (paragraphs[i].strip().isEmpty()) {
+                if (PyText.isBlank(paragraphs[i])) {
                     if (i == 0 || i == paragraphs.length - 1) {
                         found--;
                     } else {
@@ -82,18 +83,18 @@ final class LengthInstructions {
             String[] parts = BLANK_LINE.split(response, -1);
             int found = parts.length;
             for (String part : parts) {
-                if (part.strip().isEmpty()) {
+                if (PyText.isBlank(part)) {
                     found--;
                 }
             }
             if (nth < 1 || nth > found) {
                 return false;
             }
-            String paragraph = parts[nth - 1].strip();
+            String paragraph = PyText.strip(parts[nth - 1]);
             if (paragraph.isEmpty()) {
                 return false;
             }
-            String word = paragraph.split("\\s+")[0].strip();
+            String word = PyText.split(paragraph).get(0);
             word = stripLeading(stripLeading(word, '\''), '"');
             StringBuilder first = new StringBuilder();
             for (int i = 0; i < word.length(); ) {

@@ -17,9 +17,9 @@ final class LooseResponses {
      */
     static List<String> variants(String response) {
         String[] lines = response.split("\n", -1);
-        String removeFirst = join(lines, 1, lines.length).strip();
-        String removeLast = join(lines, 0, lines.length - 1).strip();
-        String removeBoth = join(lines, 1, lines.length - 1).strip();
+        String removeFirst = PyText.strip(join(lines, 1, lines.length));
+        String removeLast = PyText.strip(join(lines, 0, lines.length - 1));
+        String removeBoth = PyText.strip(join(lines, 1, lines.length - 1));
         return List.of(response, response.replace("*", ""), removeFirst, removeLast, removeBoth,
                 removeFirst.replace("*", ""), removeLast.replace("*", ""), removeBoth.replace("*", ""));
     }

@@ -33,6 +33,10 @@ final class OtherInstructions {
 
     /** A postscript starting with the marker ({@code P.S.}, {@code P.P.S} or another word). */
     record Postscript(String marker) implements Instruction {
+        Postscript {
+            marker = PyText.strip(marker);
+        }
+
         @Override
         public String id() {
             return "detectable_content:postscript";
@@ -41,12 +45,13 @@ final class OtherInstructions {
         @Override
         public boolean followed(String response) {
             String value = response.toLowerCase(Locale.ROOT);
+            String s = PyText.SPACE;
             String regex = switch (marker) {
-                case "P.P.S" -> "\\s*p\\.\\s?p\\.\\s?s.*$";
-                case "P.S." -> "\\s*p\\.\\s?s\\..*$";
-                default -> "\\s*" + Pattern.quote(marker.toLowerCase(Locale.ROOT)) + ".*$";
+                case "P.P.S" -> s + "*p\\." + s + "?p\\." + s + "?s.*$";
+                case "P.S." -> s + "*p\\." + s + "?s\\..*$";
+                default -> s + "*" + Pattern.quote(marker.toLowerCase(Locale.ROOT)) + ".*$";
             };
-            return Pattern.compile(regex, Pattern.MULTILINE | Pattern.UNICODE_CHARACTER_CLASS).matcher(value).find();
+            return Pattern.compile(regex, Pattern.MULTILINE | Pattern.UNIX_LINES).matcher(value).find();
         }
     }
 
@@ -62,7 +67,7 @@ final class OtherInstructions {
             String[] parts = response.split(Pattern.quote("******"), -1);
             List<String> valid = new ArrayList<>();
             for (int i = 0; i < parts.length; i++) {
-                if (parts[i].strip().isEmpty()) {
+                if (PyText.isBlank(parts[i])) {
                     if (i != 0 && i != parts.length - 1) {
                         return false;
                     }
@@ -70,7 +75,7 @@ final class OtherInstructions {
                     valid.add(parts[i]);
                 }
             }
-            return valid.size() == 2 && !valid.get(0).strip().equals(valid.get(1).strip());
+            return valid.size() == 2 && !PyText.strip(valid.get(0)).equals(PyText.strip(valid.get(1)));
         }
     }
 
@@ -83,7 +88,8 @@ final class OtherInstructions {
 
         @Override
         public boolean followed(String response) {
-            return response.strip().toLowerCase(Locale.ROOT).startsWith(prompt.strip().toLowerCase(Locale.ROOT));
+            return PyText.strip(response).toLowerCase(Locale.ROOT)
+                    .startsWith(PyText.strip(prompt).toLowerCase(Locale.ROOT));
         }
     }
 
@@ -96,8 +102,8 @@ final class OtherInstructions {
 
         @Override
         public boolean followed(String response) {
-            String value = stripChar(response.strip(), '"').toLowerCase(Locale.ROOT);
-            return value.endsWith(phrase.strip().toLowerCase(Locale.ROOT));
+            String value = stripChar(PyText.strip(response), '"').toLowerCase(Locale.ROOT);
+            return value.endsWith(PyText.strip(phrase).toLowerCase(Locale.ROOT));
         }
     }
 
@@ -110,7 +116,7 @@ final class OtherInstructions {
 
         @Override
         public boolean followed(String response) {
-            String value = response.strip();
+            String value = PyText.strip(response);
             return value.length() > 1 && value.charAt(0) == '"' && value.charAt(value.length() - 1) == '"';
         }
     }
