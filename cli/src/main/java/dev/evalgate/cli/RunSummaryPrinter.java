@@ -6,6 +6,7 @@ import java.util.Locale;
 import dev.evalgate.engine.RunResult;
 import dev.evalgate.engine.RunSummary;
 import dev.evalgate.engine.ScorerSummary;
+import dev.evalgate.reports.model.IfEvalFigures;
 
 /** The few lines a person reads at the end of a run in a terminal or CI log. */
 final class RunSummaryPrinter {
@@ -20,6 +21,13 @@ final class RunSummaryPrinter {
             out.printf(Locale.ROOT, "  %-24s pass %5.1f%%  mean %.3f  (%d scored%s)%n", scorer.name(),
                     100 * scorer.passRate(), scorer.mean(), scorer.scored(),
                     scorer.undecided() > 0 ? ", " + scorer.undecided() + " undecided" : "");
+        }
+        for (IfEvalFigures f : IfEvalFigures.of(result.results())) {
+            out.printf(Locale.ROOT, "  %-24s IFEval prompt-level strict %.2f%%, instruction-level strict %.2f%%,"
+                            + " prompt-level loose %.2f%%, instruction-level loose %.2f%% (%d prompts, %d"
+                            + " instructions)%n", f.scorer(), 100 * f.promptLevelStrict(),
+                    100 * f.instructionLevelStrict(), 100 * f.promptLevelLoose(), 100 * f.instructionLevelLoose(),
+                    f.prompts(), f.instructions());
         }
         out.printf(Locale.ROOT, "  model %s:%s loaded in %d ms; %d calls (%d from cache), %d+%d tokens, "
                         + "%s, latency p50 %.1f ms p95 %.1f ms; wall %.1f s%n",

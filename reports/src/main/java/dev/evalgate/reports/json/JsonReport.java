@@ -18,6 +18,7 @@ import dev.evalgate.reports.io.TextFiles;
 import dev.evalgate.reports.model.CaseCounts;
 import dev.evalgate.reports.model.CaseView;
 import dev.evalgate.reports.model.GateView;
+import dev.evalgate.reports.model.IfEvalFigures;
 import dev.evalgate.reports.model.MetricRow;
 import dev.evalgate.reports.model.ReportModel;
 import dev.evalgate.reports.model.RunHeader;
@@ -39,11 +40,12 @@ public final class JsonReport {
      * @param verdict      the gate's decision with each rule's observed value and limit, or null without a gate
      * @param metricDeltas the comparison's metrics with intervals and paired tests, empty without one (its per-case
      *                     part is in {@code cases}; the full comparison is the run's {@code comparison.json})
+     * @param ifeval       IFEval's four accuracies for each {@code ifeval} scorer, empty when none ran
      */
     public record Document(String format, RunHeader header, GateView gate, List<MetricRow> metrics,
                            CaseCounts counts, List<CaseStatusLine> cases, GateVerdict verdict,
                            List<MetricDelta> metricDeltas, RunSpec spec, RunSummary summary,
-                           List<CaseResult> results) {
+                           List<CaseResult> results, List<IfEvalFigures> ifeval) {
     }
 
     /**
@@ -60,7 +62,7 @@ public final class JsonReport {
         List<CaseStatusLine> lines = model.cases().stream().map(JsonReport::line).toList();
         Document doc = new Document(FORMAT, model.header(), model.gate(), model.metrics(), model.counts(), lines,
                 context.verdict().orElse(null), context.comparison().map(Comparison::metricDeltas).orElse(List.of()),
-                run.spec(), run.summary(), run.results());
+                run.spec(), run.summary(), run.results(), model.ifeval());
         // Through a Writer: Jackson's byte output rejects lone surrogates, which model outputs may hold.
         try (Writer out = TextFiles.create(file)) {
             Json.MAPPER.writeValue(out, doc);

@@ -24,7 +24,7 @@ import dev.evalgate.reports.ReportContext;
  */
 public record ReportModel(RunHeader header, GateView gate, List<MetricRow> metrics, Charts charts,
                           List<CaseView> cases, CaseCounts counts, List<String> scorers, List<String> tags,
-                          List<ComparedAspect> compared) {
+                          List<ComparedAspect> compared, List<IfEvalFigures> ifeval) {
 
     public ReportModel {
         compared = List.copyOf(compared);
@@ -32,6 +32,7 @@ public record ReportModel(RunHeader header, GateView gate, List<MetricRow> metri
         cases = List.copyOf(cases);
         scorers = List.copyOf(scorers);
         tags = List.copyOf(tags);
+        ifeval = List.copyOf(ifeval);
     }
 
     public static ReportModel of(RunResult run, ReportContext context) {
@@ -53,7 +54,7 @@ public record ReportModel(RunHeader header, GateView gate, List<MetricRow> metri
         return new ReportModel(header(run, baseline, comparison), gate, MetricTable.of(run, baseline, comparison),
                 Charts.of(run, cases), cases, counts,
                 run.summary().scorers().stream().map(ScorerSummary::name).toList(), sortedTags,
-                comparison.map(ComparedAspect::of).orElse(List.of()));
+                comparison.map(ComparedAspect::of).orElse(List.of()), IfEvalFigures.of(run.results()));
     }
 
     /**
