@@ -3,7 +3,6 @@ package dev.evalgate.judges.format.ifeval;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -12,8 +11,6 @@ import java.util.regex.Pattern;
  */
 final class OtherInstructions {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\[.*?\\]");
-    /** An approximation of nltk's word_tokenize: words (with inner hyphens) and runs of punctuation. */
-    private static final Pattern TOKEN = Pattern.compile("\\w+(?:-\\w+)*|[^\\w\\s]+", Pattern.UNICODE_CHARACTER_CLASS);
 
     private OtherInstructions() {
     }
@@ -121,7 +118,7 @@ final class OtherInstructions {
         }
     }
 
-    /** Words in all capitals appear less than / at least N times. */
+    /** Words in all capitals appear less than / at least N times, over the tokens of NLTK's word_tokenize. */
     record CapitalWordFrequency(int count, Relation relation) implements Instruction {
         @Override
         public String id() {
@@ -130,10 +127,9 @@ final class OtherInstructions {
 
         @Override
         public boolean followed(String response) {
-            Matcher m = TOKEN.matcher(response);
             int capitals = 0;
-            while (m.find()) {
-                if (CaseCheck.allUpper(m.group())) {
+            for (String token : NltkWords.tokenize(response)) {
+                if (CaseCheck.allUpper(token)) {
                     capitals++;
                 }
             }

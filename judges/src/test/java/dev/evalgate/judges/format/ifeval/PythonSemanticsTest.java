@@ -20,10 +20,9 @@ class PythonSemanticsTest {
     void wordsSplitAtCombiningMarksAsPythonsWordCharacterDoes() {
         // re.findall(r"\w+", ...) finds 13 words here: Python's \w has no combining vowel signs.
         String hindi = "यह आज हमारे शहर के मौसम के बारे में है";
-        assertThat(followed("length_constraints:number_words", Map.of("num_words", 13, "relation", "at least"), hindi))
-                .isTrue();
-        assertThat(followed("length_constraints:number_words", Map.of("num_words", 14, "relation", "at least"), hindi))
-                .isFalse();
+        String id = "length_constraints:number_words";
+        assertThat(followed(id, Map.of("num_words", 13, "relation", "at least"), hindi)).isTrue();
+        assertThat(followed(id, Map.of("num_words", 14, "relation", "at least"), hindi)).isFalse();
     }
 
     @Test
