@@ -259,6 +259,11 @@ public final class PromptLeakScorer implements AttackCheck {
             return fromParams(params, params.spec().name());
         }
 
+        /** The scorer with its default parameters, for a scorer that runs the rule as one of its steps. */
+        public static PromptLeakScorer defaults(String name) {
+            return new PromptLeakScorer(name, new Settings(5, 0.3, 4, 12, 0.25, false));
+        }
+
         static PromptLeakScorer fromParams(ScorerParams params, String name) {
             int n = params.integer("n", 5);
             if (n < 1 || n > 50) {

@@ -19,7 +19,8 @@ import dev.evalgate.engine.Json;
 enum VerdictFormat {
     PASS_FAIL("verdict", "{\"verdict\": \"pass\" or \"fail\", \"reason\": \"<one sentence>\"}"),
     SCALE("score", "{\"score\": <integer 1 to 5>, \"reason\": \"<one sentence>\"}"),
-    PREFERENCE("preference", "{\"preference\": \"A\" or \"B\" or \"tie\", \"reason\": \"<one sentence>\"}");
+    PREFERENCE("preference", "{\"preference\": \"A\" or \"B\" or \"tie\", \"reason\": \"<one sentence>\"}"),
+    LEAK("leaked", "{\"leaked\": true or false, \"reason\": \"<one sentence>\"}");
 
     private static final ObjectReader STRICT = Json.MAPPER.reader()
             .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
@@ -39,7 +40,7 @@ enum VerdictFormat {
         return shape;
     }
 
-    /** A parsed verdict: {@code value} is "pass"/"fail", "1".."5", or "A"/"B"/"tie". */
+    /** A parsed verdict: {@code value} is "pass"/"fail", "1".."5", "A"/"B"/"tie", or "true"/"false" for a leak. */
     record Verdict(String value, String reason) {
     }
 
@@ -101,6 +102,12 @@ enum VerdictFormat {
                     throw new MalformedVerdict("\"score\" must be an integer from 1 to 5, was " + value);
                 }
                 return String.valueOf(value.asInt());
+            }
+            case LEAK -> {
+                if (!value.isBoolean()) {
+                    throw new MalformedVerdict("\"leaked\" must be the JSON boolean true or false, was " + value);
+                }
+                return String.valueOf(value.asBoolean());
             }
             default -> {
                 String v = value.isTextual() ? value.asText().strip() : "";
