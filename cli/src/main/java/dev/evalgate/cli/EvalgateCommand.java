@@ -21,6 +21,7 @@ import dev.evalgate.engine.ExitCode;
                 ReportCommand.class,
                 BaselineCommand.class,
                 MergeCommand.class,
+                HistoryCommand.class,
                 DatasetsCommand.class,
                 JudgesCommand.class,
                 ScorersCommand.class,

@@ -2,6 +2,7 @@ package dev.evalgate.cli;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.UnaryOperator;
@@ -29,6 +30,8 @@ import dev.evalgate.engine.ScorerRegistry;
 import dev.evalgate.engine.Shard;
 import dev.evalgate.engine.Suite;
 import dev.evalgate.engine.SuiteLoader;
+import dev.evalgate.engine.sink.FinishedRun;
+import dev.evalgate.engine.sink.RunSinks;
 import dev.evalgate.engine.tier.Tier;
 import dev.evalgate.engine.tier.TierSelector;
 import dev.evalgate.reports.ReportContext;
@@ -82,6 +85,11 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--shard", paramLabel = "I/N", description = "Run only shard I of N (1-based), chosen by a "
             + "stable hash of each case id; join the shards' runs with 'evalgate merge'.")
     String shard;
+
+    @Option(names = "--history", paramLabel = "FILE|JDBC_URL", description = "Record the run in this history: an "
+            + "SQLite file or jdbc:postgresql://HOST/DB; 'off' records nothing (default: the suite's 'history', else "
+            + "$EVALGATE_HISTORY, else history.db beside the run directories).")
+    String history;
 
     @Option(names = "--quiet", description = "No progress output.")
     boolean quiet;
@@ -157,6 +165,10 @@ public final class RunCommand implements Callable<Integer> {
         ReportFiles reports = RunReports.writeAll(result, context, result.directory());
         spec.commandLine().getOut().println("  report:  " + reports.html());
         timings.reportsWritten(System.err);
+        // History and other sinks: a failure is a warning, never a different verdict.
+        RunSinks.load().accept(new FinishedRun(result, suite, outcome.verdict(),
+                history == null ? Map.of() : Map.of("history", history)),
+                warning -> spec.commandLine().getErr().println("warning: " + warning));
         Evaluation.requireEvaluated(result);
         return outcome.verdict().exitCode().code();
     }

@@ -27,9 +27,11 @@ public final class SuiteLoader {
     public Suite load(Path file) {
         ConfigNode root = ConfigNode.parseYaml(file);
         root.allowOnly("name", "description", "bundle", "corpora", "scorers", "judge", "repeats", "concurrency",
-                "timeout_seconds", "output", "gate", "tiers", "baselines");
+                "timeout_seconds", "output", "gate", "tiers", "baselines", "history");
         Path dir = file.toAbsolutePath().getParent();
         String name = root.string("name", stripExtension(file.getFileName().toString()));
+        // Where the run history is recorded; the history sink reads it from the file, here it is only checked.
+        root.optional("history").ifPresent(ConfigNode::asString);
 
         List<Path> corpora = new ArrayList<>();
         ConfigNode corporaNode = root.required("corpora");

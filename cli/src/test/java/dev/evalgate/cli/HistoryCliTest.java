@@ -1,0 +1,93 @@
+package dev.evalgate.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Runs recorded by 'evalgate run' on the replay backend, then read back with 'evalgate history'. */
+class HistoryCliTest {
+    @TempDir
+    Path tmp;
+
+    private CliFixture project;
+
+    @BeforeEach
+    void setUp() {
+        project = new CliFixture(tmp);
+    }
+
+    @Test
+    void everyRunIsRecordedBesideTheRunsAndListedWithTrends() throws IOException {
+        CliFixture.Outcome first = project.run("run", project.suite.toString(), "--quiet");
+        assertThat(first.code()).as(first.err()).isZero();
+        assertThat(first.err()).doesNotContain("warning");
+        Path db = tmp.resolve("runs").resolve("history.db");
+        assertThat(db).isRegularFile();
+
+        // Case c stops being JSON in the second run.
+        CliFixture.write(tmp.resolve("outputs.jsonl"), String.join("\n",
+                "{\"id\": \"a\", \"output\": \"{\\\"answer\\\": 4}\"}",
+                "{\"id\": \"b\", \"output\": \"Paris\"}",
+                "{\"id\": \"c\", \"output\": \"\\u001b[31mred\\u001b[0m not json\"}", ""));
+        assertThat(project.run("run", project.suite.toString(), "--quiet").code()).isZero();
+
+        CliFixture.Outcome list = project.run("history", "--history", db.toString());
+        assertThat(list.code()).as(list.err()).isZero();
+        assertThat(list.out()).contains("runs in jdbc:sqlite:" + db, "tiny-bundle@1.0.0", "66.7%", "33.3%",
+                "trends of suite tiny", "pass ", "0.667 -> 0.333", "json ");
+
+        CliFixture.Outcome history = project.run("history", "case", "tiny/c", "--history", db.toString());
+        assertThat(history.code()).as(history.err()).isZero();
+        assertThat(history.out()).contains("case tiny/c in 2 runs", "output changed", "\\u001b[31mred",
+                "failing since run ");
+        assertThat(history.out()).doesNotContain("\u001b");
+    }
+
+    @Test
+    void recordingNeverChangesTheRunDirectoryAndAFailureIsOnlyAWarning() throws IOException {
+        Path blocker = tmp.resolve("not-a-dir");
+        Files.writeString(blocker, "x");
+        CliFixture.Outcome run = project.run("run", project.suite.toString(), "--quiet", "--history",
+                blocker.resolve("history.db").toString());
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(run.err()).contains("warning: history was not updated for run ", "not-a-dir");
+
+        Path runDir;
+        try (Stream<Path> dirs = Files.list(tmp.resolve("runs"))) {
+            runDir = dirs.filter(Files::isDirectory).findFirst().orElseThrow();
+        }
+        Map<String, Long> before = snapshot(runDir);
+        Path db = tmp.resolve("elsewhere.db");
+        CliFixture.Outcome imported = project.run("history", "import", tmp.resolve("runs").toString(), "--history",
+                db.toString());
+        assertThat(imported.code()).as(imported.err()).isZero();
+        assertThat(imported.out()).contains("imported 1 runs", "skipped 0");
+        assertThat(snapshot(runDir)).isEqualTo(before);
+        assertThat(project.run("history", "import", tmp.resolve("runs").toString(), "--history", db.toString())
+                .out()).contains("imported 0 runs", "skipped 1 already recorded");
+        assertThat(project.run("history", "--history", "off").code()).isEqualTo(2);
+        assertThat(project.run("history", "--history", tmp.resolve("missing.db").toString()).err())
+                .contains("no run history here", "history import");
+    }
+
+    private static Map<String, Long> snapshot(Path dir) throws IOException {
+        Map<String, Long> files = new TreeMap<>();
+        try (Stream<Path> all = Files.walk(dir)) {
+            for (Path p : (Iterable<Path>) all::iterator) {
+                if (Files.isRegularFile(p)) {
+                    files.put(dir.relativize(p) + ":" + Files.size(p), Files.getLastModifiedTime(p).toMillis());
+                }
+            }
+        }
+        return files;
+    }
+}

@@ -1,0 +1,18 @@
+package dev.evalgate.engine.sink;
+
+/**
+ * Consumes a finished run after its gate was applied: a history store, an exporter. Implementations are discovered
+ * with {@link java.util.ServiceLoader} from the class path, so the engine never imports them. A sink is not
+ * essential to the verdict: when it fails, the front end prints a warning and the gate's exit code stands.
+ */
+public interface RunSink {
+    /** A short name for messages and for its setting, such as {@code history}. */
+    String name();
+
+    /**
+     * Called once per finished run, after the run directory and its reports were written; must not change them.
+     *
+     * @throws Exception any failure; the caller turns it into a warning
+     */
+    void accept(FinishedRun run) throws Exception;
+}

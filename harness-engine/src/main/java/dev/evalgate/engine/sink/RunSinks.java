@@ -1,0 +1,41 @@
+package dev.evalgate.engine.sink;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ServiceLoader;
+import java.util.function.Consumer;
+
+/** The sinks on the class path; hands each finished run to every one and turns a sink's failure into a warning. */
+public final class RunSinks {
+    private final List<RunSink> sinks;
+
+    public RunSinks(List<RunSink> sinks) {
+        this.sinks = List.copyOf(sinks);
+    }
+
+    public static RunSinks load() {
+        List<RunSink> found = new ArrayList<>();
+        for (RunSink sink : ServiceLoader.load(RunSink.class)) {
+            found.add(sink);
+        }
+        return new RunSinks(found);
+    }
+
+    public List<RunSink> sinks() {
+        return sinks;
+    }
+
+    /**
+     * @param warnings receives one line per sink that failed, naming the sink and why; the run is not affected
+     */
+    public void accept(FinishedRun run, Consumer<String> warnings) {
+        for (RunSink sink : sinks) {
+            try {
+                sink.accept(run);
+            } catch (Exception | LinkageError e) {
+                String why = e.getMessage() == null ? e.toString() : e.getMessage();
+                warnings.accept(sink.name() + " was not updated for run " + run.result().spec().runId() + ": " + why);
+            }
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package dev.evalgate.history;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+import dev.evalgate.engine.RunResult;
+import dev.evalgate.engine.sink.FinishedRun;
+import dev.evalgate.engine.sink.RunSink;
+
+/**
+ * Records every finished run in the history store ({@link HistoryLocation#resolve} says where). Reads the run
+ * from memory and never writes into its directory.
+ */
+public final class HistorySink implements RunSink {
+    public static final String NAME = "history";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public void accept(FinishedRun finished) {
+        RunResult run = finished.result();
+        Path suiteFile = finished.suite() == null ? null : finished.suite().file();
+        Path runsRoot = run.directory() == null ? Path.of("runs") : run.directory().toAbsolutePath().getParent();
+        Optional<HistoryLocation> location = HistoryLocation.resolve(finished.setting(NAME).orElse(null), suiteFile,
+                System.getenv(HistoryLocation.ENVIRONMENT), runsRoot);
+        if (location.isEmpty()) {
+            return;
+        }
+        Path where = suiteFile != null ? suiteFile.toAbsolutePath().getParent()
+                : run.directory() == null ? null : run.directory().toAbsolutePath();
+        GitInfo git = GitInfo.of(where, System.getenv());
+        try (HistoryStore store = HistoryStore.open(location.get())) {
+            store.recorder().record(run, finished.verdict(), git);
+        }
+    }
+}
