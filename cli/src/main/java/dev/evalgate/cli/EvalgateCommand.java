@@ -22,6 +22,7 @@ import dev.evalgate.engine.ExitCode;
                 BaselineCommand.class,
                 MergeCommand.class,
                 HistoryCommand.class,
+                ViewCommand.class,
                 DatasetsCommand.class,
                 JudgesCommand.class,
                 ScorersCommand.class,

@@ -16,6 +16,10 @@ import dev.evalgate.history.HistoryStore;
 import dev.evalgate.history.MetricPoint;
 import dev.evalgate.history.RunEntry;
 import dev.evalgate.history.RunFilter;
+import dev.evalgate.history.drift.DriftDetector;
+import dev.evalgate.history.drift.DriftFinding;
+import dev.evalgate.history.drift.DriftReport;
+import dev.evalgate.history.drift.DriftSettings;
 
 @Command(name = "history",
         description = {"Lists recorded runs, newest first, and each metric's trend across them.",
@@ -44,8 +48,22 @@ public final class HistoryCommand implements Callable<Integer> {
             + "every recorded metric).")
     List<String> metrics = new ArrayList<>();
 
+    @Option(names = "--level", paramLabel = "P", description = "Significance level of the drift tests (default: "
+            + "${DEFAULT-VALUE}).")
+    double level = DriftSettings.DEFAULT.level();
+
+    @Option(names = "--window", paramLabel = "N", description = "Runs the trend test looks back over (default: "
+            + "${DEFAULT-VALUE}).")
+    int window = DriftSettings.DEFAULT.window();
+
     @Override
     public Integer call() {
+        DriftSettings settings;
+        try {
+            settings = new DriftSettings(level, window);
+        } catch (IllegalArgumentException e) {
+            throw new dev.evalgate.datasets.InvalidInputException(null, 0, "--level/--window", e.getMessage());
+        }
         PrintWriter out = spec.commandLine().getOut();
         try (HistoryStore store = options.open()) {
             RunFilter filter = options.filter();
@@ -86,8 +104,30 @@ public final class HistoryCommand implements Callable<Integer> {
                 }
                 out.println("  " + TerminalText.safe(trendLine(metric, series)));
             }
+            DriftReport drift = new DriftDetector(settings).detect(store.queries(), suiteFilter);
+            out.println();
+            List<DriftFinding> recent = drift.findings().stream().filter(f -> isRecent(f, drift, settings))
+                    .toList();
+            out.println("drift in the last " + settings.window() + " runs (level " + settings.level() + "): "
+                    + (recent.isEmpty() ? "none" : recent.size() + " findings"));
+            for (DriftFinding f : recent) {
+                out.println(TerminalText.safe("  " + (f.worse() ? "WORSE " : "      ") + f.runId() + "  "
+                        + f.kind().name().toLowerCase(Locale.ROOT) + "  " + f.description()));
+            }
+            drift.causes().forEach(c -> out.println(TerminalText.safe("  cause? " + c.runId() + ": "
+                    + String.join("; ", c.changes()))));
         }
         return 0;
+    }
+
+    private static boolean isRecent(DriftFinding f, DriftReport report, DriftSettings settings) {
+        List<RunEntry> runs = report.runs();
+        for (int i = Math.max(0, runs.size() - settings.window()); i < runs.size(); i++) {
+            if (runs.get(i).runId().equals(f.runId())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A run where the model or a corpus version changed: the likely cause of a step in a trend. */

@@ -69,7 +69,8 @@ public final class RunMetrics {
         return metrics;
     }
 
-    static MetricValue rate(String name, int passed, int n) {
+    /** A rate with its Wilson interval, as recorded for every pass rate. */
+    public static MetricValue rate(String name, int passed, int n) {
         double[] ci = wilson(passed, n);
         return new MetricValue(name, n == 0 ? Double.NaN : (double) passed / n, ci[0], ci[1], n);
     }

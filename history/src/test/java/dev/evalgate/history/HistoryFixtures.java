@@ -36,9 +36,14 @@ final class HistoryFixtures {
     }
 
     static RunSpec spec(String runId, Instant startedAt, String fingerprint, String corpusVersion) {
-        Bundle bundle = new Bundle("support-bot", "1.4.0", "llamacpp:stories260K.gguf", "You are helpful.",
+        return spec(runId, SUITE, "support-bot", startedAt, fingerprint, corpusVersion);
+    }
+
+    static RunSpec spec(String runId, String suite, String bundleId, Instant startedAt, String fingerprint,
+                        String corpusVersion) {
+        Bundle bundle = new Bundle(bundleId, "1.4.0", "llamacpp:stories260K.gguf", "You are helpful.",
                 "{{input}}", null, null, null);
-        return new RunSpec(runId, SUITE, "suite.yaml", startedAt.toString(), "0.1.0-test", bundle, bundle.digest(),
+        return new RunSpec(runId, suite, "suite.yaml", startedAt.toString(), "0.1.0-test", bundle, bundle.digest(),
                 new ModelInfo("llamacpp", "stories260K.gguf", fingerprint, 120),
                 List.of(new CorpusRef("support", corpusVersion, "sha-" + corpusVersion, 0)),
                 List.of(ScorerSpec.of("contains", Map.of()), ScorerSpec.of("rouge", Map.of())), 1, List.of(42L), 2,
