@@ -112,24 +112,45 @@ final class Schema {
 
     /** Brings the schema to {@link #CURRENT}; a second process migrating at the same time is waited out. */
     static void migrate(Connection connection) throws SQLException {
-        try {
-            migrateOnce(connection);
-        } catch (SQLException e) {
-            connection.rollback();
-            // Another process may have created the same tables first: the migration is then already done.
-            if (version(connection) != CURRENT) {
-                throw e;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                migrateOnce(connection);
+                return;
+            } catch (SQLException e) {
+                connection.rollback();
+                // Another process may have been creating the same tables: its migration is then done, or soon is.
+                int at = version(connection);
+                if (at == CURRENT) {
+                    return;
+                }
+                if (at > CURRENT || attempt == 5) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(200L * attempt);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
             }
         }
     }
 
     private static void migrateOnce(Connection connection) throws SQLException {
+        boolean postgres = connection.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT)
+                .contains("postgres");
         try (Statement s = connection.createStatement()) {
+            if (postgres) {
+                // One migrator at a time across every runner sharing the database; released at commit.
+                s.execute("SELECT pg_advisory_xact_lock(7305512010)");
+            }
             s.execute("CREATE TABLE IF NOT EXISTS history_migrations (version INTEGER PRIMARY KEY, "
                     + "description TEXT NOT NULL, applied_at VARCHAR(40) NOT NULL)");
         }
-        connection.commit();
-        int at = version(connection);
+        if (!postgres) {
+            connection.commit();
+        }
+        int at = versionInTransaction(connection);
         if (at > CURRENT) {
             throw new SQLException("the history store has schema version " + at + ", newer than this evalgate "
                     + "understands (" + CURRENT + "); upgrade evalgate");
@@ -150,7 +171,17 @@ final class Schema {
                 p.setString(3, Instant.now().toString());
                 p.executeUpdate();
             }
-            connection.commit();
+            if (!postgres) {
+                connection.commit();
+            }
+        }
+        connection.commit();
+    }
+
+    private static int versionInTransaction(Connection connection) throws SQLException {
+        try (Statement s = connection.createStatement();
+             ResultSet r = s.executeQuery("SELECT MAX(version) FROM history_migrations")) {
+            return r.next() ? r.getInt(1) : 0;
         }
     }
 
