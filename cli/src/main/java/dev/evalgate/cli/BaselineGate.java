@@ -17,6 +17,7 @@ import dev.evalgate.engine.compare.CompareOptions;
 import dev.evalgate.engine.compare.Comparison;
 import dev.evalgate.engine.compare.RunComparator;
 import dev.evalgate.engine.gate.Gate;
+import dev.evalgate.engine.gate.MetricHistory;
 import dev.evalgate.engine.gate.GatePolicy;
 import dev.evalgate.engine.gate.GateVerdict;
 import dev.evalgate.reports.ReportContext;
@@ -35,6 +36,7 @@ final class BaselineGate {
     private final String baselineLabel;
     private final String missingBaseline;
     private final RunComparator comparator;
+    private MetricHistory history = MetricHistory.NONE;
 
     /** @param baseline the baseline run, or null to apply only the rules that need none */
     BaselineGate(GatePolicy policy, RunResult baseline, String baselineLabel, boolean allowCorpusChange) {
@@ -48,6 +50,12 @@ final class BaselineGate {
         this.missingBaseline = chosen.missing();
         this.baselineLabel = baselineLabel;
         this.comparator = new RunComparator(CompareOptions.DEFAULT.withAllowCorpusChange(allowCorpusChange));
+    }
+
+    /** Where {@code max_drift} rules read the suite's earlier runs. */
+    BaselineGate useHistory(MetricHistory runHistory) {
+        this.history = runHistory;
+        return this;
     }
 
     /** Refuses, before any model call, a baseline whose corpora differ from the ones about to run. */
@@ -88,7 +96,7 @@ final class BaselineGate {
 
     Outcome apply(RunResult candidate, PrintWriter out) {
         Comparison comparison = baseline == null ? null : comparator.compare(baseline, candidate);
-        GateVerdict verdict = new Gate(policy).evaluate(candidate, comparison, missingBaseline);
+        GateVerdict verdict = new Gate(policy, history).evaluate(candidate, comparison, missingBaseline);
         if (candidate.directory() != null) {
             if (comparison != null) {
                 writeJson(candidate.directory().resolve(COMPARISON_FILE), comparison);

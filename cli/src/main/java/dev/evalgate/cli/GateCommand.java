@@ -15,6 +15,7 @@ import dev.evalgate.engine.RunRecord;
 import dev.evalgate.engine.RunResult;
 import dev.evalgate.engine.RunStore;
 import dev.evalgate.engine.Suite;
+import dev.evalgate.history.StoredMetricHistory;
 import dev.evalgate.reports.RunReports;
 
 @Command(name = "gate",
@@ -40,6 +41,10 @@ public final class GateCommand implements Callable<Integer> {
     @Mixin
     BaselineOptions baselineOptions = new BaselineOptions();
 
+    @Option(names = "--history", paramLabel = "FILE|JDBC_URL", description = "The run history that max_drift rules "
+            + "read (default: as 'run' records it).")
+    String history;
+
     @Option(names = "--verbose", description = "Stack traces on errors.")
     boolean verbose;
 
@@ -58,6 +63,8 @@ public final class GateCommand implements Callable<Integer> {
         RunResult baselineRun = chosenBaseline.run();
         BaselineGate gate = new BaselineGate(suite.gate(), chosenBaseline, baselineOptions.label(),
                 baselineOptions.allowCorpusChange());
+        gate.useHistory(StoredMetricHistory.forRun(history, suite.file(),
+                w -> spec.commandLine().getErr().println("warning: run history: " + w)));
         BaselineGate.Outcome outcome = gate.apply(candidate, spec.commandLine().getOut());
         RunReports.writeAll(candidate, outcome.reportContext(baselineRun), candidate.directory());
         return outcome.verdict().exitCode().code();

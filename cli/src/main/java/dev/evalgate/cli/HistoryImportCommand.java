@@ -12,7 +12,6 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import dev.evalgate.datasets.InvalidInputException;
-import dev.evalgate.engine.RunStore;
 import dev.evalgate.history.HistoryImport;
 import dev.evalgate.history.HistoryLocation;
 import dev.evalgate.history.HistoryStore;
@@ -34,7 +33,7 @@ public final class HistoryImportCommand implements Callable<Integer> {
     Path directory;
 
     @Option(names = "--history", paramLabel = "FILE|JDBC_URL", description = "The history to fill: an SQLite file "
-            + "or jdbc:postgresql://HOST/DB (default: $EVALGATE_HISTORY, else history.db in DIR, beside the runs).")
+            + "or jdbc:postgresql://HOST/DB (default: $EVALGATE_HISTORY, else ~/.local/share/evalgate/history.db).")
     String location;
 
     @Override
@@ -42,10 +41,7 @@ public final class HistoryImportCommand implements Callable<Integer> {
         if (!Files.isDirectory(directory)) {
             throw new InvalidInputException(directory, 0, "DIR", "not a directory");
         }
-        Path runsRoot = Files.isRegularFile(directory.resolve(RunStore.RUN_FILE))
-                ? directory.toAbsolutePath().getParent() : directory;
-        HistoryLocation where = HistoryLocation.resolve(location, null, System.getenv(HistoryLocation.ENVIRONMENT),
-                runsRoot).orElseThrow(() -> new InvalidInputException(null, 0, "--history", "history is 'off'; give "
+        HistoryLocation where = HistoryLocation.resolve(location, null).orElseThrow(() -> new InvalidInputException(null, 0, "--history", "history is 'off'; give "
                         + "the history to fill"));
         PrintWriter out = spec.commandLine().getOut();
         try (HistoryStore store = HistoryStore.open(where)) {

@@ -13,7 +13,7 @@ import dev.evalgate.history.RunFilter;
 /** Which history a reading command opens, and which of its runs it looks at; shared by history and view. */
 public final class HistoryOptions {
     @Option(names = "--history", paramLabel = "FILE|JDBC_URL", description = "The history to read: an SQLite file "
-            + "or jdbc:postgresql://HOST/DB (default: $EVALGATE_HISTORY, else runs/history.db).")
+            + "or jdbc:postgresql://HOST/DB (default: $EVALGATE_HISTORY, else ~/.local/share/evalgate/history.db).")
     String location;
 
     @Option(names = "--suite", paramLabel = "NAME", description = "Only runs of this suite (default for trends: the "
@@ -30,7 +30,7 @@ public final class HistoryOptions {
     int limit = 30;
 
     HistoryLocation resolve() {
-        return HistoryLocation.resolve(location, null, System.getenv(HistoryLocation.ENVIRONMENT), Path.of("runs"))
+        return HistoryLocation.resolve(location, null)
                 .orElseThrow(() -> new InvalidInputException(null, 0, "--history", "history is 'off'; give the "
                         + "history to read"));
     }

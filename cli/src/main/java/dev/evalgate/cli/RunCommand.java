@@ -32,6 +32,7 @@ import dev.evalgate.engine.Suite;
 import dev.evalgate.engine.SuiteLoader;
 import dev.evalgate.engine.sink.FinishedRun;
 import dev.evalgate.engine.sink.RunSinks;
+import dev.evalgate.history.StoredMetricHistory;
 import dev.evalgate.engine.tier.Tier;
 import dev.evalgate.engine.tier.TierSelector;
 import dev.evalgate.reports.ReportContext;
@@ -88,7 +89,7 @@ public final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--history", paramLabel = "FILE|JDBC_URL", description = "Record the run in this history: an "
             + "SQLite file or jdbc:postgresql://HOST/DB; 'off' records nothing (default: the suite's 'history', else "
-            + "$EVALGATE_HISTORY, else history.db beside the run directories).")
+            + "$EVALGATE_HISTORY, else ~/.local/share/evalgate/history.db).")
     String history;
 
     @Option(names = "--quiet", description = "No progress output.")
@@ -132,6 +133,8 @@ public final class RunCommand implements Callable<Integer> {
         RunResult baselineRun = chosenBaseline.run();
         BaselineGate gate = new BaselineGate(suite.gate(), chosenBaseline, baselineOptions.label(),
                 baselineOptions.allowCorpusChange());
+        gate.useHistory(StoredMetricHistory.forRun(history, suite.file(),
+                w -> spec.commandLine().getErr().println("warning: run history: " + w)));
         ModelOptions models = modelOptions.options();
         backendOptions.addSettings(models.settings);
         BackendOptions backend = models.toBackendOptions();

@@ -26,11 +26,23 @@ class HistoryCliTest {
     }
 
     @Test
-    void everyRunIsRecordedBesideTheRunsAndListedWithTrends() throws IOException {
-        CliFixture.Outcome first = project.run("run", project.suite.toString(), "--quiet");
+    void everyRunIsRecordedAndListedWithTrends() throws IOException {
+        // Without --history a run goes to $EVALGATE_HISTORY (the build points it into target/), never into runs/.
+        CliFixture.Outcome plain = project.run("run", project.suite.toString(), "--quiet");
+        assertThat(plain.code()).as(plain.err()).isZero();
+        assertThat(plain.err()).doesNotContain("warning");
+        try (Stream<Path> entries = Files.list(tmp.resolve("runs"))) {
+            assertThat(entries).allMatch(Files::isDirectory);
+        }
+        String runId = plain.out().replaceAll("(?s).*report: +\\S*/runs/([^/]+)/report\\.html.*", "$1");
+        try (dev.evalgate.history.HistoryStore env = dev.evalgate.history.HistoryStore.open(
+                dev.evalgate.history.HistoryLocation.parse(System.getenv("EVALGATE_HISTORY"), "env"))) {
+            assertThat(env.queries().run(runId)).isPresent();
+        }
+
+        Path db = tmp.resolve("history.db");
+        CliFixture.Outcome first = project.run("run", project.suite.toString(), "--quiet", "--history", db.toString());
         assertThat(first.code()).as(first.err()).isZero();
-        assertThat(first.err()).doesNotContain("warning");
-        Path db = tmp.resolve("runs").resolve("history.db");
         assertThat(db).isRegularFile();
 
         // Case c stops being JSON in the second run.
@@ -38,7 +50,8 @@ class HistoryCliTest {
                 "{\"id\": \"a\", \"output\": \"{\\\"answer\\\": 4}\"}",
                 "{\"id\": \"b\", \"output\": \"Paris\"}",
                 "{\"id\": \"c\", \"output\": \"\\u001b[31mred\\u001b[0m not json\"}", ""));
-        assertThat(project.run("run", project.suite.toString(), "--quiet").code()).isZero();
+        assertThat(project.run("run", project.suite.toString(), "--quiet", "--history", db.toString()).code())
+                .isZero();
 
         CliFixture.Outcome list = project.run("history", "--history", db.toString());
         assertThat(list.code()).as(list.err()).isZero();
@@ -77,6 +90,40 @@ class HistoryCliTest {
         assertThat(project.run("history", "--history", "off").code()).isEqualTo(2);
         assertThat(project.run("history", "--history", tmp.resolve("missing.db").toString()).err())
                 .contains("no run history here", "history import");
+    }
+
+    @Test
+    void aPassRateSlidingOverFourRunsFailsTheMaxDriftRule() {
+        CliFixture.write(project.suite, CliFixture.read(project.suite) + "gate:\n  max_drift: {metric: pass, window: 4}\n");
+        String db = tmp.resolve("drift.db").toString();
+        String last = null;
+        String[] json = {"{\"answer\": 4}", "\"Paris\"", "{\"answer\": \"hi\"}"};
+        for (int run = 0; run < 4; run++) {
+            StringBuilder outputs = new StringBuilder();
+            for (int c = 0; c < 3; c++) {
+                // One more case stops being JSON in each run: 3, 2, 1, 0 of 3 pass.
+                String output = c < 3 - run ? json[c] : "not json " + c;
+                outputs.append("{\"id\": \"").append((char) ('a' + c)).append("\", \"output\": ")
+                        .append(com.fasterxml.jackson.databind.node.TextNode.valueOf(output)).append("}\n");
+            }
+            CliFixture.write(tmp.resolve("outputs.jsonl"), outputs.toString());
+            CliFixture.Outcome outcome = project.run("run", project.suite.toString(), "--quiet", "--history", db);
+            last = outcome.out();
+            if (run < 3) {
+                assertThat(outcome.code()).as(outcome.out() + outcome.err()).isZero();
+                assertThat(outcome.out()).contains("max_drift[pass]");
+            } else {
+                assertThat(outcome.code()).as(outcome.out() + outcome.err()).isEqualTo(1);
+                assertThat(outcome.out()).contains("FAIL max_drift[pass]", "pass falls over the last 4 runs",
+                        "1.000 -> 0.000");
+            }
+        }
+        // The gate re-applied to the last run reads the runs before it, not the run itself twice.
+        java.util.regex.Matcher report = java.util.regex.Pattern.compile("report: +(\\S+)report\\.html").matcher(last);
+        assertThat(report.find()).as(last).isTrue();
+        CliFixture.Outcome regate = project.run("gate", report.group(1), "--history", db);
+        assertThat(regate.code()).as(regate.out() + regate.err()).isEqualTo(1);
+        assertThat(regate.out()).contains("FAIL max_drift[pass]");
     }
 
     private static Map<String, Long> snapshot(Path dir) throws IOException {

@@ -19,8 +19,8 @@ import dev.evalgate.datasets.InvalidInputException;
  * @param url the JDBC URL, such as {@code jdbc:sqlite:runs/history.db} or {@code jdbc:postgresql://host/db}
  */
 public record HistoryLocation(String url) {
-    /** The file name of the default store, in the directory that holds the run directories. */
-    public static final String DEFAULT_FILE = "history.db";
+    /** The default store's file, under the user's data directory: one history for every project on a machine. */
+    public static final String DEFAULT_FILE = "evalgate/history.db";
     /** Turns recording off, as a flag value or in the suite. */
     public static final String OFF = "off";
     /** An environment variable that sets the location when neither the flag nor the suite does. */
@@ -56,9 +56,10 @@ public record HistoryLocation(String url) {
 
     /**
      * The store a run is recorded in: the flag, else the suite's {@code history:}, else {@value #ENVIRONMENT},
-     * else {@value #DEFAULT_FILE} beside the run directories. Empty when any of them says {@value #OFF}.
+     * else {@code defaultFile} ({@link #userDefault}). Empty when any of them says {@value #OFF}.
      */
-    public static Optional<HistoryLocation> resolve(String flag, Path suiteFile, String environment, Path runsRoot) {
+    public static Optional<HistoryLocation> resolve(String flag, Path suiteFile, String environment,
+                                                    Path defaultFile) {
         if (flag != null) {
             return of(flag, "--history");
         }
@@ -71,7 +72,23 @@ public record HistoryLocation(String url) {
         if (environment != null && !environment.isBlank()) {
             return of(environment, ENVIRONMENT);
         }
-        return Optional.of(sqlite(runsRoot.resolve(DEFAULT_FILE)));
+        return Optional.of(sqlite(defaultFile));
+    }
+
+    /**
+     * {@code $XDG_DATA_HOME/evalgate/history.db}, else {@code ~/.local/share/evalgate/history.db}: outside the runs
+     * directory, whose entries scripts and CI steps expect to be run directories only.
+     */
+    public static Path userDefault(java.util.Map<String, String> environment) {
+        String xdg = environment.get("XDG_DATA_HOME");
+        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg)
+                : Path.of(System.getProperty("user.home"), ".local", "share");
+        return base.resolve(DEFAULT_FILE);
+    }
+
+    /** Where {@code evalgate run} records and the history commands read when nothing else is said. */
+    public static Optional<HistoryLocation> resolve(String flag, Path suiteFile) {
+        return resolve(flag, suiteFile, System.getenv(ENVIRONMENT), userDefault(System.getenv()));
     }
 
     private static Optional<HistoryLocation> of(String text, String where) {

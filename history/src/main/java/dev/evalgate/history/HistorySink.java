@@ -23,9 +23,7 @@ public final class HistorySink implements RunSink {
     public void accept(FinishedRun finished) {
         RunResult run = finished.result();
         Path suiteFile = finished.suite() == null ? null : finished.suite().file();
-        Path runsRoot = run.directory() == null ? Path.of("runs") : run.directory().toAbsolutePath().getParent();
-        Optional<HistoryLocation> location = HistoryLocation.resolve(finished.setting(NAME).orElse(null), suiteFile,
-                System.getenv(HistoryLocation.ENVIRONMENT), runsRoot);
+        Optional<HistoryLocation> location = HistoryLocation.resolve(finished.setting(NAME).orElse(null), suiteFile);
         if (location.isEmpty()) {
             return;
         }

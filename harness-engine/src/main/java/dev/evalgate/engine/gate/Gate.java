@@ -28,9 +28,16 @@ import dev.evalgate.engine.compare.TrustedScores;
  */
 public final class Gate {
     private final GatePolicy policy;
+    private final MetricHistory history;
 
     public Gate(GatePolicy policy) {
+        this(policy, MetricHistory.NONE);
+    }
+
+    /** @param history supplies the series that {@code max_drift} rules judge */
+    public Gate(GatePolicy policy, MetricHistory history) {
         this.policy = policy;
+        this.history = history == null ? MetricHistory.NONE : history;
     }
 
     /**
@@ -91,6 +98,8 @@ public final class Gate {
                 budget(r);
             } else if (rule instanceof GateRule.ReliabilityLimit r) {
                 reliability(r);
+            } else if (rule instanceof GateRule.MaxDrift r) {
+                maxDrift(r);
             } else {
                 throw new IllegalStateException("unhandled gate rule " + rule);
             }
@@ -380,6 +389,31 @@ public final class Gate {
                                 .map(CaseOutcomes.Entry::key).toList());
                 default -> throw new IllegalStateException("unhandled reliability limit " + rule.kind());
             }
+        }
+
+        private void maxDrift(GateRule.MaxDrift rule) {
+            java.util.Optional<double[]> series = history.series(run, rule.metric(), rule.window());
+            if (series.isEmpty()) {
+                notes.add("no run history to read: " + rule.name() + " was not checked");
+                skip(rule, "needs the run history", rule.level());
+                return;
+            }
+            double[] values = series.get();
+            if (values.length < 4) {
+                skip(rule, "the history has " + values.length + " runs of this suite with " + rule.metric()
+                        + "; a trend needs at least 4", rule.level());
+                return;
+            }
+            dev.evalgate.engine.compare.MannKendallTest.Result mk = dev.evalgate.engine.compare.MannKendallTest
+                    .test(values);
+            boolean eitherWay = GateRule.MaxDrift.EITHER_WAY.contains(rule.metric());
+            double p = eitherWay ? mk.pValue() : rule.higherIsBetter() ? mk.pDecreasing() : mk.pIncreasing();
+            boolean violated = p < rule.level();
+            String direction = mk.senSlope() < 0 ? "falls" : mk.senSlope() > 0 ? "rises" : "holds";
+            decide(rule, violated, p, rule.level(), String.format(java.util.Locale.ROOT, "%s %s over the last %d "
+                    + "runs (%s -> %s, Sen's slope %+.4f per run; Mann-Kendall p=%.4f %s %s)", rule.metric(),
+                    direction, values.length, fmt(values[0]), fmt(values[values.length - 1]), mk.senSlope(), p,
+                    violated ? "<" : ">=", fmt(rule.level())), List.of());
         }
 
         private void decide(GateRule rule, boolean violated, double observed, double limit, String message,

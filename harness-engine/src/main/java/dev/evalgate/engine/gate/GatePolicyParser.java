@@ -51,6 +51,8 @@ import dev.evalgate.engine.compare.MetricDelta;
  *     - {metric: rougeL, max_drop: 0.02, level: 0.01}
  *   budgets: {mean_tokens_per_case: 600, latency_p95_ms: 5000, total_cost: 0.5, repair_rate: 0.1}
  *   reliability: {min_pass_all_k: 0.8, max_flip_rate: 0.1}
+ *   max_drift:                 # a trend over the suite's recorded runs (needs the run history)
+ *     - {metric: pass, window: 10, level: 0.05}
  *   prices:
  *     "ollama:qwen2.5:0.5b": {input_per_million: 0.1, output_per_million: 0.4}
  * </pre>
@@ -58,7 +60,7 @@ import dev.evalgate.engine.compare.MetricDelta;
 public final class GatePolicyParser {
     private static final String[] SECTIONS = {"level", "list_cases", "on_unchecked", "max_error_rate",
         "min_pass_rate", "no_new_failures", "require_same",
-        "max_regression", "budgets", "reliability", "prices"};
+        "max_regression", "budgets", "reliability", "max_drift", "prices"};
 
     private GatePolicyParser() {
     }
@@ -174,6 +176,20 @@ public final class GatePolicyParser {
                         SourceLocation.of(entry.getValue())));
             }
         });
+        gate.optional("max_drift").ifPresent(node -> {
+            for (ConfigNode item : node.isList() ? node.asList() : List.of(node)) {
+                item.allowOnly("metric", "window", "level", "on_unchecked");
+                ConfigNode metricNode = item.required("metric");
+                String metric = metricNode.asString();
+                driftMetric(metricNode, scorers);
+                int window = item.integer("window", 10);
+                double ruleLevel = item.optional("level").map(GatePolicyParser::level).orElse(level);
+                GateRule rule = build(item, () -> new GateRule.MaxDrift(metric, window, ruleLevel,
+                        SourceLocation.of(item)));
+                rules.add(rule);
+                onUnchecked(item, rule, warnByDefault, warnWhenUnchecked);
+            }
+        });
         Map<String, ModelPrice> prices = new LinkedHashMap<>();
         gate.optional("prices").ifPresent(node -> node.asMap().forEach((model, value) -> {
             value.allowOnly("input_per_million", "output_per_million");
@@ -219,6 +235,24 @@ public final class GatePolicyParser {
                     + "pass rate" : ""));
         }
         return name;
+    }
+
+    /** What the run history records: the pass rate, a scorer's mean score or pass rate, cost and speed figures. */
+    private static void driftMetric(ConfigNode node, Set<String> scorers) {
+        String metric = node.asString();
+        String scorer = metric.endsWith(".pass_rate") ? metric.substring(0, metric.length() - 10) : metric;
+        if (metric.equals(MetricDelta.OVERALL_PASS) || GateRule.MaxDrift.LOWER_IS_BETTER.contains(metric)
+                || GateRule.MaxDrift.EITHER_WAY.contains(metric) || scorers.contains(scorer)) {
+            return;
+        }
+        List<String> known = new ArrayList<>(List.of(MetricDelta.OVERALL_PASS));
+        scorers.forEach(s -> {
+            known.add(s);
+            known.add(s + ".pass_rate");
+        });
+        known.addAll(new java.util.TreeSet<>(GateRule.MaxDrift.LOWER_IS_BETTER));
+        known.addAll(GateRule.MaxDrift.EITHER_WAY);
+        throw node.error("the history records no metric '" + metric + "'; known metrics: " + String.join(", ", known));
     }
 
     private static double level(ConfigNode node) {

@@ -147,6 +147,37 @@ public sealed interface GateRule {
         }
     }
 
+    /**
+     * The metric must not drift the wrong way over the suite's latest {@code window} runs, the candidate's the
+     * last: a Mann–Kendall trend test, one-sided at {@code level}, over the values the run history supplies. It
+     * catches a slide that each release passes on its own.
+     */
+    record MaxDrift(String metric, int window, double level, SourceLocation location) implements GateRule {
+        /** Recorded figures besides pass rates and scores; for these, higher is worse. */
+        public static final java.util.Set<String> LOWER_IS_BETTER = java.util.Set.of("latency_p50_ms",
+                "latency_p95_ms", "completion_tokens_per_result", "errored_results");
+        /** Recorded figures with no better direction: a drift either way is a change. */
+        public static final java.util.Set<String> EITHER_WAY = java.util.Set.of("output_chars_per_result");
+
+        public MaxDrift {
+            Objects.requireNonNull(metric, "metric");
+            if (window < 4 || window > 1000) {
+                throw new IllegalArgumentException("window must be between 4 and 1000 runs, was " + window);
+            }
+            requireLevel(level);
+            location = orNone(location);
+        }
+
+        public boolean higherIsBetter() {
+            return !LOWER_IS_BETTER.contains(metric);
+        }
+
+        @Override
+        public String name() {
+            return "max_drift[" + metric + "]";
+        }
+    }
+
     /** The budgets a policy can set, by their YAML key. */
     enum BudgetKind {
         MEAN_TOKENS_PER_CASE("mean_tokens_per_case"),
