@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
  * {@code change_case}, {@code punctuation} and {@code language}.
  */
 final class OtherInstructions {
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\[.*?\\]");
+    /** As Python's re: '.' stops only at a line feed. */
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\[.*?\\]", Pattern.UNIX_LINES);
 
     private OtherInstructions() {
     }

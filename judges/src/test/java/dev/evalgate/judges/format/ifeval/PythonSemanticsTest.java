@@ -38,6 +38,8 @@ class PythonSemanticsTest {
                 .isTrue();
         assertThat(followed("detectable_format:number_bullet_lists", Map.of("num_bullets", 1), "* one\u2028* two"))
                 .isTrue();
+        assertThat(followed("detectable_content:number_placeholders", Map.of("num_placeholders", 1), "[a\rb]"))
+                .isTrue();
     }
 
     @Test
