@@ -1,7 +1,13 @@
 package dev.evalgate.cli;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.InvalidPathException;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -69,7 +75,7 @@ public final class EvalgateCommand implements Runnable {
             boolean verbose = parseResult.hasMatchedOption("--verbose")
                     || parseResult.subcommands().stream().anyMatch(p -> p.hasMatchedOption("--verbose"));
             ExitCode code = exitCodeOf(e);
-            errors.println("error: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+            errors.println("error: " + messageOf(e, code));
             if (code == ExitCode.INTERNAL_ERROR || verbose) {
                 e.printStackTrace(errors);
             }
@@ -79,13 +85,64 @@ public final class EvalgateCommand implements Runnable {
         return cli.execute(args);
     }
 
+    /**
+     * The exit code of a failure. Environment failures (a full disk, a read-only file system, missing permissions,
+     * an I/O error) are evaluation errors, not bugs: CI scripts rely on exit 4 meaning a bug in evalgate.
+     */
     static ExitCode exitCodeOf(Throwable e) {
-        if (e instanceof InvalidInputException) {
+        if (e instanceof InvalidInputException || e instanceof InvalidPathException) {
             return ExitCode.INPUT_ERROR;
         }
         if (e instanceof EvaluationException) {
             return ExitCode.EVALUATION_ERROR;
         }
-        return ExitCode.INTERNAL_ERROR;
+        IOException io = environmentFailure(e);
+        if (io instanceof CharacterCodingException) {
+            return ExitCode.INPUT_ERROR;
+        }
+        return io != null ? ExitCode.EVALUATION_ERROR : ExitCode.INTERNAL_ERROR;
+    }
+
+    /** One line for people: what failed, where, and what to do; never a class name unless it is a bug. */
+    static String messageOf(Throwable e, ExitCode code) {
+        if (e instanceof InvalidPathException path) {
+            return "not a valid path: " + path.getReason();
+        }
+        IOException io = code == ExitCode.EVALUATION_ERROR || code == ExitCode.INPUT_ERROR
+                ? environmentFailure(e) : null;
+        if (io != null && e instanceof UncheckedIOException unchecked && unchecked.getMessage() != null
+                && !unchecked.getMessage().equals(io.toString())) {
+            return unchecked.getMessage();
+        }
+        if (io != null) {
+            return describe(io);
+        }
+        return e.getMessage() == null ? e.toString() : e.getMessage();
+    }
+
+    /** The I/O failure behind an exception, if that is what it is; parser errors are not environment failures. */
+    static IOException environmentFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof IOException io && !t.getClass().getName().startsWith("com.fasterxml.jackson")) {
+                return io;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return null;
+    }
+
+    private static String describe(IOException io) {
+        String reason = io instanceof FileSystemException fs && fs.getReason() != null ? fs.getReason()
+                : io.getMessage() == null ? io.getClass().getSimpleName() : io.getMessage();
+        String where = io instanceof FileSystemException fs && fs.getFile() != null ? fs.getFile() + ": " : "";
+        String what = io instanceof AccessDeniedException ? "permission denied; check the permissions of that path"
+                : reason;
+        String lower = reason.toLowerCase(java.util.Locale.ROOT);
+        String advice = lower.contains("no space left") || lower.contains("quota")
+                ? "; the disk is full: free some space and retry"
+                : lower.contains("read-only") ? "; that place is read-only: choose a writable one" : "";
+        return where + what + advice;
     }
 }

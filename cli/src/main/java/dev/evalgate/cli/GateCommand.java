@@ -50,7 +50,9 @@ public final class GateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RunResult candidate = RunStore.read(run);
+        RunStore.Loaded loaded = RunStore.load(run);
+        loaded.notes().forEach(note -> spec.commandLine().getErr().println("note: " + note));
+        RunResult candidate = loaded.run();
         String status = RunStore.readRecord(run).status();
         if (!RunRecord.COMPLETED.equals(status)) {
             // a killed run holds only some of its cases; a verdict on them would pass a build on a fraction

@@ -53,7 +53,7 @@ public final class ModelOptions {
         }
         if (override.isPresent() && !Files.isRegularFile(override.get())) {
             throw new InvalidInputException(override.get(), 0, model != null ? "--model" : MODEL_ENV,
-                    "model file not found");
+                    Files.exists(override.get()) ? "not a regular file; give a model file" : "model file not found");
         }
         return new BackendOptions(override.map(Path::toAbsolutePath), Path.of("."), modelCache, settings);
     }

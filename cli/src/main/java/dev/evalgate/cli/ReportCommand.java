@@ -1,6 +1,5 @@
 package dev.evalgate.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +14,10 @@ import picocli.CommandLine.Model.CommandSpec;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 
+import dev.evalgate.datasets.InputFiles;
+import dev.evalgate.datasets.InputKind;
 import dev.evalgate.datasets.InvalidInputException;
+import dev.evalgate.datasets.JsonProblems;
 import dev.evalgate.engine.Json;
 import dev.evalgate.engine.RunRecord;
 import dev.evalgate.engine.RunResult;
@@ -71,7 +73,9 @@ public final class ReportCommand implements Callable<Integer> {
         if (out != null && Files.exists(out) && !Files.isDirectory(out)) {
             throw new InvalidInputException(out, 0, "--out", "this is a file; give a directory for the reports");
         }
-        RunResult candidate = RunStore.read(run);
+        RunStore.Loaded loaded = RunStore.load(run);
+        loaded.notes().forEach(note -> spec.commandLine().getErr().println("note: " + note));
+        RunResult candidate = loaded.run();
         ReportContext context = baselineOptions.given() ? compareAfresh(candidate, stdout) : stored(candidate, stdout);
         ReportFiles files = RunReports.writeAll(candidate, context, out != null ? out : run);
         context.verdict().ifPresent(v -> stdout.println("gate: " + (v.passed() ? "PASSED" : "FAILED ("
@@ -135,18 +139,16 @@ public final class ReportCommand implements Callable<Integer> {
     }
 
     private static <T> T readIfPresent(Path file, Class<T> type) {
-        if (!Files.isRegularFile(file)) {
+        if (!Files.exists(file)) {
             return null;
         }
+        String text = InputFiles.readText(file, InputKind.RUN_DATA);
         try {
-            return Json.MAPPER.readValue(file.toFile(), type);
+            return Json.MAPPER.readValue(text, type);
         } catch (JsonProcessingException e) {
-            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            throw new InvalidInputException(file, line, null, "unreadable " + file.getFileName() + ": "
-                    + e.getOriginalMessage() + "; delete it and rerun 'evalgate gate' to write it again, or pass "
-                    + "--baseline to compare afresh");
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException("cannot read " + file, e);
+            throw new InvalidInputException(file, JsonProblems.line(e), JsonProblems.field(e), "unreadable "
+                    + file.getFileName() + ": " + JsonProblems.problem(e) + "; delete it and rerun 'evalgate gate'"
+                    + " to write it again, or pass --baseline to compare afresh");
         }
     }
 }

@@ -1,10 +1,6 @@
 package dev.evalgate.datasets;
 
-import java.io.IOException;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -45,24 +41,48 @@ public final class ConfigNode {
         this.node = node;
     }
 
-    /** Reads a YAML document whose top level must be a mapping. */
+    /**
+     * Reads a YAML document whose top level must be a mapping, through {@link InputFiles} (regular file, size
+     * limit, UTF-8).
+     */
     public static ConfigNode parseYaml(Path file) {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new InvalidInputException(file, 0, null, "file not found");
-        } catch (IOException e) {
-            throw new InvalidInputException(file, 0, null, "cannot read file: " + e.getMessage(), e);
+        return parseYamlText(file, InputFiles.readText(file, InputKind.CONFIG));
+    }
+
+    /** Parses YAML text that comes from (or is about to be written to) {@code file}. */
+    public static ConfigNode parseYamlText(Path file, String text) {
+        if (text.length() > InputKind.CONFIG.maxBytes()) {
+            throw new InvalidInputException(file, 0, null, "larger than " + InputKind.CONFIG.describeLimit()
+                    + ", the limit for a " + InputKind.CONFIG.label());
         }
+        rejectLongLines(file, text);
         return parseYaml(file, new java.io.StringReader(text));
     }
 
+    /** Refuses a line the YAML parser would take quadratic time over, before it sees it. */
+    private static void rejectLongLines(Path file, String text) {
+        int line = 1;
+        int start = 0;
+        for (int i = 0; i <= text.length(); i++) {
+            if (i == text.length() || text.charAt(i) == '\n') {
+                if (i - start > InputKind.MAX_CONFIG_LINE_CHARS) {
+                    throw new InvalidInputException(file, line, null, "line is longer than "
+                            + InputKind.MAX_CONFIG_LINE_CHARS + " characters; a configuration value this large is "
+                            + "more likely a mistake (a file pasted whole) than a prompt: split it over several lines"
+                            + " or shorten it");
+                }
+                line++;
+                start = i + 1;
+            }
+        }
+    }
+
+    /** Parses YAML from a reader; prefer {@link #parseYamlText}, which also bounds the lines. */
     public static ConfigNode parseYaml(Path file, Reader reader) {
         LoaderOptions options = new LoaderOptions();
         options.setAllowDuplicateKeys(false);
         options.setMaxAliasesForCollections(50);
-        options.setCodePointLimit(16 * 1024 * 1024);
+        options.setCodePointLimit((int) InputKind.CONFIG.maxBytes());
         Node root;
         try {
             root = new Yaml(options).compose(reader);
@@ -199,6 +219,11 @@ public final class ConfigNode {
     public String asString() {
         ScalarNode scalar = scalar("a text value");
         return scalar.getValue();
+    }
+
+    /** This value as a path resolved against {@code directory}; a NUL or otherwise unnameable path is refused. */
+    public Path asPathIn(Path directory) {
+        return InputFiles.resolve(directory, asString(), file, line(), path.isEmpty() ? null : path);
     }
 
     public int asInt() {

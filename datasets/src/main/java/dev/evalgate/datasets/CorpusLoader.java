@@ -1,10 +1,6 @@
 package dev.evalgate.datasets;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -62,7 +58,7 @@ public final class CorpusLoader {
         }
         CorpusManifest manifest = readManifest(manifestFile);
         Path casesFile = directory.resolve(manifest.casesFile());
-        if (verifyHash && !Files.isRegularFile(casesFile)) {
+        if (verifyHash && !Files.exists(casesFile)) {
             throw new InvalidInputException(casesFile, 0, null, "cases file named by " + manifestFile
                     + " not found");
         }
@@ -88,7 +84,7 @@ public final class CorpusLoader {
 
     /** Reads a manifest from text that is about to be written to {@code manifestFile} (freeze pins a new one). */
     public static CorpusManifest readManifest(Path manifestFile, String text) {
-        return manifest(ConfigNode.parseYaml(manifestFile, new java.io.StringReader(text)));
+        return manifest(ConfigNode.parseYamlText(manifestFile, text));
     }
 
     private static CorpusManifest manifest(ConfigNode root) {
@@ -101,48 +97,74 @@ public final class CorpusLoader {
         if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
             throw root.required("name").error("use letters, digits, '.', '_' and '-' only");
         }
+        String cases = root.string("cases", CorpusManifest.DEFAULT_CASES_FILE);
+        // Checked here, where the line and field are known, rather than when the directory resolves it.
+        root.optional("cases").ifPresent(node -> node.asPathIn(Path.of("")));
         return new CorpusManifest(name, root.requiredString("version"),
                 root.string("description", ""), root.string("license", ""), root.string("source", ""),
-                root.string("cases", CorpusManifest.DEFAULT_CASES_FILE), sha, root.strings("tags"));
+                cases, sha, root.strings("tags"));
     }
 
     public static List<EvalCase> readCases(Path casesFile) {
         List<EvalCase> cases = new ArrayList<>();
         Map<String, Integer> firstLineOfId = new HashMap<>();
-        try (BufferedReader reader = Files.newBufferedReader(casesFile, StandardCharsets.UTF_8)) {
-            String line;
-            int lineNo = 0;
-            while ((line = reader.readLine()) != null) {
-                lineNo++;
-                if (lineNo == 1 && line.startsWith("\uFEFF")) {
-                    line = line.substring(1);
-                }
-                if (line.isBlank()) {
-                    continue;
-                }
-                if (line.length() > MAX_LINE_CHARS) {
-                    throw new InvalidInputException(casesFile, lineNo, null,
-                            "line is longer than " + MAX_LINE_CHARS + " characters; a case this large is"
-                                    + " more likely a mistake (a file pasted whole) than a prompt: shorten it or split"
-                                    + " it into several cases");
-                }
-                EvalCase evalCase = parseCase(casesFile, lineNo, line);
-                Integer earlier = firstLineOfId.putIfAbsent(evalCase.id(), lineNo);
-                if (earlier != null) {
-                    throw new InvalidInputException(casesFile, lineNo, "id",
-                            "duplicate id '" + evalCase.id() + "' (first used on line " + earlier + ")");
-                }
-                cases.add(evalCase);
+        for (TextLine textLine : lines(casesFile, InputKind.CASES)) {
+            int lineNo = textLine.number();
+            String line = textLine.text();
+            if (line.isBlank()) {
+                continue;
             }
-        } catch (NoSuchFileException e) {
-            throw new InvalidInputException(casesFile, 0, null, "cases file not found");
-        } catch (IOException e) {
-            throw new InvalidInputException(casesFile, 0, null, "cannot read: " + e.getMessage(), e);
+            if (line.length() > MAX_LINE_CHARS) {
+                throw new InvalidInputException(casesFile, lineNo, null,
+                        "line is longer than " + MAX_LINE_CHARS + " characters; a case this large is"
+                                + " more likely a mistake (a file pasted whole) than a prompt: shorten it or split"
+                                + " it into several cases");
+            }
+            EvalCase evalCase = parseCase(casesFile, lineNo, line);
+            Integer earlier = firstLineOfId.putIfAbsent(evalCase.id(), lineNo);
+            if (earlier != null) {
+                throw new InvalidInputException(casesFile, lineNo, "id",
+                        "duplicate id '" + evalCase.id() + "' (first used on line " + earlier + ")");
+            }
+            cases.add(evalCase);
         }
         if (cases.isEmpty()) {
             throw new InvalidInputException(casesFile, 0, null, "the corpus has no cases");
         }
         return cases;
+    }
+
+    /** A line of a text file with its 1-based number. */
+    public record TextLine(int number, String text) {
+    }
+
+    /**
+     * The lines of a JSONL file, read through {@link InputFiles} (regular file, size limit) and decoded as strict
+     * UTF-8 line by line, so a bad byte is reported at its line; a leading byte-order mark is dropped.
+     */
+    public static List<TextLine> lines(Path file, InputKind kind) {
+        byte[] bytes = InputFiles.readBytes(file, kind);
+        List<TextLine> lines = new ArrayList<>();
+        int start = 0;
+        int number = 0;
+        while (start < bytes.length) {
+            int end = start;
+            while (end < bytes.length && bytes[end] != '\n') {
+                end++;
+            }
+            number++;
+            int length = end - start;
+            if (length > 0 && bytes[start + length - 1] == '\r') {
+                length--;
+            }
+            String text = InputFiles.decode(file, bytes, start, length, number);
+            if (number == 1 && text.startsWith("\uFEFF")) {
+                text = text.substring(1);
+            }
+            lines.add(new TextLine(number, text));
+            start = end + 1;
+        }
+        return lines;
     }
 
     /** Index of the first control character or bidirectional formatting character, or -1. */

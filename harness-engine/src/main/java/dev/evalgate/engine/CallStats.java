@@ -1,5 +1,7 @@
 package dev.evalgate.engine;
 
+import dev.evalgate.engine.internal.Measures;
+
 /**
  * Cost and speed of producing one output, summed over every model call it took (retries and repairs included).
  *
@@ -9,6 +11,17 @@ package dev.evalgate.engine;
 public record CallStats(int promptTokens, int completionTokens, double latencyMs, Double ttftMs,
                         String finishReason, int calls, int cachedCalls) {
     public static final CallStats NONE = new CallStats(0, 0, 0, null, "none", 0, 0);
+
+    public CallStats {
+        Measures.count(promptTokens, "promptTokens");
+        Measures.count(completionTokens, "completionTokens");
+        Measures.millis(latencyMs, "latencyMs");
+        if (ttftMs != null) {
+            Measures.millis(ttftMs, "ttftMs");
+        }
+        Measures.count(calls, "calls");
+        Measures.count(cachedCalls, "cachedCalls");
+    }
 
     public static CallStats of(Completion completion) {
         return new CallStats(completion.promptTokens(), completion.completionTokens(),

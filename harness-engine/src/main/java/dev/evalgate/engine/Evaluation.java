@@ -101,8 +101,15 @@ public final class Evaluation {
             for (ScorerSpec spec : suite.scorers()) {
                 named.add(new NamedScorer(spec.name(), scorers.create(spec, judgeModels), spec.tags()));
             }
+            // The run directory is checked before the model loads: a read-only or unusable --out must not cost a
+            // model load first.
+            String runId = newRunId(bundle);
+            if (resumed.isEmpty()) {
+                RunStore.checkCanCreate(request.runsRoot().resolve(runId));
+            }
             client = request.clientDecorator().apply(backends.open(ModelRef.parse(bundle.model()),
-                    withBase(request.backend(), prepared.bundleFile()), BundleLoader.modelLocation(prepared.bundleFile())));
+                    withRecordedModel(withBase(request.backend(), prepared.bundleFile()), resumed, bundle),
+                    BundleLoader.modelLocation(prepared.bundleFile())));
             int repeats = request.repeats().orElse(resumed.map(RunSpec::repeats).orElse(suite.repeats()));
             int concurrency = request.concurrency().orElse(suite.concurrency());
             RunStore store;
@@ -118,12 +125,23 @@ public final class Evaluation {
                     throw e;
                 }
             } else {
-                spec = newSpec(suite, prepared, client.info(), repeats, concurrency, request.selection());
+                spec = newSpec(runId, suite, prepared, client.info(), repeats, concurrency, request.selection());
                 store = RunStore.create(request.runsRoot().resolve(spec.runId()));
             }
             RunPlan plan = new RunPlan(spec, prepared.cases(), bundle, client, named, validator,
                     RetryPolicy.DEFAULT, suite.timeout(), concurrency, repeats, request.baselineOutputs());
-            return runner.run(plan, store, listener);
+            try {
+                return runner.run(plan, store, listener);
+            } catch (RuntimeException | Error e) {
+                // Releases the run's lock, so the run can be resumed at once (in this process too) once the
+                // cause (a full disk, say) is fixed.
+                try {
+                    store.close();
+                } catch (RuntimeException closing) {
+                    e.addSuppressed(closing);
+                }
+                throw e;
+            }
         } finally {
             if (client != null) {
                 client.close();
@@ -187,11 +205,51 @@ public final class Evaluation {
         return Optional.of(new JsonSyntaxValidator());
     }
 
-    private static RunSpec newSpec(Suite suite, Prepared prepared, ModelInfo model, int repeats, int concurrency,
-                                   RunSelection selection) {
-        Bundle bundle = prepared.bundle();
-        String runId = RUN_ID_TIME.format(Instant.now()) + "-" + bundle.id().replaceAll("[^A-Za-z0-9._-]", "_")
+    /**
+     * A resumed run uses the model file it was started with, unless the user names one: the bundle may name a
+     * catalog model that this machine would otherwise download, while the run was made with a local file.
+     */
+    private static BackendOptions withRecordedModel(BackendOptions options, Optional<RunSpec> resumed, Bundle bundle) {
+        if (resumed.isEmpty() || options.modelOverride().isPresent()) {
+            return options;
+        }
+        ModelInfo recorded = resumed.get().model();
+        ModelRef ref = ModelRef.parse(bundle.model());
+        if (!recorded.backend().equals(ref.backend())) {
+            return options;
+        }
+        try {
+            Path file = Path.of(recorded.model());
+            if (file.isAbsolute() && java.nio.file.Files.isRegularFile(file)) {
+                return new BackendOptions(Optional.of(file), options.baseDirectory(), options.cacheDirectory(),
+                        options.settings());
+            }
+        } catch (java.nio.file.InvalidPathException e) {
+            // A catalog name or tag, not a file: the bundle's reference finds it again.
+        }
+        return options;
+    }
+
+    /** Longest bundle-id part of a run directory's name: file systems allow 255 bytes per name. */
+    static final int MAX_RUN_ID_LABEL = 80;
+
+    /**
+     * {@code 20261125-101500-<bundle id>-1a2b}. A long or non-ASCII bundle id is shortened and given a digest of
+     * the whole id, so the name stays short enough for any file system and still tells bundles apart.
+     */
+    static String newRunId(Bundle bundle) {
+        String label = bundle.id().replaceAll("[^A-Za-z0-9._-]", "_");
+        if (label.length() > MAX_RUN_ID_LABEL) {
+            String digest = dev.evalgate.datasets.ContentHash.sha256(bundle.id()).substring(0, 8);
+            label = label.substring(0, MAX_RUN_ID_LABEL - 9) + "-" + digest;
+        }
+        return RUN_ID_TIME.format(Instant.now()) + "-" + label
                 + "-" + String.format(Locale.ROOT, "%04x", ThreadLocalRandom.current().nextInt(0x10000));
+    }
+
+    private static RunSpec newSpec(String runId, Suite suite, Prepared prepared, ModelInfo model, int repeats,
+                                   int concurrency, RunSelection selection) {
+        Bundle bundle = prepared.bundle();
         List<CorpusRef> corpora = new ArrayList<>();
         for (Corpus corpus : prepared.corpora()) {
             corpora.add(new CorpusRef(corpus.name(), corpus.version(), corpus.sha256(), corpus.cases().size()));

@@ -10,7 +10,6 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -19,7 +18,10 @@ import java.util.List;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 
+import dev.evalgate.datasets.InputFiles;
+import dev.evalgate.datasets.InputKind;
 import dev.evalgate.datasets.InvalidInputException;
+import dev.evalgate.datasets.JsonProblems;
 
 /**
  * A run directory: {@code run.json} (spec, status, summary) and {@code results.jsonl}, one {@link CaseResult} a
@@ -55,9 +57,38 @@ public final class RunStore implements AutoCloseable {
                             + directory + " cannot be created; give --out a directory", e);
                 }
             }
-            throw new UncheckedIOException("cannot create run directory " + directory, e);
+            throw new UncheckedIOException("cannot create run directory " + directory + ": " + reason(e)
+                    + "; choose a writable place with --out", e);
         }
         return new RunStore(directory, List.of(), WriterLock.acquire(directory));
+    }
+
+    /**
+     * Checks, before any model is loaded, that a run can be created here: no run in the way, the parent directory
+     * exists or can be made, and it is writable.
+     */
+    public static void checkCanCreate(Path directory) {
+        if (Files.exists(directory.resolve(RUN_FILE))) {
+            create(directory); // refuses, with the same message
+        }
+        Path parent = directory.toAbsolutePath().getParent();
+        try {
+            Files.createDirectories(parent);
+        } catch (IOException e) {
+            for (Path p = parent; p != null; p = p.getParent()) {
+                if (Files.isRegularFile(p)) {
+                    throw new InvalidInputException(p, 0, "--out", "this is a file, so the run directory "
+                            + directory + " cannot be created; give --out a directory", e);
+                }
+            }
+            throw new UncheckedIOException("cannot create " + parent + ": " + reason(e)
+                    + "; choose a writable place with --out", e);
+        }
+        if (!Files.isWritable(parent)) {
+            throw new UncheckedIOException("cannot create a run in " + parent + ": it is not writable (a read-only"
+                    + " file system or missing permissions); choose a writable place with --out",
+                    new java.nio.file.AccessDeniedException(parent.toString()));
+        }
     }
 
     /**
@@ -71,14 +102,15 @@ public final class RunStore implements AutoCloseable {
         Path results = directory.resolve(RESULTS_FILE);
         List<CaseResult> done = new ArrayList<>();
         if (Files.exists(results)) {
-            long keep = readResults(results, done, true);
+            long keep = readResults(results, done, new ArrayList<>());
             try (FileChannel channel = FileChannel.open(results, StandardOpenOption.WRITE)) {
                 if (channel.size() > keep) {
                     channel.truncate(keep);
                 }
             } catch (IOException e) {
                 lock.release();
-                throw new UncheckedIOException("cannot repair " + results, e);
+                throw new UncheckedIOException("cannot repair " + results + ": " + reason(e)
+                        + "; check that the run directory is writable", e);
             }
         }
         return new RunStore(directory, done, lock);
@@ -86,15 +118,31 @@ public final class RunStore implements AutoCloseable {
 
     /** Reads a finished or unfinished run for reports, gates and baselines. */
     public static RunResult read(Path directory) {
+        return load(directory).run();
+    }
+
+    /**
+     * Reads a run and says what was wrong but could be mended: a result line that repeats a (case, repeat)
+     * already read is left out (the first one counts) and noted, so a report never counts a case twice.
+     */
+    public static Loaded load(Path directory) {
         RunRecord record = readRecord(directory);
         List<CaseResult> results = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
         Path file = directory.resolve(RESULTS_FILE);
         if (Files.exists(file)) {
-            readResults(file, results, true);
+            readResults(file, results, notes);
         }
         RunSummary summary = record.summary() != null ? record.summary()
                 : RunSummary.of(results, record.spec().model() == null ? 0 : record.spec().model().loadMillis(), 0);
-        return new RunResult(record.spec(), results, summary, directory);
+        return new Loaded(new RunResult(record.spec(), results, summary, directory), notes);
+    }
+
+    /** A run as read from disk, with notes on duplicate result lines that were left out. */
+    public record Loaded(RunResult run, List<String> notes) {
+        public Loaded {
+            notes = List.copyOf(notes);
+        }
     }
 
     public static RunRecord readRecord(Path directory) {
@@ -104,30 +152,36 @@ public final class RunStore implements AutoCloseable {
             throw new InvalidInputException(directory, 0, null,
                     "not a run directory but a file; give the run's directory (it holds " + RUN_FILE + ")");
         }
-        try {
-            RunRecord record = Json.MAPPER.readValue(Files.readString(file), RunRecord.class);
-            if (record.spec() == null) {
-                throw new InvalidInputException(file, 0, "spec", "run.json has no spec; is this a run directory?");
-            }
-            return record;
-        } catch (NoSuchFileException e) {
+        if (!Files.exists(file)) {
             throw new InvalidInputException(directory, 0, null, "not a run directory (no " + RUN_FILE + ")");
-        } catch (JsonProcessingException e) {
-            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            throw new InvalidInputException(file, line, null, "unreadable run record: " + e.getOriginalMessage());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
         }
+        String text = InputFiles.readText(file, InputKind.RUN_RECORD);
+        RunRecord record;
+        try {
+            record = Json.MAPPER.readValue(text, RunRecord.class);
+        } catch (JsonProcessingException e) {
+            throw new InvalidInputException(file, JsonProblems.line(e), JsonProblems.field(e),
+                    "unreadable run record: " + JsonProblems.problem(e));
+        }
+        if (record == null || record.spec() == null) {
+            throw new InvalidInputException(file, 0, "spec", "run.json has no spec; is this a run directory?");
+        }
+        if (record.spec().model() == null || record.spec().bundle() == null || record.spec().runId() == null) {
+            throw new InvalidInputException(file, 0, "spec", "run.json lacks the run's "
+                    + (record.spec().runId() == null ? "runId" : record.spec().model() == null ? "model" : "bundle")
+                    + "; the file was edited or cut short");
+        }
+        return record;
     }
 
-    /** Parses complete lines; returns the byte length of the well-formed prefix of the file. */
-    private static long readResults(Path file, List<CaseResult> into, boolean tolerateTornTail) {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
-        }
+    /**
+     * Parses complete lines, strict UTF-8, each validated like user input; a (case, repeat) seen before is left
+     * out with a note. Returns the byte length of the well-formed prefix of the file: a last line without its
+     * newline was being written when the process died and is not part of it.
+     */
+    private static long readResults(Path file, List<CaseResult> into, List<String> notes) {
+        byte[] bytes = InputFiles.readBytes(file, InputKind.RESULTS);
+        java.util.Map<String, Integer> firstLine = new java.util.HashMap<>();
         int start = 0;
         int lineNo = 0;
         while (start < bytes.length) {
@@ -136,24 +190,53 @@ public final class RunStore implements AutoCloseable {
                 end++;
             }
             lineNo++;
-            boolean complete = end < bytes.length;
-            String line = new String(bytes, start, end - start, StandardCharsets.UTF_8);
-            if (!complete) {
-                // A line without its newline was being written when the process died.
-                if (tolerateTornTail) {
-                    return start;
-                }
+            if (end == bytes.length) {
+                return start;
             }
+            String line = InputFiles.decode(file, bytes, start, end - start, lineNo);
             if (!line.isBlank()) {
+                CaseResult result;
                 try {
-                    into.add(Json.MAPPER.readValue(line, CaseResult.class));
+                    result = Json.MAPPER.readValue(line, CaseResult.class);
                 } catch (JsonProcessingException e) {
-                    throw new InvalidInputException(file, lineNo, null, "unreadable result: " + e.getOriginalMessage());
+                    throw new InvalidInputException(file, lineNo, JsonProblems.field(e),
+                            "unreadable result: " + JsonProblems.problem(e));
+                }
+                if (result == null) {
+                    throw new InvalidInputException(file, lineNo, null, "unreadable result: null");
+                }
+                if (result.repeat() < 0) {
+                    throw new InvalidInputException(file, lineNo, "repeat", "must be 0 or more, found "
+                            + result.repeat());
+                }
+                String key = result.key() + "#" + result.repeat();
+                Integer earlier = firstLine.putIfAbsent(key, lineNo);
+                if (earlier != null) {
+                    notes.add(file + ":" + lineNo + ": case '" + result.key() + "' repeat " + result.repeat()
+                            + " already has a result on line " + earlier + "; this line is left out");
+                } else {
+                    into.add(result);
                 }
             }
             start = end + 1;
         }
         return bytes.length;
+    }
+
+    private static void closeQuietly(java.io.Writer writer) {
+        try {
+            writer.close();
+        } catch (IOException e) {
+            // Already failing: the caller reports the first error.
+        }
+    }
+
+    /** The operating system's reason, without the path that the message already names. */
+    static String reason(IOException e) {
+        if (e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null) {
+            return fs.getReason();
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     public Path directory() {
@@ -172,7 +255,16 @@ public final class RunStore implements AutoCloseable {
             Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), record);
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
+            try {
+                Files.deleteIfExists(tmp);
+            } catch (IOException ignored) {
+                // The first error is the one to report.
+            }
+            String next = Files.exists(file)
+                    ? "the results so far are kept in " + directory + ": make room (or make it writable), then"
+                            + " finish the run with 'evalgate run --resume " + directory + "'"
+                    : "nothing was evaluated yet: make room (or choose a writable place with --out) and run again";
+            throw new UncheckedIOException("cannot write " + file + ": " + reason(e) + "; " + next, e);
         }
     }
 
@@ -189,7 +281,12 @@ public final class RunStore implements AutoCloseable {
             writer.write('\n');
             writer.flush();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot append to " + directory.resolve(RESULTS_FILE), e);
+            // The writer may hold a partial line; drop it so the next append (a resume) starts on a clean line.
+            closeQuietly(writer);
+            writer = null;
+            throw new UncheckedIOException("cannot append to " + directory.resolve(RESULTS_FILE) + ": " + reason(e)
+                    + "; the results so far are kept: make room (or make the directory writable), then finish the"
+                    + " run with 'evalgate run --resume " + directory + "'", e);
         }
     }
 
@@ -201,7 +298,8 @@ public final class RunStore implements AutoCloseable {
                 writer = null;
             }
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new UncheckedIOException("cannot finish writing " + directory.resolve(RESULTS_FILE) + ": "
+                    + reason(e) + "; finish the run with 'evalgate run --resume " + directory + "'", e);
         } finally {
             lock.release();
         }
@@ -235,7 +333,9 @@ public final class RunStore implements AutoCloseable {
                 throw busy(directory, channel);
             } catch (IOException e) {
                 closeQuietly(channel);
-                throw new UncheckedIOException("cannot lock " + file, e);
+                throw new UncheckedIOException("cannot lock " + file + ": " + reason(e) + "; a run is written"
+                        + " where it lies, so resume it on a writable file system (copy the run directory there"
+                        + " first)", e);
             }
         }
 

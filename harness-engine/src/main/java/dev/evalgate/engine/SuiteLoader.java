@@ -36,7 +36,7 @@ public final class SuiteLoader {
         List<Path> corpora = new ArrayList<>();
         ConfigNode corporaNode = root.required("corpora");
         for (ConfigNode item : corporaNode.isList() ? corporaNode.asList() : List.of(corporaNode)) {
-            corpora.add(dir.resolve(item.asString()).normalize());
+            corpora.add(item.asPathIn(dir));
         }
         if (corpora.isEmpty()) {
             throw corporaNode.error("list at least one corpus directory");
@@ -90,10 +90,10 @@ public final class SuiteLoader {
         GatePolicy gate = root.optional("gate").map(node -> GatePolicyParser.parse(node, names))
                 .orElse(GatePolicy.DEFAULT);
         Map<String, Tier> tiers = root.optional("tiers").map(TierParser::parse).orElse(Map.of());
-        return new Suite(name, file, dir.resolve(root.requiredString("bundle")).normalize(), corpora, specs, judge,
+        return new Suite(name, file, root.required("bundle").asPathIn(dir), corpora, specs, judge,
                 repeats, concurrency, Duration.ofSeconds(timeoutSeconds),
-                root.optional("output").map(n -> dir.resolve(n.asString()).normalize()).orElse(null), gate, tiers,
-                root.optional("baselines").map(n -> dir.resolve(n.asString()).normalize()).orElse(null));
+                root.optional("output").map(n -> n.asPathIn(dir)).orElse(null), gate, tiers,
+                root.optional("baselines").map(n -> n.asPathIn(dir)).orElse(null));
     }
 
     private static String stripExtension(String fileName) {

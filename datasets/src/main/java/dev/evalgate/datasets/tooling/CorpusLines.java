@@ -1,8 +1,5 @@
 package dev.evalgate.datasets.tooling;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +7,7 @@ import java.util.List;
 import dev.evalgate.datasets.Corpus;
 import dev.evalgate.datasets.CorpusLoader;
 import dev.evalgate.datasets.EvalCase;
-import dev.evalgate.datasets.InvalidInputException;
+import dev.evalgate.datasets.InputKind;
 
 /**
  * A verified corpus together with each case's line exactly as written, so tools that keep or drop cases write the
@@ -30,17 +27,10 @@ public record CorpusLines(Corpus corpus, List<String> lines) {
         Corpus corpus = CorpusLoader.verifying().load(directory);
         Path casesFile = directory.resolve(corpus.manifest().casesFile());
         List<String> lines = new ArrayList<>();
-        try {
-            for (String line : Files.readAllLines(casesFile, StandardCharsets.UTF_8)) {
-                if (lines.isEmpty() && line.startsWith("\uFEFF")) {
-                    line = line.substring(1);
-                }
-                if (!line.isBlank()) {
-                    lines.add(line);
-                }
+        for (CorpusLoader.TextLine line : CorpusLoader.lines(casesFile, InputKind.CASES)) {
+            if (!line.text().isBlank()) {
+                lines.add(line.text());
             }
-        } catch (IOException e) {
-            throw new InvalidInputException(casesFile, 0, null, "cannot read: " + e.getMessage(), e);
         }
         return new CorpusLines(corpus, lines);
     }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Objects;
 
 import dev.evalgate.engine.Completion;
+import dev.evalgate.engine.internal.Measures;
 
 /**
  * A completion as the store keeps it: plain numbers in milliseconds so a cassette reads and diffs well.
@@ -14,6 +15,12 @@ public record CachedCompletion(String text, int promptTokens, int completionToke
                                String finishReason) {
     public CachedCompletion {
         Objects.requireNonNull(text, "text");
+        Measures.count(promptTokens, "promptTokens");
+        Measures.count(completionTokens, "completionTokens");
+        Measures.millis(latencyMs, "latencyMs");
+        if (ttftMs != null) {
+            Measures.millis(ttftMs, "ttftMs");
+        }
         finishReason = finishReason == null ? "stop" : finishReason;
     }
 

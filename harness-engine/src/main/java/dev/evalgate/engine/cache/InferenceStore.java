@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Objects;
@@ -12,6 +11,12 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.databind.ObjectWriter;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+
+import dev.evalgate.datasets.InputFiles;
+import dev.evalgate.datasets.InputKind;
+import dev.evalgate.datasets.InvalidInputException;
+import dev.evalgate.datasets.JsonProblems;
 import dev.evalgate.engine.Json;
 
 /**
@@ -49,19 +54,24 @@ public final class InferenceStore {
      */
     public Optional<CacheEntry> read(InferenceKey key) {
         Path file = pathOf(key);
+        if (!Files.exists(file)) {
+            return Optional.empty();
+        }
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            return Optional.empty();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read cache entry " + file + ": " + e.getMessage(), e);
+            bytes = InputFiles.readBytes(file, InputKind.CACHE_ENTRY);
+        } catch (InvalidInputException e) {
+            throw new CorruptEntryException(file, e.problem(), e);
         }
         CacheEntry entry;
         try {
             entry = Json.MAPPER.readValue(bytes, CacheEntry.class);
+        } catch (JsonProcessingException e) {
+            String field = JsonProblems.field(e);
+            throw new CorruptEntryException(file, (field == null ? "" : "field '" + field + "': ")
+                    + JsonProblems.problem(e), e);
         } catch (IOException | RuntimeException e) {
-            throw new CorruptEntryException(file, e);
+            throw new CorruptEntryException(file, String.valueOf(e.getMessage()), e);
         }
         if (entry == null || entry.key() == null || !entry.key().equals(key)) {
             return Optional.empty();
@@ -110,8 +120,8 @@ public final class InferenceStore {
 
         private final transient Path file;
 
-        CorruptEntryException(Path file, Throwable cause) {
-            super("cache entry " + file + " is not a readable evalgate cache entry (" + cause.getMessage()
+        CorruptEntryException(Path file, String problem, Throwable cause) {
+            super("cache entry " + file + " is not a readable evalgate cache entry (" + problem
                     + "); delete it or re-record with --cache-mode record", cause);
             this.file = file;
         }

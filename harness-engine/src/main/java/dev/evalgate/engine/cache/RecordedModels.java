@@ -4,14 +4,18 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import java.util.TreeMap;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 
+import dev.evalgate.datasets.InputFiles;
+import dev.evalgate.datasets.InputKind;
+import dev.evalgate.datasets.InvalidInputException;
+import dev.evalgate.datasets.JsonProblems;
 import dev.evalgate.engine.Json;
 import dev.evalgate.engine.ModelInfo;
 import dev.evalgate.engine.ModelRef;
@@ -70,14 +74,19 @@ public final class RecordedModels {
     }
 
     private TreeMap<String, RecordedModel> read() {
-        try {
-            TreeMap<String, RecordedModel> all = Json.MAPPER.readValue(Files.readAllBytes(file), SHAPE);
-            return all == null ? new TreeMap<>() : all;
-        } catch (NoSuchFileException e) {
+        if (!Files.exists(file)) {
             return new TreeMap<>();
+        }
+        byte[] bytes = InputFiles.readBytes(file, InputKind.RUN_DATA);
+        try {
+            TreeMap<String, RecordedModel> all = Json.MAPPER.readValue(bytes, SHAPE);
+            return all == null ? new TreeMap<>() : all;
+        } catch (JsonProcessingException e) {
+            throw new InvalidInputException(file, JsonProblems.line(e), JsonProblems.field(e),
+                    "not a readable list of recorded models (" + JsonProblems.problem(e)
+                            + "); delete it and record again with --cache-mode record");
         } catch (IOException e) {
-            throw new UncheckedIOException(file + " is not a readable list of recorded models (" + e.getMessage()
-                    + "); delete it and record again with --cache-mode record", e);
+            throw InputFiles.unreadable(file, e);
         }
     }
 

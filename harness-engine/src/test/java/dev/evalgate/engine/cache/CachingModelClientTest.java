@@ -203,6 +203,28 @@ class CachingModelClientTest {
     }
 
     @Test
+    void anEntryWithANegativeLatencyIsNeverServed() throws Exception {
+        InferenceStore store = new InferenceStore(dir);
+        ModelRequest request = ModelRequest.of("", "hello", PARAMS);
+        CountingModel model = new CountingModel("sha256:aaa");
+        new CachingModelClient(model, store, CacheMode.READWRITE).complete(request);
+        Path file = store.pathOf(InferenceKey.of(model.info(), request));
+        Files.writeString(file, Files.readString(file).replaceFirst("\"latencyMs\" ?: ?[0-9.E-]+",
+                "\"latencyMs\" : -1.0"));
+
+        assertThatThrownBy(() -> new CachingModelClient(new CountingModel("sha256:aaa"), store, CacheMode.REPLAY)
+                .complete(request))
+                .isInstanceOf(ModelCallException.class)
+                .hasMessageContaining(file.toString())
+                .hasMessageContaining("field 'completion': latencyMs must be a number of milliseconds, 0 or more");
+
+        Completion fresh = new CachingModelClient(model, store, CacheMode.READWRITE).complete(request);
+        assertThat(fresh.cached()).isFalse();
+        assertThat(fresh.latency().isNegative()).isFalse();
+        assertThat(model.calls.get()).isEqualTo(2);
+    }
+
+    @Test
     void concurrentWritersLeaveCompleteEntriesAndNoTemporaryFiles() throws Exception {
         InferenceStore store = new InferenceStore(dir);
         int threads = 8;

@@ -1,10 +1,6 @@
 package dev.evalgate.judges.calibration;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -15,7 +11,10 @@ import java.util.Set;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.evalgate.datasets.CorpusLoader;
+import dev.evalgate.datasets.InputKind;
 import dev.evalgate.datasets.InvalidInputException;
+import dev.evalgate.datasets.JsonProblems;
 import dev.evalgate.engine.Json;
 
 /**
@@ -49,32 +48,28 @@ public final class HumanLabels {
 
     public static List<HumanLabel> read(Path file) {
         List<HumanLabel> labels = new ArrayList<>();
-        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String text;
-            int line = 0;
-            Boolean scale = null;
-            while ((text = reader.readLine()) != null) {
-                line++;
-                if (text.isBlank()) {
-                    continue;
-                }
-                if (labels.size() == MAX_ITEMS) {
-                    throw new InvalidInputException(file, line, null, "more than " + MAX_ITEMS + " labelled items;"
-                            + " split the file");
-                }
-                HumanLabel label = parse(file, line, text);
-                if (scale != null && scale != label.scale()) {
-                    throw new InvalidInputException(file, line, "label", "mixes pass/fail and 1-5 labels; use one"
-                            + " kind per file");
-                }
-                scale = label.scale();
-                labels.add(label);
-            }
-        } catch (NoSuchFileException e) {
+        if (!Files.exists(file)) {
             throw new InvalidInputException(file, 0, null, "labels file not found; give the path of a JSONL file"
                     + " with one {input, output, label} object per line");
-        } catch (IOException e) {
-            throw new InvalidInputException(file, 0, null, "cannot read the labels file: " + e.getMessage());
+        }
+        Boolean scale = null;
+        for (CorpusLoader.TextLine textLine : CorpusLoader.lines(file, InputKind.LABELS)) {
+            String text = textLine.text();
+            int line = textLine.number();
+            if (text.isBlank()) {
+                continue;
+            }
+            if (labels.size() == MAX_ITEMS) {
+                throw new InvalidInputException(file, line, null, "more than " + MAX_ITEMS + " labelled items;"
+                        + " split the file");
+            }
+            HumanLabel label = parse(file, line, text);
+            if (scale != null && scale != label.scale()) {
+                throw new InvalidInputException(file, line, "label", "mixes pass/fail and 1-5 labels; use one"
+                        + " kind per file");
+            }
+            scale = label.scale();
+            labels.add(label);
         }
         if (labels.isEmpty()) {
             throw new InvalidInputException(file, 0, null, "the labels file has no items");
@@ -87,7 +82,7 @@ public final class HumanLabels {
         try {
             node = Json.MAPPER.readTree(text);
         } catch (JsonProcessingException e) {
-            throw new InvalidInputException(file, line, null, "not valid JSON: " + e.getOriginalMessage());
+            throw new InvalidInputException(file, line, null, "not valid JSON: " + JsonProblems.problem(e));
         }
         if (node == null || !node.isObject()) {
             throw new InvalidInputException(file, line, null, "each line must be a JSON object");

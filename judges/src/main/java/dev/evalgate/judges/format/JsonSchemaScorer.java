@@ -1,16 +1,19 @@
 package dev.evalgate.judges.format;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.JsonSchema;
 
+import dev.evalgate.datasets.InputFiles;
+import dev.evalgate.datasets.InputKind;
+import dev.evalgate.datasets.InvalidInputException;
+import dev.evalgate.datasets.JsonProblems;
 import dev.evalgate.engine.Json;
 import dev.evalgate.engine.JudgeModels;
 import dev.evalgate.engine.Score;
@@ -99,10 +102,12 @@ public final class JsonSchemaScorer implements Scorer {
                     schema = JsonSchemas.compile(params.map("schema"));
                 } else if (params.has("schema_file")) {
                     Path file = SuitePaths.resolve(params, params.requiredString("schema_file"));
-                    schema = JsonSchemas.compile(Json.MAPPER.readTree(Files.readString(file)));
+                    schema = JsonSchemas.compile(Json.MAPPER.readTree(InputFiles.readText(file, InputKind.SCHEMA)));
                 }
-            } catch (IOException e) {
-                throw params.error("schema_file", "cannot read the schema file: " + e.getMessage());
+            } catch (JsonProcessingException e) {
+                throw params.error("schema_file", "the schema file is not valid JSON: " + JsonProblems.problem(e));
+            } catch (InvalidInputException e) {
+                throw params.error("schema_file", e.getMessage());
             } catch (IllegalArgumentException e) {
                 throw params.error(params.has("schema") ? "schema" : "schema_file", e.getMessage());
             }

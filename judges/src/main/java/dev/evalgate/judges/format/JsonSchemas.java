@@ -53,12 +53,64 @@ public final class JsonSchemas {
                         + String.join("; ", problems));
             }
         }
+        String badPattern = firstBadPattern(schema, "");
+        if (badPattern != null) {
+            throw new IllegalArgumentException(badPattern);
+        }
         try {
             JsonSchema compiled = FACTORY.getSchema(schema);
             compiled.initializeValidators();
             return compiled;
         } catch (JsonSchemaException | IllegalArgumentException e) {
             throw new IllegalArgumentException("not a usable JSON Schema: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The validator logs a pattern it cannot compile and then ignores it, so a schema with a typo in a regular
+     * expression would pass everything; it is refused here instead, with where it is.
+     */
+    private static String firstBadPattern(JsonNode node, String where) {
+        if (node.isObject()) {
+            for (Map.Entry<String, JsonNode> field : node.properties()) {
+                String at = where + "/" + field.getKey();
+                if (field.getKey().equals("pattern") && field.getValue().isTextual()) {
+                    String problem = patternProblem(field.getValue().asText());
+                    if (problem != null) {
+                        return "'pattern' at " + at + " is not a valid regular expression: " + problem;
+                    }
+                }
+                if (field.getKey().equals("patternProperties") && field.getValue().isObject()) {
+                    for (Map.Entry<String, JsonNode> property : field.getValue().properties()) {
+                        String problem = patternProblem(property.getKey());
+                        if (problem != null) {
+                            return "'patternProperties' key at " + at + " is not a valid regular expression: "
+                                    + problem;
+                        }
+                    }
+                }
+                String inner = firstBadPattern(field.getValue(), at);
+                if (inner != null) {
+                    return inner;
+                }
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                String inner = firstBadPattern(node.get(i), where + "/" + i);
+                if (inner != null) {
+                    return inner;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static String patternProblem(String regex) {
+        try {
+            java.util.regex.Pattern.compile(regex);
+            return null;
+        } catch (java.util.regex.PatternSyntaxException e) {
+            return e.getDescription() + " near index " + e.getIndex();
         }
     }
 

@@ -1,8 +1,5 @@
 package dev.evalgate.models.replay;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,7 +11,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.evalgate.datasets.ContentHash;
+import dev.evalgate.datasets.CorpusLoader;
+import dev.evalgate.datasets.InputKind;
 import dev.evalgate.datasets.InvalidInputException;
+import dev.evalgate.datasets.JsonProblems;
 import dev.evalgate.engine.BackendOptions;
 import dev.evalgate.engine.Json;
 import dev.evalgate.engine.ModelClient;
@@ -43,23 +43,16 @@ public final class ReplayClientProvider implements ModelClientProvider {
     @Override
     public ModelClient open(ModelRef ref, BackendOptions options) {
         Path file = options.modelOverride().orElse(options.baseDirectory().resolve(ref.name()));
-        if (!Files.isRegularFile(file)) {
+        if (!Files.exists(file)) {
             throw new InvalidInputException(file, 0, "model", "replay file not found");
         }
         Map<String, List<RecordedOutput>> byCase = new HashMap<>();
-        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String line;
-            int lineNo = 0;
-            while ((line = reader.readLine()) != null) {
-                lineNo++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                RecordedOutput recorded = parse(file, lineNo, line);
-                byCase.computeIfAbsent(recorded.caseId(), k -> new ArrayList<>()).add(recorded);
+        for (CorpusLoader.TextLine line : CorpusLoader.lines(file, InputKind.REPLAY)) {
+            if (line.text().isBlank()) {
+                continue;
             }
-        } catch (IOException e) {
-            throw new InvalidInputException(file, 0, null, "cannot read replay file: " + e.getMessage(), e);
+            RecordedOutput recorded = parse(file, line.number(), line.text());
+            byCase.computeIfAbsent(recorded.caseId(), k -> new ArrayList<>()).add(recorded);
         }
         return new ReplayClient(new ModelInfo("replay", file.toString(), ContentHash.sha256(file), 0), byCase);
     }
@@ -69,7 +62,10 @@ public final class ReplayClientProvider implements ModelClientProvider {
         try {
             node = Json.MAPPER.readTree(line);
         } catch (JsonProcessingException e) {
-            throw new InvalidInputException(file, lineNo, null, "malformed JSON: " + e.getOriginalMessage());
+            throw new InvalidInputException(file, lineNo, null, JsonProblems.problem(e));
+        }
+        if (!node.isObject()) {
+            throw new InvalidInputException(file, lineNo, null, "expected a JSON object on each line");
         }
         String id = text(node, "id", "caseId");
         if (id == null) {
@@ -80,11 +76,46 @@ public final class ReplayClientProvider implements ModelClientProvider {
             throw new InvalidInputException(file, lineNo, "output", "missing output");
         }
         JsonNode stats = node.path("stats");
-        Integer repeat = node.hasNonNull("repeat") ? node.get("repeat").asInt() : null;
-        return new RecordedOutput(id, repeat, output,
-                node.path("prompt_tokens").asInt(stats.path("promptTokens").asInt(0)),
-                node.path("completion_tokens").asInt(stats.path("completionTokens").asInt(0)),
-                node.path("latency_ms").asDouble(stats.path("latencyMs").asDouble(0)));
+        JsonNode repeat = node.get("repeat");
+        if (repeat != null && !repeat.isNull() && (!repeat.canConvertToInt() || repeat.asInt() < 0)) {
+            throw new InvalidInputException(file, lineNo, "repeat", "expected a whole number, 0 or more");
+        }
+        return new RecordedOutput(id, repeat == null || repeat.isNull() ? null : repeat.asInt(), output,
+                count(file, lineNo, node, "prompt_tokens", stats, "promptTokens"),
+                count(file, lineNo, node, "completion_tokens", stats, "completionTokens"),
+                millis(file, lineNo, node, "latency_ms", stats, "latencyMs"));
+    }
+
+    /** A recorded number: the replay format's field, else the field of a results.jsonl line's stats. */
+    private static JsonNode number(Path file, int lineNo, JsonNode node, String name, JsonNode stats,
+                                   String statsName) {
+        String field = node.has(name) ? name : "stats." + statsName;
+        JsonNode value = node.has(name) ? node.get(name) : stats.get(statsName);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isNumber()) {
+            throw new InvalidInputException(file, lineNo, field, "expected a number");
+        }
+        if (value.asDouble() < 0 || !Double.isFinite(value.asDouble())) {
+            throw new InvalidInputException(file, lineNo, field, "must be 0 or more, found " + value.asText());
+        }
+        return value;
+    }
+
+    private static int count(Path file, int lineNo, JsonNode node, String name, JsonNode stats, String statsName) {
+        JsonNode value = number(file, lineNo, node, name, stats, statsName);
+        if (value != null && (!value.canConvertToInt() || !value.isIntegralNumber())) {
+            throw new InvalidInputException(file, lineNo, node.has(name) ? name : "stats." + statsName,
+                    "expected a whole number");
+        }
+        return value == null ? 0 : value.asInt();
+    }
+
+    private static double millis(Path file, int lineNo, JsonNode node, String name, JsonNode stats,
+                                 String statsName) {
+        JsonNode value = number(file, lineNo, node, name, stats, statsName);
+        return value == null ? 0 : value.asDouble();
     }
 
     private static String text(JsonNode node, String... names) {

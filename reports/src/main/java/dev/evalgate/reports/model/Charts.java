@@ -28,15 +28,35 @@ public record Charts(List<Histogram> scoreDistributions, List<TagRate> tagRates,
     }
 
     static Charts of(RunResult run, List<CaseView> cases) {
-        return new Charts(scoreDistributions(run), tagRates(cases), Math.max(0, tagCount(cases) - MAX_TAGS),
-                latency(run));
+        // A chart is decoration: one that cannot be drawn is left empty rather than costing the whole report.
+        return new Charts(drawn(() -> scoreDistributions(run), List.of()), drawn(() -> tagRates(cases), List.of()),
+                drawn(() -> Math.max(0, tagCount(cases) - MAX_TAGS), 0),
+                drawn(() -> latency(run), Histogram.of("latency per result", new int[LATENCY_BINS],
+                        java.util.Collections.nCopies(LATENCY_BINS, ""), "0 ms", "")));
+    }
+
+    private static <T> T drawn(java.util.function.Supplier<T> chart, T empty) {
+        try {
+            return chart.get();
+        } catch (RuntimeException e) {
+            return empty;
+        }
+    }
+
+    /** The bin of a value, clamped: a value outside the axis goes to the nearest end bin. */
+    static int bin(double value, double width, int bins) {
+        if (!(value > 0) || !(width > 0)) {
+            return 0;
+        }
+        double index = Math.floor(value / width);
+        return index >= bins - 1 ? bins - 1 : (int) index;
     }
 
     private static List<Histogram> scoreDistributions(RunResult run) {
         Map<String, int[]> counts = new LinkedHashMap<>();
         for (CaseResult r : run.results()) {
             for (Score s : r.scores()) {
-                int bin = Math.min(SCORE_BINS - 1, (int) Math.floor(s.value() * SCORE_BINS));
+                int bin = bin(s.value() * SCORE_BINS, 1.0, SCORE_BINS);
                 counts.computeIfAbsent(s.name(), k -> new int[SCORE_BINS])[bin]++;
             }
         }
@@ -84,14 +104,14 @@ public record Charts(List<Histogram> scoreDistributions, List<TagRate> tagRates,
 
     private static Histogram latency(RunResult run) {
         double[] values = run.results().stream().filter(r -> r.stats().calls() + r.stats().cachedCalls() > 0)
-                .mapToDouble(r -> r.stats().latencyMs()).toArray();
+                .mapToDouble(r -> r.stats().latencyMs()).filter(Double::isFinite).toArray();
         int[] counts = new int[LATENCY_BINS];
         List<String> labels = new ArrayList<>();
         // The top bin collects everything above p99 so one stuck call does not squash the rest of the chart.
         double top = Math.max(1, values.length == 0 ? 1 : Percentiles.of(values, 99));
         double width = top / (LATENCY_BINS - 1);
         for (double v : values) {
-            counts[Math.min(LATENCY_BINS - 1, (int) Math.floor(v / width))]++;
+            counts[bin(v, width, LATENCY_BINS)]++;
         }
         for (int i = 0; i < LATENCY_BINS; i++) {
             labels.add(i == LATENCY_BINS - 1

@@ -1,0 +1,151 @@
+package dev.evalgate.datasets;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/**
+ * The one way evalgate reads a file it did not just write: every loader (suites, bundles, manifests, cases, replay
+ * files, run records, results, cache entries) goes through here, so every file is checked the same way before it
+ * is parsed: it exists, it is a regular file (not a device, a FIFO or a directory), it is within the size limit of
+ * its {@link InputKind}, and it is UTF-8.
+ *
+ * <p>Problems with the file's content are the user's to fix and are reported as {@link InvalidInputException}
+ * with file and line; a file that cannot be read at all (permissions, an I/O error) is an environment problem and
+ * is reported as an {@link UncheckedIOException} whose message names the file and what to do.
+ */
+public final class InputFiles {
+    private InputFiles() {
+    }
+
+    /** The file's bytes, after the checks; at most {@link InputKind#maxBytes()} of them. */
+    public static byte[] readBytes(Path file, InputKind kind) {
+        checkReadable(file, kind);
+        try (InputStream in = Files.newInputStream(file)) {
+            // Read one byte past the limit rather than trust the size: /proc files and growing files lie about it.
+            byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, kind.maxBytes() + 1));
+            if (bytes.length > kind.maxBytes()) {
+                throw tooLarge(file, kind);
+            }
+            return bytes;
+        } catch (IOException e) {
+            throw unreadable(file, e);
+        }
+    }
+
+    /** The file as text: strict UTF-8, a leading byte-order mark dropped. */
+    public static String readText(Path file, InputKind kind) {
+        byte[] bytes = readBytes(file, kind);
+        String text = decode(file, bytes, 0, bytes.length, 1);
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
+    }
+
+    /**
+     * Checks that a file can be read as the given kind without reading it: exists, regular, within the limit.
+     * Loaders that stream a file call this before opening it.
+     */
+    public static void checkReadable(Path file, InputKind kind) {
+        if (!Files.exists(file)) {
+            throw new InvalidInputException(file, 0, null, kind.label() + " not found");
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new InvalidInputException(file, 0, null, Files.isDirectory(file)
+                    ? "this is a directory, not a " + kind.label() + "; give the file itself"
+                    : "not a regular file (a device, FIFO or socket); give a regular " + kind.label());
+        }
+        long size;
+        try {
+            size = Files.size(file);
+        } catch (IOException e) {
+            throw unreadable(file, e);
+        }
+        if (size > kind.maxBytes()) {
+            throw tooLarge(file, kind);
+        }
+    }
+
+    /**
+     * Decodes bytes as strict UTF-8. A malformed byte is reported with its line, counted from {@code firstLine}
+     * at {@code offset}, so the author can find it.
+     */
+    public static String decode(Path file, byte[] bytes, int offset, int length, int firstLine) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        try {
+            return decoder.decode(ByteBuffer.wrap(bytes, offset, length)).toString();
+        } catch (CharacterCodingException e) {
+            int bad = firstBadByte(bytes, offset, length);
+            int line = firstLine;
+            int lineStart = offset;
+            for (int i = offset; i < bad; i++) {
+                if (bytes[i] == '\n') {
+                    line++;
+                    lineStart = i + 1;
+                }
+            }
+            throw new InvalidInputException(file, line, null, String.format(
+                    "not valid UTF-8 (byte 0x%02X at column %d); save the file as UTF-8",
+                    bytes[bad] & 0xFF, bad - lineStart + 1));
+        }
+    }
+
+    /**
+     * Resolves a path written in a file against a directory, refusing what the file system cannot name (a NUL
+     * character) with the file, line and field it came from.
+     */
+    public static Path resolve(Path directory, String written, Path file, int line, String field) {
+        if (written.indexOf('\0') >= 0) {
+            throw new InvalidInputException(file, line, field, "the path contains a NUL character");
+        }
+        try {
+            return directory.resolve(written).normalize();
+        } catch (InvalidPathException e) {
+            throw new InvalidInputException(file, line, field, "not a valid path: " + e.getReason());
+        }
+    }
+
+    private static int firstBadByte(byte[] bytes, int offset, int length) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes, offset, length);
+        CharBuffer out = CharBuffer.allocate(8192);
+        while (true) {
+            java.nio.charset.CoderResult result = decoder.decode(in, out, true);
+            if (result.isError()) {
+                return in.position();
+            }
+            if (!result.isOverflow()) {
+                return offset + length - 1;
+            }
+            out.clear();
+        }
+    }
+
+    private static InvalidInputException tooLarge(Path file, InputKind kind) {
+        return new InvalidInputException(file, 0, null, "larger than " + kind.describeLimit() + ", the limit for a "
+                + kind.label() + "; check that this is the file you meant");
+    }
+
+    /** An environment problem: the message says which file and what to do about it. */
+    public static UncheckedIOException unreadable(Path file, IOException e) {
+        String reason = e instanceof AccessDeniedException ? "permission denied; check the file's permissions"
+                : e instanceof NoSuchFileException ? "it disappeared while being read"
+                : e instanceof FileSystemException fs && fs.getReason() != null ? fs.getReason()
+                : String.valueOf(e.getMessage());
+        return new UncheckedIOException("cannot read " + file + ": " + reason, e);
+    }
+}
