@@ -157,6 +157,6 @@ class JsonScorersTest {
         assertThatThrownBy(() -> Scoring.scorer("json-schema", Map.of("schema", Map.of("type", 12))))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("params.schema");
         assertThatThrownBy(() -> Scoring.scorer("json-schema", Map.of("schema_file", "/nonexistent/s.json")))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("cannot read");
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("schema file not found");
     }
 }
