@@ -105,6 +105,9 @@ public final class EvalgateCommand implements Runnable {
 
     /** One line for people: what failed, where, and what to do; never a class name unless it is a bug. */
     static String messageOf(Throwable e, ExitCode code) {
+        if (e instanceof InvalidInputException || e instanceof EvaluationException) {
+            return e.getMessage() == null ? e.toString() : e.getMessage();
+        }
         if (e instanceof InvalidPathException path) {
             return "not a valid path: " + path.getReason();
         }
