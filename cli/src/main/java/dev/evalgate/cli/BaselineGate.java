@@ -94,14 +94,38 @@ final class BaselineGate {
         }
     }
 
+    /** Applies the gate and writes the run's own {@code comparison.json} and {@code gate.json}. */
     Outcome apply(RunResult candidate, PrintWriter out) {
+        return apply(candidate, out, COMPARISON_FILE, GATE_FILE);
+    }
+
+    /**
+     * Applies the gate again to a stored run and writes {@code gate-LABEL.json} (and {@code comparison-LABEL.json})
+     * beside the run's own files, which keep the verdict the run was given when it ran.
+     */
+    Outcome reapply(RunResult candidate, PrintWriter out) {
+        String label = fileLabel(baselineLabel);
+        return apply(candidate, out, "comparison-" + label + ".json", "gate-" + label + ".json");
+    }
+
+    /** A baseline name or directory as a file name part: {@code main}, {@code baselines_release-1.2}. */
+    static String fileLabel(String baselineLabel) {
+        if (baselineLabel == null) {
+            return "no-baseline";
+        }
+        String label = baselineLabel.replaceAll("[/\\\\]+$", "").replaceAll("[^A-Za-z0-9._-]+", "_")
+                .replaceAll("^[._]+", "");
+        return label.isEmpty() ? "baseline" : label;
+    }
+
+    private Outcome apply(RunResult candidate, PrintWriter out, String comparisonFile, String gateFile) {
         Comparison comparison = baseline == null ? null : comparator.compare(baseline, candidate);
         GateVerdict verdict = new Gate(policy, history).evaluate(candidate, comparison, missingBaseline);
         if (candidate.directory() != null) {
             if (comparison != null) {
-                writeJson(candidate.directory().resolve(COMPARISON_FILE), comparison);
+                writeJson(candidate.directory().resolve(comparisonFile), comparison);
             }
-            writeJson(candidate.directory().resolve(GATE_FILE), verdict);
+            writeJson(candidate.directory().resolve(gateFile), verdict);
         }
         GateVerdictPrinter.print(verdict, comparison, baselineLabel, out);
         return new Outcome(comparison, verdict);

@@ -38,12 +38,17 @@ import dev.evalgate.reports.RunReports;
 @Command(name = "compare",
         description = {"Runs two bundles on the same cases and shows, case by case, what got better, worse or "
                 + "stayed the same, with a paired test that says whether each difference is real or noise.",
-                "The first bundle is the baseline. Writes both runs, comparison.json and the candidate's reports."},
+                "The first bundle is the baseline. Writes both runs, comparison.json and the candidate's reports.",
+                "Exit codes: 0 when the comparison was made (and, with --fail-on, nothing it names happened); 1 with "
+                        + "--fail-on worse when a metric is worse for real (a significant drop at --level), and "
+                        + "with --fail-on regressed also when any case passed before and fails now; 2 for bad input; "
+                        + "3 when a model could not be reached."},
         mixinStandardHelpOptions = true,
         footerHeading = "%nExamples:%n",
         footer = {
                 "  evalgate compare prompts/v1.yaml prompts/v2.yaml --suite suite.yaml",
-                "  evalgate compare v1.yaml v2.yaml --suite suite.yaml --repeats 5 --tier smoke"})
+                "  evalgate compare v1.yaml v2.yaml --suite suite.yaml --repeats 5 --tier smoke",
+                "  evalgate compare v1.yaml v2.yaml --suite suite.yaml --fail-on worse"})
 public final class CompareCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -71,6 +76,19 @@ public final class CompareCommand implements Callable<Integer> {
     @Option(names = "--level", paramLabel = "P", defaultValue = "0.05",
             description = "Significance level for calling a difference real (default: ${DEFAULT-VALUE}).")
     double level;
+
+    /** What makes {@code compare} exit 1, for scripts. */
+    enum FailOn {
+        /** a metric is worse for real: a significant drop at the level */
+        worse,
+        /** a metric is worse for real, or any case that passed in the baseline fails now */
+        regressed
+    }
+
+    @Option(names = "--fail-on", paramLabel = "WHAT", description = "Exit 1 when the candidate is worse: 'worse' "
+            + "(a metric dropped significantly) or 'regressed' (that, or any case that passed now fails). "
+            + "Default: exit 0 whatever the result.")
+    FailOn failOn;
 
     @Option(names = "--quiet", description = "No progress output.")
     boolean quiet;
@@ -126,6 +144,17 @@ public final class CompareCommand implements Callable<Integer> {
         printer.println("  report:     " + reports.html());
         Evaluation.requireEvaluated(before);
         Evaluation.requireEvaluated(after);
+        if (failOn != null) {
+            boolean worse = comparison.metricDeltas().stream().anyMatch(m -> m.trusted()
+                    && m.significantRegression(level));
+            int regressed = comparison.count(dev.evalgate.engine.compare.DiffStatus.REGRESSED);
+            if (worse || failOn == FailOn.regressed && regressed > 0) {
+                printer.println("compare: FAILED (--fail-on " + failOn + "): " + (worse
+                        ? "a metric is worse for real at level " + level : regressed + " cases regressed"));
+                printer.flush();
+                return ExitCode.GATE_FAILED.code();
+            }
+        }
         return ExitCode.PASS.code();
     }
 

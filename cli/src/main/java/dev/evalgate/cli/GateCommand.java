@@ -20,8 +20,9 @@ import dev.evalgate.reports.RunReports;
 
 @Command(name = "gate",
         description = {"Applies the suite's gate policy to a stored run, against a baseline, without calling a model.",
-                "Writes comparison.json and gate.json into the run directory, re-renders its reports, and exits 0 "
-                        + "when the gate passes, 1 when it fails."},
+                "Writes gate-BASELINE.json and comparison-BASELINE.json into the run directory and this verdict's "
+                        + "reports into RUN_DIR/gate-BASELINE/; the run's own gate.json and reports are left as they "
+                        + "were. Exits 0 when the gate passes, 1 when it fails."},
         mixinStandardHelpOptions = true,
         footerHeading = "%nExamples:%n",
         footer = {
@@ -67,8 +68,13 @@ public final class GateCommand implements Callable<Integer> {
                 baselineOptions.allowCorpusChange());
         gate.useHistory(StoredMetricHistory.forRun(history, suite.file(),
                 w -> spec.commandLine().getErr().println("warning: run history: " + w)));
-        BaselineGate.Outcome outcome = gate.apply(candidate, spec.commandLine().getOut());
-        RunReports.writeAll(candidate, outcome.reportContext(baselineRun), candidate.directory());
+        BaselineGate.Outcome outcome = gate.reapply(candidate, spec.commandLine().getOut());
+        // The run's own gate.json and reports keep the verdict it was given; this verdict gets files of its own.
+        String label = BaselineGate.fileLabel(baselineOptions.label());
+        var reports = RunReports.writeAll(candidate, outcome.reportContext(baselineRun),
+                candidate.directory().resolve("gate-" + label));
+        spec.commandLine().getOut().println("  verdict: " + candidate.directory().resolve("gate-" + label + ".json"));
+        spec.commandLine().getOut().println("  reports: " + reports.html().getParent());
         return outcome.verdict().exitCode().code();
     }
 }

@@ -31,7 +31,7 @@ public final class RunReports {
             Files.createDirectories(directory);
             HtmlReport.write(model, files.html());
             JsonReport.write(run, context, model, files.json());
-            JUnitXmlReport.write(run, files.junitXml());
+            JUnitXmlReport.write(run, context.verdict().orElse(null), files.junitXml());
             MarkdownSummary.write(model, files.markdown());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write reports into " + directory + ": " + e.getMessage()

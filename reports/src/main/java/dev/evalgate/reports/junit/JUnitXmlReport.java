@@ -25,12 +25,20 @@ import dev.evalgate.engine.CaseResult;
 import dev.evalgate.engine.RunResult;
 import dev.evalgate.engine.RunSpec;
 import dev.evalgate.engine.Score;
+import dev.evalgate.engine.gate.GateVerdict;
+import dev.evalgate.engine.gate.RuleCheck;
+import dev.evalgate.engine.gate.Violation;
 
 /**
  * {@code junit.xml} in the Ant format that Jenkins, GitLab and GitHub test reporters read: one {@code testsuite} per
  * corpus, one {@code testcase} per case and repeat; a case whose scorers failed is a {@code failure} carrying their
  * explanations, a case that could not be evaluated is an {@code error}. The shape satisfies the strict Windy Road
  * schema (properties, system-out and system-err present, timestamp without zone), so lenient readers accept it too.
+ *
+ * <p>With a gate verdict the file tells the gate's story: a last {@code testsuite} holds one {@code testcase} per
+ * gate rule (a broken rule is a failure, a rule that was not checked is skipped with the reason), and when the
+ * gate passed, the case failures and errors it tolerated are {@code skipped} with their explanation, so a CI test
+ * reporter shows a passing gate as a passing build and a failing gate as a failing one.
  */
 public final class JUnitXmlReport {
     static final int OUTPUT_EXCERPT_CHARS = 2_000;
@@ -42,16 +50,21 @@ public final class JUnitXmlReport {
     }
 
     public static void write(RunResult run, Path file) throws IOException {
+        write(run, null, file);
+    }
+
+    /** @param verdict the gate's verdict on the run, or null when no gate was applied */
+    public static void write(RunResult run, GateVerdict verdict, Path file) throws IOException {
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
             XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8");
-            write(run, xml);
+            write(run, verdict, xml);
             xml.close();
         } catch (XMLStreamException e) {
             throw new IOException("cannot write " + file + ": " + e.getMessage(), e);
         }
     }
 
-    private static void write(RunResult run, XMLStreamWriter xml) throws XMLStreamException {
+    private static void write(RunResult run, GateVerdict verdict, XMLStreamWriter xml) throws XMLStreamException {
         RunSpec spec = run.spec();
         Map<String, List<CaseResult>> byCorpus = new LinkedHashMap<>();
         for (CaseResult r : run.results()) {
@@ -63,8 +76,12 @@ public final class JUnitXmlReport {
         xml.writeStartElement("testsuites");
         xml.writeCharacters("\n");
         int id = 0;
+        boolean tolerated = verdict != null && verdict.passed();
         for (Map.Entry<String, List<CaseResult>> corpus : byCorpus.entrySet()) {
-            writeSuite(spec, corpus.getKey(), corpus.getValue(), id++, xml);
+            writeSuite(spec, corpus.getKey(), corpus.getValue(), id++, tolerated, xml);
+        }
+        if (verdict != null) {
+            writeGateSuite(spec, verdict, id, xml);
         }
         xml.writeEndElement();
         xml.writeCharacters("\n");
@@ -72,13 +89,18 @@ public final class JUnitXmlReport {
     }
 
     private static void writeSuite(RunSpec spec, String corpus, List<CaseResult> results, int id,
-                                   XMLStreamWriter xml) throws XMLStreamException {
+                                   boolean tolerated, XMLStreamWriter xml) throws XMLStreamException {
         int failures = 0;
         int errors = 0;
+        int skipped = 0;
         double seconds = 0;
         for (CaseResult r : results) {
-            failures += !r.errored() && !r.passed() ? 1 : 0;
-            errors += r.errored() ? 1 : 0;
+            if (tolerated) {
+                skipped += !r.passed() ? 1 : 0;
+            } else {
+                failures += !r.errored() && !r.passed() ? 1 : 0;
+                errors += r.errored() ? 1 : 0;
+            }
             seconds += r.stats().latencyMs() / 1000.0;
         }
         String className = className(spec, corpus);
@@ -92,7 +114,7 @@ public final class JUnitXmlReport {
         xml.writeAttribute("tests", Integer.toString(results.size()));
         xml.writeAttribute("failures", Integer.toString(failures));
         xml.writeAttribute("errors", Integer.toString(errors));
-        xml.writeAttribute("skipped", "0");
+        xml.writeAttribute("skipped", Integer.toString(skipped));
         xml.writeAttribute("time", time(seconds));
         xml.writeCharacters("\n");
         xml.writeStartElement("properties");
@@ -111,7 +133,7 @@ public final class JUnitXmlReport {
         xml.writeCharacters("\n");
         boolean repeated = spec.repeats() > 1 || results.stream().anyMatch(r -> r.repeat() > 0);
         for (CaseResult r : results) {
-            writeCase(r, className, repeated, xml);
+            writeCase(r, className, repeated, tolerated, xml);
         }
         xml.writeStartElement("system-out");
         xml.writeEndElement();
@@ -122,14 +144,23 @@ public final class JUnitXmlReport {
         xml.writeCharacters("\n");
     }
 
-    private static void writeCase(CaseResult r, String className, boolean repeated, XMLStreamWriter xml)
-            throws XMLStreamException {
+    private static void writeCase(CaseResult r, String className, boolean repeated, boolean tolerated,
+                                  XMLStreamWriter xml) throws XMLStreamException {
         xml.writeStartElement("testcase");
         String name = repeated ? r.caseId() + " [repeat " + r.repeat() + "]" : r.caseId();
         xml.writeAttribute("name", XmlText.oneLine(name, 500));
         xml.writeAttribute("classname", className);
         xml.writeAttribute("time", time(r.stats().latencyMs() / 1000.0));
-        if (r.errored()) {
+        if (tolerated && !r.passed()) {
+            // The gate passed with this case not passing: the build is green, and the reason stays readable.
+            String what = r.errored() ? "errored: " + r.error() : "failed: " + String.join(", ", r.scores().stream()
+                    .filter(s -> !s.passed()).map(s -> s.name() + " (" + CaseResult.cap(s.explanation(), 200) + ")")
+                    .toList());
+            xml.writeStartElement("skipped");
+            xml.writeAttribute("message", XmlText.oneLine("tolerated by the gate, which passed; " + what,
+                    MESSAGE_CHARS));
+            xml.writeEndElement();
+        } else if (r.errored()) {
             xml.writeStartElement("error");
             xml.writeAttribute("message", XmlText.oneLine(r.error(), MESSAGE_CHARS));
             xml.writeAttribute("type", "evalgate.EvaluationError");
@@ -159,6 +190,68 @@ public final class JUnitXmlReport {
             xml.writeCharacters(XmlText.clean(body.toString()));
             xml.writeEndElement();
         }
+        xml.writeEndElement();
+        xml.writeCharacters("\n");
+    }
+
+    /** One test case per gate rule: the gate itself is what CI fails on, so it is a test of its own. */
+    private static void writeGateSuite(RunSpec spec, GateVerdict verdict, int id, XMLStreamWriter xml)
+            throws XMLStreamException {
+        String className = XmlText.oneLine(("evalgate." + suiteName(spec) + ".gate").replaceAll("[\\s/\\\\]+",
+                "_"), MESSAGE_CHARS);
+        int skipped = 0;
+        for (RuleCheck check : verdict.checks()) {
+            boolean violated = verdict.violations().stream().anyMatch(v -> v.rule().equals(check.rule()));
+            skipped += check.status() == RuleCheck.Status.NOT_CHECKED && !violated ? 1 : 0;
+        }
+        xml.writeStartElement("testsuite");
+        xml.writeAttribute("name", className);
+        xml.writeAttribute("package", "evalgate");
+        xml.writeAttribute("id", Integer.toString(id));
+        xml.writeAttribute("timestamp", timestamp(spec.startedAt()));
+        xml.writeAttribute("hostname", spec.host() == null || spec.host().isBlank() ? "localhost"
+                : XmlText.oneLine(spec.host(), MESSAGE_CHARS));
+        xml.writeAttribute("tests", Integer.toString(verdict.checks().size()));
+        xml.writeAttribute("failures", Integer.toString(verdict.violations().size()));
+        xml.writeAttribute("errors", "0");
+        xml.writeAttribute("skipped", Integer.toString(skipped));
+        xml.writeAttribute("time", time(0));
+        xml.writeCharacters("\n");
+        xml.writeStartElement("properties");
+        property(xml, "run", spec.runId());
+        property(xml, "gate.passed", Boolean.toString(verdict.passed()));
+        xml.writeEndElement();
+        xml.writeCharacters("\n");
+        for (RuleCheck check : verdict.checks()) {
+            xml.writeStartElement("testcase");
+            xml.writeAttribute("name", XmlText.oneLine("gate " + check.rule(), 500));
+            xml.writeAttribute("classname", className);
+            xml.writeAttribute("time", time(0));
+            Violation violation = verdict.violations().stream().filter(v -> v.rule().equals(check.rule()))
+                    .findFirst().orElse(null);
+            if (violation != null) {
+                xml.writeStartElement("failure");
+                xml.writeAttribute("message", XmlText.oneLine(violation.message(), MESSAGE_CHARS));
+                xml.writeAttribute("type", "evalgate.GateRuleBroken");
+                xml.writeCharacters(XmlText.clean(violation.message() + (violation.caseIds().isEmpty() ? ""
+                        : "\ncases: " + String.join(", ", violation.caseIds()) + (violation.offendingCases()
+                        > violation.caseIds().size() ? " and " + (violation.offendingCases()
+                        - violation.caseIds().size()) + " more" : ""))));
+                xml.writeEndElement();
+            } else if (check.status() == RuleCheck.Status.NOT_CHECKED) {
+                xml.writeStartElement("skipped");
+                xml.writeAttribute("message", XmlText.oneLine(check.message(), MESSAGE_CHARS));
+                xml.writeEndElement();
+            }
+            xml.writeEndElement();
+            xml.writeCharacters("\n");
+        }
+        xml.writeStartElement("system-out");
+        xml.writeCharacters(XmlText.clean(verdict.notes().isEmpty() ? "" : String.join("\n", verdict.notes())));
+        xml.writeEndElement();
+        xml.writeStartElement("system-err");
+        xml.writeEndElement();
+        xml.writeCharacters("\n");
         xml.writeEndElement();
         xml.writeCharacters("\n");
     }
