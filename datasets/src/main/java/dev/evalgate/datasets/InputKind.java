@@ -29,7 +29,7 @@ public enum InputKind {
      * SnakeYAML rescans a token from its start each time it reads more of it, so a single line of a few MiB takes
      * minutes. No configuration needs a line this long; a longer one is refused before the parser sees it.
      */
-    public static final int MAX_CONFIG_LINE_CHARS = 256 * 1024;
+    public static final int MAX_CONFIG_LINE_CHARS = 16 * 1024;
 
     private final String label;
     private final long maxBytes;
