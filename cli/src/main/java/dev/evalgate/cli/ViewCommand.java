@@ -1,7 +1,6 @@
 package dev.evalgate.cli;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.concurrent.Callable;
@@ -58,8 +57,9 @@ public final class ViewCommand implements Callable<Integer> {
         try {
             viewer = HistoryViewer.start(options.resolve(), address, port, DriftSettings.DEFAULT);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot listen on " + bind + ":" + port + " (" + e.getMessage()
-                    + "); choose another --port", e);
+            // Most often the port is taken: a usage problem the user fixes with a flag, not a bug.
+            throw new InvalidInputException(null, 0, "--port", "cannot listen on " + bind + ":" + port + " ("
+                    + e.getMessage() + "); choose another --port, or 0 for any free one");
         }
         spec.commandLine().getOut().println("evalgate viewer on " + viewer.uri() + " reading " + viewer.location()
                 + " (Ctrl-C stops it)");

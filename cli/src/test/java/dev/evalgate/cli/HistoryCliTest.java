@@ -126,6 +126,20 @@ class HistoryCliTest {
         assertThat(regate.out()).contains("FAIL max_drift[pass]");
     }
 
+    @Test
+    void theViewerRefusesAPortThatIsTakenAsAUsageError() throws IOException {
+        Path db = tmp.resolve("view.db");
+        assertThat(project.run("run", project.suite.toString(), "--quiet", "--history", db.toString()).code())
+                .isZero();
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            CliFixture.Outcome view = project.run("view", "--history", db.toString(), "--port",
+                    String.valueOf(taken.getLocalPort()));
+            assertThat(view.code()).isEqualTo(2);
+            assertThat(view.err()).contains("--port", "cannot listen on 127.0.0.1:" + taken.getLocalPort(),
+                    "choose another --port");
+        }
+    }
+
     private static Map<String, Long> snapshot(Path dir) throws IOException {
         Map<String, Long> files = new TreeMap<>();
         try (Stream<Path> all = Files.walk(dir)) {
