@@ -44,6 +44,8 @@ class ViewerBrowserTest {
 
     static HistoryViewer viewer;
     static DevToolsSession page;
+    /** Chromium's profile lives outside the JUnit temporary directory: its helpers may still write as it exits. */
+    static Path browserScratch;
 
     @BeforeAll
     static void start() throws Exception {
@@ -60,7 +62,8 @@ class ViewerBrowserTest {
                     + PWNED + "-commit'\">", "<script>document.title='" + PWNED + "-branch'</script>"));
         }
         viewer = HistoryViewer.start(location, InetAddress.getLoopbackAddress(), 0, DriftSettings.DEFAULT);
-        page = HeadlessChromium.locate(dir).devTools();
+        browserScratch = java.nio.file.Files.createTempDirectory("evalgate-viewer-browser");
+        page = HeadlessChromium.locate(browserScratch).devTools();
     }
 
     @AfterAll
@@ -70,6 +73,13 @@ class ViewerBrowserTest {
         }
         if (viewer != null) {
             viewer.close();
+        }
+        if (browserScratch != null) {
+            try (var all = java.nio.file.Files.walk(browserScratch)) {
+                all.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (java.io.IOException | java.io.UncheckedIOException e) {
+                // Best effort: a browser helper still exiting may hold a file; the system cleans /tmp.
+            }
         }
     }
 
