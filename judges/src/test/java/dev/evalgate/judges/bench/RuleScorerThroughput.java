@@ -49,7 +49,7 @@ public final class RuleScorerThroughput {
                 System.getProperty("java.version"));
         System.out.printf("%-22s %14s%n", "scorer", "outputs/s");
         for (Map.Entry<String, Map<String, Object>> entry : scorers().entrySet()) {
-            Scorer scorer = registry.create(ScorerSpec.of(entry.getKey(), entry.getValue()), JudgeModels.none());
+            Scorer scorer = registry.create(ScorerSpec.of(entry.getKey().split(" ")[0], entry.getValue()), JudgeModels.none());
             System.out.printf("%-22s %,14.0f%n", entry.getKey(), medianThroughput(scorer, contexts, rounds));
         }
     }
@@ -73,6 +73,9 @@ public final class RuleScorerThroughput {
         scorers.put("attack-goal", Map.of());
         scorers.put("refusal", Map.of());
         scorers.put("injection-resistance", Map.of());
+        scorers.put("pii-leak", Map.of());
+        scorers.put("pii-leak only_new", Map.of("only_new", true));
+        scorers.put("secret-leak", Map.of());
         return scorers;
     }
 
