@@ -42,7 +42,7 @@ import dev.evalgate.engine.ExitCode;
         mixinStandardHelpOptions = true,
         subcommands = {DatasetsCommand.Validate.class, DatasetsCommand.Freeze.class, DatasetsCommand.Stats.class,
                 DatasetsCommand.Import.class, DatasetsCommand.Diff.class, DatasetsCommand.Dedupe.class,
-                DatasetsCommand.Sample.class},
+                DatasetsCommand.Sample.class, DatasetsScanCommand.class, DatasetsRedactCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {"  evalgate datasets validate examples/quickstart/corpus",
                 "  evalgate datasets freeze examples/quickstart/corpus",

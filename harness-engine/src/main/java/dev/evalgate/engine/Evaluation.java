@@ -15,6 +15,7 @@ import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.UnaryOperator;
 
 import dev.evalgate.datasets.ConfigNode;
 import dev.evalgate.datasets.Corpus;
@@ -96,7 +97,13 @@ public final class Evaluation {
         ModelClient client = null;
         try {
             // Scorers first: a misspelt scorer parameter must fail before a large model spends seconds loading.
-            JudgeModels judgeModels = judgeModels(suite, request.backend(), request.clientDecorator(), judges);
+            // A redacting suite keeps real outputs (and judge prompts quoting them) out of the inference cache,
+            // which stores them verbatim.
+            Optional<StoredTextRedactor> redactor = suite.redact().isEmpty() ? Optional.empty()
+                    : Optional.of(StoredTextRedactor.load(Set.copyOf(suite.redact())));
+            UnaryOperator<ModelClient> decorator = redactor.isPresent() ? UnaryOperator.identity()
+                    : request.clientDecorator();
+            JudgeModels judgeModels = judgeModels(suite, request.backend(), decorator, judges);
             List<NamedScorer> named = new ArrayList<>();
             for (ScorerSpec spec : suite.scorers()) {
                 named.add(new NamedScorer(spec.name(), scorers.create(spec, judgeModels), spec.tags()));
@@ -107,7 +114,7 @@ public final class Evaluation {
             if (resumed.isEmpty()) {
                 RunStore.checkCanCreate(request.runsRoot().resolve(runId));
             }
-            client = request.clientDecorator().apply(backends.open(ModelRef.parse(bundle.model()),
+            client = decorator.apply(backends.open(ModelRef.parse(bundle.model()),
                     withRecordedModel(withBase(request.backend(), prepared.bundleFile()), resumed, bundle),
                     BundleLoader.modelLocation(prepared.bundleFile())));
             int repeats = request.repeats().orElse(resumed.map(RunSpec::repeats).orElse(suite.repeats()));
@@ -129,7 +136,8 @@ public final class Evaluation {
                 store = RunStore.create(request.runsRoot().resolve(spec.runId()));
             }
             RunPlan plan = new RunPlan(spec, prepared.cases(), bundle, client, named, validator,
-                    RetryPolicy.DEFAULT, suite.timeout(), concurrency, repeats, request.baselineOutputs());
+                    RetryPolicy.DEFAULT, suite.timeout(), concurrency, repeats, request.baselineOutputs(),
+                    redactor);
             try {
                 return runner.run(plan, store, listener);
             } catch (RuntimeException | Error e) {

@@ -11,10 +11,12 @@ import java.util.Optional;
  *
  * @param validator       set when the bundle declares an output schema: drives the repair loop
  * @param baselineOutputs baseline outputs by case key, for pairwise judges (empty without a baseline)
+ * @param redactor        set when the suite asks to redact: masks each result after scoring, before it is stored
  */
 public record RunPlan(RunSpec spec, List<PlannedCase> cases, Bundle bundle, ModelClient client,
                       List<NamedScorer> scorers, Optional<OutputValidator> validator, RetryPolicy retry,
-                      Duration timeout, int concurrency, int repeats, Map<String, String> baselineOutputs) {
+                      Duration timeout, int concurrency, int repeats, Map<String, String> baselineOutputs,
+                      Optional<StoredTextRedactor> redactor) {
     public RunPlan {
         Objects.requireNonNull(spec, "spec");
         cases = List.copyOf(cases);
@@ -31,6 +33,15 @@ public record RunPlan(RunSpec spec, List<PlannedCase> cases, Bundle bundle, Mode
             throw new IllegalArgumentException("repeats must be at least 1");
         }
         baselineOutputs = baselineOutputs == null ? Map.of() : Map.copyOf(baselineOutputs);
+        redactor = redactor == null ? Optional.empty() : redactor;
+    }
+
+    /** A plan that stores results as they are. */
+    public RunPlan(RunSpec spec, List<PlannedCase> cases, Bundle bundle, ModelClient client,
+                   List<NamedScorer> scorers, Optional<OutputValidator> validator, RetryPolicy retry,
+                   Duration timeout, int concurrency, int repeats, Map<String, String> baselineOutputs) {
+        this(spec, cases, bundle, client, scorers, validator, retry, timeout, concurrency, repeats, baselineOutputs,
+                Optional.empty());
     }
 
     public int totalResults() {

@@ -23,10 +23,11 @@ import dev.evalgate.engine.tier.Tier;
  * @param gate      the policy a run must meet; {@link GatePolicy#DEFAULT} when the suite has no {@code gate:}
  * @param tiers     named subsets of cases such as {@code smoke}, in file order
  * @param baselines where named baselines are stored; {@code baselines/} next to the suite by default
+ * @param redact    what to mask in everything the run stores ({@code pii}, {@code secrets}); empty: nothing
  */
 public record Suite(String name, Path file, Path bundle, List<Path> corpora, List<ScorerSpec> scorers,
                     Optional<JudgeSpec> judge, int repeats, int concurrency, Duration timeout, Path outputDirectory,
-                    GatePolicy gate, Map<String, Tier> tiers, Path baselines) {
+                    GatePolicy gate, Map<String, Tier> tiers, Path baselines, List<String> redact) {
     public static final int MAX_REPEATS = 100;
 
     public Suite {
@@ -48,6 +49,15 @@ public record Suite(String name, Path file, Path bundle, List<Path> corpora, Lis
             baselines = file == null ? Path.of(BaselineStore.DEFAULT_DIRECTORY)
                     : file.toAbsolutePath().getParent().resolve(BaselineStore.DEFAULT_DIRECTORY);
         }
+        redact = redact == null ? List.of() : List.copyOf(redact);
+    }
+
+    /** A suite that redacts nothing. */
+    public Suite(String name, Path file, Path bundle, List<Path> corpora, List<ScorerSpec> scorers,
+                 Optional<JudgeSpec> judge, int repeats, int concurrency, Duration timeout, Path outputDirectory,
+                 GatePolicy gate, Map<String, Tier> tiers, Path baselines) {
+        this(name, file, bundle, corpora, scorers, judge, repeats, concurrency, timeout, outputDirectory, gate, tiers,
+                baselines, List.of());
     }
 
     /** A suite without gate, tiers or baseline settings: the default policy, no tiers, baselines next to the file. */
@@ -67,17 +77,17 @@ public record Suite(String name, Path file, Path bundle, List<Path> corpora, Lis
 
     public Suite withBundle(Path newBundle) {
         return new Suite(name, file, newBundle, corpora, scorers, judge, repeats, concurrency, timeout,
-                outputDirectory, gate, tiers, baselines);
+                outputDirectory, gate, tiers, baselines, redact);
     }
 
     public Suite withRepeats(int newRepeats) {
         return new Suite(name, file, bundle, corpora, scorers, judge, newRepeats, concurrency, timeout,
-                outputDirectory, gate, tiers, baselines);
+                outputDirectory, gate, tiers, baselines, redact);
     }
 
     public Suite withConcurrency(int newConcurrency) {
         return new Suite(name, file, bundle, corpora, scorers, judge, repeats, newConcurrency, timeout,
-                outputDirectory, gate, tiers, baselines);
+                outputDirectory, gate, tiers, baselines, redact);
     }
 
     public BaselineStore baselineStore() {

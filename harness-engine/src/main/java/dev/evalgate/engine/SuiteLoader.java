@@ -27,7 +27,7 @@ public final class SuiteLoader {
     public Suite load(Path file) {
         ConfigNode root = ConfigNode.parseYaml(file);
         root.allowOnly("name", "description", "bundle", "corpora", "scorers", "judge", "repeats", "concurrency",
-                "timeout_seconds", "output", "gate", "tiers", "baselines", "history");
+                "timeout_seconds", "output", "gate", "tiers", "baselines", "history", "redact");
         Path dir = file.toAbsolutePath().getParent();
         String name = root.string("name", stripExtension(file.getFileName().toString()));
         // Where the run history is recorded; the history sink reads it from the file, here it is only checked.
@@ -90,10 +90,16 @@ public final class SuiteLoader {
         GatePolicy gate = root.optional("gate").map(node -> GatePolicyParser.parse(node, names))
                 .orElse(GatePolicy.DEFAULT);
         Map<String, Tier> tiers = root.optional("tiers").map(TierParser::parse).orElse(Map.of());
+        List<String> redact = root.strings("redact");
+        for (String kind : redact) {
+            if (!StoredTextRedactor.KINDS.contains(kind)) {
+                throw root.required("redact").error("unknown kind '" + kind + "'; use pii, secrets or both");
+            }
+        }
         return new Suite(name, file, root.required("bundle").asPathIn(dir), corpora, specs, judge,
                 repeats, concurrency, Duration.ofSeconds(timeoutSeconds),
                 root.optional("output").map(n -> n.asPathIn(dir)).orElse(null), gate, tiers,
-                root.optional("baselines").map(n -> n.asPathIn(dir)).orElse(null));
+                root.optional("baselines").map(n -> n.asPathIn(dir)).orElse(null), redact);
     }
 
     private static String stripExtension(String fileName) {

@@ -19,6 +19,7 @@ import dev.evalgate.engine.PromptRenderer;
 import dev.evalgate.engine.RunPlan;
 import dev.evalgate.engine.Score;
 import dev.evalgate.engine.ScoringContext;
+import dev.evalgate.engine.StoredTextRedactor;
 import dev.evalgate.engine.TraceId;
 
 /**
@@ -41,7 +42,13 @@ public final class CaseExecutor {
         this.watchdog = watchdog;
     }
 
+    /** The result as it will be stored: redacted when the suite asks for it, after the scores were computed. */
     public CaseResult execute(PlannedCase planned, int repeat) {
+        CaseResult result = evaluate(planned, repeat);
+        return plan.redactor().map(r -> StoredTextRedactor.redact(result, r.newScope())).orElse(result);
+    }
+
+    private CaseResult evaluate(PlannedCase planned, int repeat) {
         var evalCase = planned.evalCase();
         String traceId = new TraceId(plan.spec().runId(), planned.key(), repeat).toString();
         GenerationParams params = plan.bundle().params().withSeed(plan.spec().seeds().get(repeat));

@@ -57,7 +57,7 @@ public final class PiiDetector {
     private static final Pattern IPV6 = Pattern.compile(
             "(?<![\\w:.])(?:[0-9A-Fa-f]{0,4}:){2,7}[0-9A-Fa-f]{0,4}(?![\\w:])");
     private static final Pattern VERSION_CONTEXT = Pattern.compile("(?i)(?:\\bv|\\bver\\.?|version|release|build|"
-            + "firmware|release[- ]notes?|rev\\.?|\\bsdk)\\s*$");
+            + "firmware|release[- ]notes?|rev\\.?|\\bsdk|section|chapter|clause|§)\\s*$");
     private static final Pattern NOT_A_PHONE_CONTEXT = Pattern.compile("(?i)(?:order|invoice|ref(?:erence)?|tracking|"
             + "account|acct|sku|serial|ticket|case|po|transaction|confirmation|booking|parcel|shipment|isbn|item|"
             + "part|model|batch|lot)\\s*(?:no\\.?|number|num\\.?|id|code)?\\s*[:#]?\\s*#?\\s*$|#\\s*$");
