@@ -27,7 +27,7 @@ import dev.evalgate.judges.privacy.SecretDetector;
  * {@code evalgate datasets redact}: a new version of a corpus with personal data and secrets replaced by
  * placeholders, consistent within a case, and the redaction recorded in the manifest's description.
  */
-@Command(name = "redact", mixinStandardHelpOptions = true,
+@Command(name = "redact",
         description = {"Writes a redacted copy of a corpus: every detected e-mail, phone number, card, IBAN, SSN,"
                 + " NINO, IP, postal address and secret in input, expected and metadata becomes a placeholder such as"
                 + " [EMAIL_1] or [SECRET_1]; the same value gets the same placeholder within a case.",
@@ -40,6 +40,10 @@ import dev.evalgate.judges.privacy.SecretDetector;
 final class DatasetsRedactCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
+
+    // No mixinStandardHelpOptions: its --version would take the name of the corpus version option.
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+    boolean help;
 
     @Parameters(index = "0", paramLabel = "CORPUS_DIR")
     Path dir;
