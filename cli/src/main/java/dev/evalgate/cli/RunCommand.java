@@ -147,14 +147,16 @@ public final class RunCommand implements Callable<Integer> {
                 backend, cases -> shardSelection.apply(tierSelection.apply(cases)),
                 backendOptions.clientDecorator(backend), gate.baselineOutputs(), selection);
         Evaluation evaluation = new Evaluation(scorers, backendOptions.backends(ModelClients.load(), backend));
+        Evaluation.Prepared prepared = evaluation.prepare(request);
         if (baselineRun != null) {
-            gate.checkBeforeRun(evaluation.prepare(request).corpora());
+            gate.checkBeforeRun(prepared.corpora());
         }
         Path resumeDir = resume;
         PhaseTimings timings = PhaseTimings.around(quiet ? dev.evalgate.engine.RunListener.NONE
                 : ProgressReporter.forStderr().withResumeAdvice(id -> models.resumeCommand(
                         resumeDir != null ? resumeDir : runsRoot.resolve(id))));
-        RunResult result = evaluation.run(request, timings);
+        RunResult result = evaluation.run(prepared, timings);
+        prepared = null; // the corpora are not needed for the reports: let a large run's cases be collected
         RunSummaryPrinter.print(result, spec.commandLine().getOut());
         backendOptions.printCacheSummary(spec.commandLine().getOut());
         BaselineGate.Outcome outcome = gate.apply(result, spec.commandLine().getOut());

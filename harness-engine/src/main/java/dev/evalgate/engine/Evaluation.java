@@ -85,7 +85,12 @@ public final class Evaluation {
     }
 
     public RunResult run(EvaluationRequest request, RunListener listener) {
-        Prepared prepared = prepare(request);
+        return run(prepare(request), listener);
+    }
+
+    /** Runs what {@link #prepare} loaded, so a front end that looked at the corpora first does not load them twice. */
+    public RunResult run(Prepared prepared, RunListener listener) {
+        EvaluationRequest request = prepared.request();
         Suite suite = request.suite();
         Bundle bundle = prepared.bundle();
         // Read before the model is opened, so a --resume path that is not a run fails fast. A resumed run keeps

@@ -16,6 +16,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 
 import dev.evalgate.datasets.InputFiles;
@@ -25,7 +26,9 @@ import dev.evalgate.datasets.JsonProblems;
 
 /**
  * A run directory: {@code run.json} (spec, status, summary) and {@code results.jsonl}, one {@link CaseResult} a
- * line, appended and flushed as each case finishes so a killed run loses at most the line being written.
+ * line. {@link #append} writes and flushes a line; the runner uses {@link #appendBuffered} and {@link #flush} to
+ * flush in batches, and counts a case as done only once it is flushed, so a killed run loses only cases it had not
+ * yet reported finished (and a line cut off mid-write, which {@link #resume} drops).
  */
 public final class RunStore implements AutoCloseable {
     public static final String RUN_FILE = "run.json";
@@ -268,18 +271,40 @@ public final class RunStore implements AutoCloseable {
         }
     }
 
+    /** Writes one result and flushes it to the operating system: it survives a kill of this process. */
     public synchronized void append(CaseResult result) {
+        appendBuffered(result);
+        flush();
+    }
+
+    /** Writes one result into the buffer; it is safe from a kill only after the next {@link #flush}. */
+    public synchronized void appendBuffered(CaseResult result) {
         try {
             if (writer == null) {
                 // A model can emit a lone surrogate; it is written as U+FFFD instead of failing the run.
                 writer = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(
                         directory.resolve(RESULTS_FILE), StandardOpenOption.CREATE, StandardOpenOption.APPEND),
                         StandardCharsets.UTF_8.newEncoder().onMalformedInput(CodingErrorAction.REPLACE)
-                                .onUnmappableCharacter(CodingErrorAction.REPLACE)));
+                                .onUnmappableCharacter(CodingErrorAction.REPLACE)), 1 << 16);
             }
-            writer.write(Json.MAPPER.writeValueAsString(result));
+            // Straight into the buffer: the generator neither closes nor flushes the file.
+            try (JsonGenerator line = Json.MAPPER.getFactory().createGenerator(writer)
+                    .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+                    .disable(JsonGenerator.Feature.FLUSH_PASSED_TO_STREAM)) {
+                Json.MAPPER.writeValue(line, result);
+            }
             writer.write('\n');
-            writer.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot append to " + directory.resolve(RESULTS_FILE), e);
+        }
+    }
+
+    /** Hands everything appended so far to the operating system. */
+    public synchronized void flush() {
+        try {
+            if (writer != null) {
+                writer.flush();
+            }
         } catch (IOException e) {
             // The writer may hold a partial line; drop it so the next append (a resume) starts on a clean line.
             closeQuietly(writer);

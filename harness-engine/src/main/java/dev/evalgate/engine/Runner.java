@@ -7,12 +7,12 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.evalgate.engine.internal.CallWatchdog;
@@ -55,7 +55,7 @@ public final class Runner {
         for (CaseResult existing : store.existingResults()) {
             done.putIfAbsent(taskKey(existing.key(), existing.repeat()), existing);
         }
-        List<Task> todo = new ArrayList<>();
+        List<Task> todo = new ArrayList<>(plan.cases().size() * plan.repeats());
         for (PlannedCase planned : plan.cases()) {
             for (int repeat = 0; repeat < plan.repeats(); repeat++) {
                 if (!done.containsKey(taskKey(planned.key(), repeat))) {
@@ -81,7 +81,9 @@ public final class Runner {
         all.addAll(fresh);
         all.sort(Comparator.comparingInt((CaseResult r) -> order.get(r.key())).thenComparingInt(CaseResult::repeat));
         long wallMs = (System.nanoTime() - started) / 1_000_000;
-        RunSummary summary = RunSummary.of(all, plan.spec().model().loadMillis(), wallMs);
+        // From the client, not the spec: a backend may load its model on the first request, after the spec was made.
+        RunSummary summary = RunSummary.of(all, Math.max(plan.spec().model().loadMillis(),
+                plan.client().info().loadMillis()), wallMs);
         store.writeRecord(new RunRecord(plan.spec(), RunRecord.COMPLETED, summary));
         store.close();
         RunResult result = new RunResult(plan.spec(), all, summary, store.directory());
@@ -89,8 +91,14 @@ public final class Runner {
         return result;
     }
 
+    /**
+     * Runs the tasks on {@code threads} workers that each take the next task themselves and write its result
+     * where they are: no queue of N futures, and no hand-over to another thread per case. Results reach
+     * {@code results.jsonl} through {@link ResultSink}, which flushes in batches; a case is reported finished to
+     * the listener only once its line is flushed, so whatever the progress shows as done survives a kill.
+     */
     private List<CaseResult> execute(RunPlan plan, RunStore store, RunListener listener, List<Task> todo) {
-        List<CaseResult> fresh = new ArrayList<>();
+        List<CaseResult> fresh = new ArrayList<>(todo.size());
         if (todo.isEmpty()) {
             return fresh;
         }
@@ -98,17 +106,30 @@ public final class Runner {
         ExecutorService pool = Executors.newFixedThreadPool(threads, new WorkerThreads());
         CallWatchdog watchdog = new CallWatchdog(watchdogGrace);
         CaseExecutor executor = new CaseExecutor(plan, sleeper, watchdog);
+        ResultSink sink = new ResultSink(store, listener, fresh);
+        AtomicInteger next = new AtomicInteger();
+        AtomicBoolean failed = new AtomicBoolean();
+        List<Future<?>> workers = new ArrayList<>();
         try {
-            CompletionService<CaseResult> completions = new ExecutorCompletionService<>(pool);
-            for (Task task : todo) {
-                completions.submit(() -> executor.execute(task.planned(), task.repeat()));
+            for (int t = 0; t < threads; t++) {
+                workers.add(pool.submit(() -> {
+                    try {
+                        for (int i = next.getAndIncrement(); i < todo.size() && !failed.get();
+                             i = next.getAndIncrement()) {
+                            Task task = todo.get(i);
+                            sink.accept(executor.execute(task.planned(), task.repeat()));
+                        }
+                    } catch (RuntimeException | Error e) {
+                        failed.set(true); // the other workers stop after their current case
+                        throw e;
+                    }
+                    return null;
+                }));
             }
-            for (int i = 0; i < todo.size(); i++) {
-                CaseResult result = completions.take().get();
-                store.append(result);
-                fresh.add(result);
-                listener.caseFinished(result);
+            for (Future<?> worker : workers) {
+                worker.get();
             }
+            sink.flush();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new EvaluationException("run interrupted; finish it with --resume " + store.directory(), e);
@@ -117,12 +138,66 @@ public final class Runner {
             if (cause instanceof RuntimeException runtime) {
                 throw runtime;
             }
+            if (cause instanceof Error error) {
+                throw error;
+            }
             throw new IllegalStateException(cause);
         } finally {
             pool.shutdownNow();
             watchdog.close();
+            if (failed.get() || Thread.currentThread().isInterrupted()) {
+                sink.flushQuietly(); // what finished is kept for --resume
+            }
         }
         return fresh;
+    }
+
+    /**
+     * Where workers put results: appended to the store as they come, flushed every {@link #BATCH} results or
+     * {@link #FLUSH_INTERVAL_NANOS}, whichever comes first (so a slow model still flushes every case), and only
+     * then reported to the listener. The rule: a result the listener has heard of is in the file.
+     */
+    private static final class ResultSink {
+        static final int BATCH = 256;
+        static final long FLUSH_INTERVAL_NANOS = 200_000_000L;
+
+        private final RunStore store;
+        private final RunListener listener;
+        private final List<CaseResult> fresh;
+        private final List<CaseResult> unflushed = new ArrayList<>(BATCH);
+        private long lastFlush = System.nanoTime();
+
+        ResultSink(RunStore store, RunListener listener, List<CaseResult> fresh) {
+            this.store = store;
+            this.listener = listener;
+            this.fresh = fresh;
+        }
+
+        synchronized void accept(CaseResult result) {
+            store.appendBuffered(result);
+            fresh.add(result);
+            unflushed.add(result);
+            if (unflushed.size() >= BATCH || System.nanoTime() - lastFlush >= FLUSH_INTERVAL_NANOS) {
+                flush();
+            }
+        }
+
+        synchronized void flush() {
+            store.flush();
+            lastFlush = System.nanoTime();
+            for (CaseResult result : unflushed) {
+                listener.caseFinished(result);
+            }
+            unflushed.clear();
+        }
+
+        synchronized void flushQuietly() {
+            try {
+                store.flush();
+            } catch (RuntimeException e) {
+                // already failing; the original error is the one to report
+            }
+        }
     }
 
     private static String taskKey(String caseKey, int repeat) {

@@ -48,6 +48,39 @@ class RunnerTest {
         assertThat(RunStore.readRecord(tmp.resolve("run")).status()).isEqualTo(RunRecord.COMPLETED);
     }
 
+    /**
+     * results.jsonl is flushed in batches, and the listener hears of a case only once its line is in the file: what
+     * the progress reports as done survives a kill of the process.
+     */
+    @Test
+    void aCaseIsReportedFinishedOnlyOnceItsLineIsInTheFile() {
+        ScriptedModelClient client = new ScriptedModelClient((r, n) -> "ok " + r.lastUserMessage(), 4);
+        Path runDir = tmp.resolve("run");
+        List<String> missing = new ArrayList<>();
+        List<String> heard = new ArrayList<>();
+        RunListener checking = new RunListener() {
+            @Override
+            public void caseFinished(CaseResult result) {
+                heard.add(result.caseId());
+                try {
+                    // Read by another file handle, as a process that survives this one would.
+                    String onDisk = Files.readString(runDir.resolve(RunStore.RESULTS_FILE), StandardCharsets.UTF_8);
+                    if (!onDisk.contains("\"" + result.traceId() + "\"")) {
+                        missing.add(result.caseId());
+                    }
+                } catch (IOException e) {
+                    missing.add(result.caseId() + " (" + e + ")");
+                }
+            }
+        };
+
+        runner.run(plan(client, cases(700), 1, 4, Optional.empty(), RepairPolicy.NONE), RunStore.create(runDir),
+                checking);
+
+        assertThat(heard).hasSize(700).doesNotHaveDuplicates();
+        assertThat(missing).isEmpty();
+    }
+
     @Test
     void concurrencyIsBoundedByTheSuiteAndByTheClient() {
         ScriptedModelClient wide = new ScriptedModelClient((r, n) -> "ok", Integer.MAX_VALUE);

@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * A GGUF model run in-process by llama.cpp (de.kherud:llama). One context serves one generation at a time, so
@@ -45,20 +46,46 @@ import java.util.concurrent.TimeUnit;
  * </ul>
  */
 public final class LlamaCppClient implements ModelClient {
-    private final LoadedModel loaded;
-    private final ModelInfo info;
+    private final Supplier<LoadedModels.Acquired> loader;
     private final ChatTemplate chatTemplate;
+    private volatile LoadedModel loaded;
+    private volatile ModelInfo info;
+    private RuntimeException loadFailure;
     private volatile boolean closed;
 
-    LlamaCppClient(LoadedModel loaded, ModelInfo info, ChatTemplate chatTemplate) {
-        this.loaded = loaded;
+    /**
+     * @param loader loads the model on the first request, not before: a run whose every answer is in the
+     *               inference cache never unpacks the native library nor reads the model ({@code info} needs only
+     *               the file's fingerprint)
+     */
+    LlamaCppClient(Supplier<LoadedModels.Acquired> loader, ModelInfo info, ChatTemplate chatTemplate) {
+        this.loader = loader;
         this.info = info;
         this.chatTemplate = chatTemplate;
     }
 
+    /** The model's identity; {@code loadMillis} is 0 until a request has loaded it (or when it was loaded already). */
     @Override
     public ModelInfo info() {
         return info;
+    }
+
+    /** Loads the model once; a load that failed fails every later request the same way, without retrying. */
+    private synchronized LoadedModel load() {
+        if (loaded == null) {
+            if (loadFailure != null) {
+                throw loadFailure;
+            }
+            try {
+                LoadedModels.Acquired acquired = loader.get();
+                info = new ModelInfo(info.backend(), info.model(), info.fingerprint(), acquired.loadMillis());
+                loaded = acquired.model();
+            } catch (RuntimeException e) {
+                loadFailure = e;
+                throw e;
+            }
+        }
+        return loaded;
     }
 
     @Override
@@ -70,6 +97,12 @@ public final class LlamaCppClient implements ModelClient {
     public Completion complete(ModelRequest request) throws ModelCallException {
         if (closed) {
             throw new ModelCallException("the llamacpp client for " + info.model() + " is closed", false);
+        }
+        LoadedModel loaded;
+        try {
+            loaded = load();
+        } catch (RuntimeException e) {
+            throw new ModelCallException(e.getMessage(), false, e);
         }
         long called = System.nanoTime();
         long deadline = called + request.timeout().toNanos();
@@ -87,7 +120,7 @@ public final class LlamaCppClient implements ModelClient {
                 throw new ModelCallException("model " + info.model() + " was unloaded because the JVM is shutting "
                         + "down", false);
             }
-            return generate(request, deadline);
+            return generate(loaded, request, deadline);
         } catch (RuntimeException e) {
             throw new ModelCallException("llama.cpp failed on model " + info.model() + ": " + e.getMessage(),
                     false, e);
@@ -96,7 +129,7 @@ public final class LlamaCppClient implements ModelClient {
         }
     }
 
-    private Completion generate(ModelRequest request, long deadline) throws ModelCallException {
+    private Completion generate(LoadedModel loaded, ModelRequest request, long deadline) throws ModelCallException {
         long started = System.nanoTime();
         LlamaModel model = loaded.model();
         String prompt = render(model, request);

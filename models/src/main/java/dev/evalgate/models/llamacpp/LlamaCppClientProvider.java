@@ -57,10 +57,10 @@ public final class LlamaCppClientProvider implements ModelClientProvider {
         ResolvedModel resolved = new ModelFileResolver(catalog, downloaders).resolve(ref, options);
         String fingerprint = resolved.knownSha256().orElseGet(() -> fingerprint(resolved, options));
         int contextSize = settings.contextSize().orElse(resolved.defaultContextSize());
-        LoadedModels.Acquired acquired = LoadedModels.acquire(resolved.file(), contextSize, settings.threads());
-        ModelInfo info = new ModelInfo(BACKEND, resolved.displayName(), fingerprint,
-                acquired.loadMillis());
-        return new LlamaCppClient(acquired.model(), info, settings.chatTemplate());
+        ModelInfo info = new ModelInfo(BACKEND, resolved.displayName(), fingerprint, 0);
+        // Loaded on the first request: a rerun served wholly from the inference cache never loads the model.
+        return new LlamaCppClient(() -> LoadedModels.acquire(resolved.file(), contextSize, settings.threads()), info,
+                settings.chatTemplate());
     }
 
     private static String fingerprint(ResolvedModel resolved, BackendOptions options) {

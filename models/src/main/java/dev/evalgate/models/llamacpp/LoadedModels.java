@@ -10,6 +10,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -51,6 +56,43 @@ final class LoadedModels {
         }
         installShutdownHook();
         long started = System.nanoTime();
+        LlamaModel model = onLoaderThread(() -> load(real, contextSize, threads));
+        long loadMillis = Math.max(1, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+        LoadedModel loaded = new LoadedModel(model, real, contextSize);
+        LOADED.put(key, loaded);
+        return new Acquired(loaded, loadMillis);
+    }
+
+    /**
+     * Models are loaded on one thread that lives as long as the JVM. Clients load lazily, on the first request,
+     * which runs on a per-run call thread; a model loaded on a thread that has since ended hangs the generations
+     * of later runs in the same JVM inside the binding's native code.
+     */
+    private static final ExecutorService LOADER = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "evalgate-llamacpp-loader");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    private static LlamaModel onLoaderThread(Callable<LlamaModel> load) {
+        Future<LlamaModel> loading = LOADER.submit(load);
+        try {
+            return loading.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EvaluationException("interrupted while loading a model", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    private static LlamaModel load(Path real, int contextSize, int threads) {
         try {
             NativeLibrary.load();
         } catch (LinkageError e) {
@@ -58,9 +100,8 @@ final class LoadedModels {
                     + System.getProperty("os.name") + " " + System.getProperty("os.arch") + "): " + e.getMessage()
                     + "; use an Ollama bundle (ollama:...) instead", e);
         }
-        LlamaModel model;
         try {
-            model = new LlamaModel(new ModelParameters()
+            return new LlamaModel(new ModelParameters()
                     .setModel(real.toString())
                     .setCtxSize(contextSize)
                     .setThreads(threads)
@@ -71,10 +112,6 @@ final class LoadedModels {
                     + ". The file may be truncated, or use an architecture or quantization that this llama.cpp "
                     + "build (de.kherud:llama 4.2.0) does not support; try another GGUF build of the model", e);
         }
-        long loadMillis = Math.max(1, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
-        LoadedModel loaded = new LoadedModel(model, real, contextSize);
-        LOADED.put(key, loaded);
-        return new Acquired(loaded, loadMillis);
     }
 
     private static void installShutdownHook() {

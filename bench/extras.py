@@ -1,0 +1,116 @@
+"""The benchmark's measurements beyond the table: a warm all-cached rerun against a cold run, start-up to the first
+case, and the embedded engine's tokens/s against the raw llama binding."""
+import json
+import re
+import shutil
+import statistics
+import subprocess
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+MODEL = (ROOT.parent / "shared" / "models" / "stories260K.gguf").resolve()
+QUICKSTART = ROOT / "examples" / "quickstart" / "suite.yaml"
+
+
+def _run(cmd, cwd=ROOT):
+    import time
+    started = time.monotonic()
+    proc = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True)
+    return proc.returncode, time.monotonic() - started, proc.stdout + proc.stderr
+
+
+def _evalgate(jar, *args, java_opts=()):
+    return ["java", *java_opts, "-Devalgate.timings=true", "-jar", str(jar), *args]
+
+
+def warm_cache(jar, work_root, rounds, java_opts=()):
+    """Cold: an empty cache, the model loaded and called. Warm: the same command again, every answer cached."""
+    colds, warms, notes = [], [], []
+    for _ in range(rounds):
+        cache = Path(tempfile.mkdtemp(prefix="cache-", dir=work_root))
+        runs = Path(tempfile.mkdtemp(prefix="runs-", dir=work_root))
+        cmd = _evalgate(jar, "run", str(QUICKSTART), "--model", str(MODEL), "--cache-dir", str(cache), "--out",
+                        str(runs), "--quiet", java_opts=java_opts)
+        code, cold, out_cold = _run(cmd)
+        code2, warm, out_warm = _run(cmd)
+        if code not in (0, 1) or code2 not in (0, 1):
+            print(f"warm cache: evalgate exited {code}/{code2}:\n{out_cold[-1500:]}\n{out_warm[-1500:]}")
+            return
+        colds.append(cold)
+        warms.append(warm)
+        notes.append(re.search(r"model .*? loaded in \d+ ms; \d+ calls \(\d+ from cache\)", out_warm))
+        shutil.rmtree(cache, ignore_errors=True)
+        shutil.rmtree(runs, ignore_errors=True)
+    cold, warm = statistics.median(colds), statistics.median(warms)
+    print()
+    print(f"quickstart ({MODEL.name}), process to process, medians of {rounds}: cold {cold:.2f} s, warm all-cached"
+          f" {warm:.2f} s: {cold / warm:.1f}x faster")
+    if notes[-1]:
+        print(f"  warm run: {notes[-1].group(0)}")
+
+
+def startup(jar, work_root, rounds):
+    """Start-up to the first case of a one-case replay suite, with and without the class-data archive."""
+    import generate
+    work = work_root / "cases-1"
+    if not (work / "suite.yaml").exists():
+        generate.generate(work, 1)
+    archive = jar.parent / "evalgate.jsa"
+    base = ("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1")
+    variants = [("JDK's default CDS only", base), ("no CDS", base + ("-Xshare:off",))]
+    if archive.exists():
+        variants.insert(0, ("AppCDS archive from package", base + (f"-XX:SharedArchiveFile={archive}",
+                                                                   "-Xlog:cds*=off")))
+    print()
+    print(f"start-up to the first case (one-case replay suite), medians of {rounds}:")
+    for label, opts in variants:
+        starts = []
+        for _ in range(rounds):
+            runs = Path(tempfile.mkdtemp(prefix="runs-", dir=work_root))
+            code, wall, out = _run(_evalgate(jar, "run", "suite.yaml", "--quiet", "--no-cache", "--out", str(runs),
+                                             java_opts=opts), cwd=work)
+            cpu = None
+            shutil.rmtree(runs, ignore_errors=True)
+            m = re.search(r"timings: start (\d+) ms", out)
+            if code != 0 or not m:
+                print(f"  {label}: failed (exit {code}) {out[-500:]}")
+                break
+            starts.append(int(m.group(1)) / 1000)
+        if starts:
+            print(f"  {label}: {statistics.median(starts):.2f} s")
+
+
+def tokens(jar, work_root, rounds, java_opts=()):
+    """Tokens/s of the embedded engine inside the loop (the run's own figure) against the raw binding."""
+    corpus = ROOT / "examples" / "quickstart" / "corpus" / "cases.jsonl"
+    prompts = []
+    for line in corpus.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            case = json.loads(line)
+            question = case["input"]["question"] if isinstance(case["input"], dict) else case["input"]
+            prompts.append(("Customer question: " + question).replace("\n", " "))
+    prompt_file = work_root / "raw-prompts.txt"
+    prompt_file.write_text("\n".join(prompts) + "\n", encoding="utf-8")
+    harness = []
+    for _ in range(rounds):
+        runs = Path(tempfile.mkdtemp(prefix="runs-", dir=work_root))
+        code, wall, out = _run(_evalgate(jar, "run", str(QUICKSTART), "--model", str(MODEL), "--no-cache", "--out",
+                                         str(runs), "--quiet", java_opts=java_opts))
+        shutil.rmtree(runs, ignore_errors=True)
+        m = re.search(r"([0-9.]+) tokens/s", out)
+        if code not in (0, 1) or not m:
+            print(f"tokens: evalgate exited {code}: {out[-800:]}")
+            return
+        harness.append(float(m.group(1)))
+    code, wall, out = _run(["java", "-cp", str(jar), str(ROOT / "bench" / "RawTokens.java"), str(MODEL),
+                            str(prompt_file), "48", str(rounds)])
+    m = re.search(r"raw tokens/s ([0-9.]+)", out)
+    if code != 0 or not m:
+        print(f"tokens: raw binding failed (exit {code}): {out[-800:]}")
+        return
+    raw = float(m.group(1))
+    inside = statistics.median(harness)
+    print()
+    print(f"tokens/s on {MODEL.name} (quickstart prompts, 48 tokens max), medians of {rounds}: evalgate inside the"
+          f" loop {inside:.0f}, raw binding {raw:.0f}: {100 * (inside / raw - 1):+.1f}%")
