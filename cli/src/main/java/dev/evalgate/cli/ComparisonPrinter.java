@@ -43,7 +43,7 @@ final class ComparisonPrinter {
         }
         c.metricDeltas().stream().map(MetricDelta::delta).filter(e -> e.hasInterval()).findFirst()
                 .ifPresent(e -> out.printf(Locale.ROOT, "verdicts come from the paired test; the CI is a percentile "
-                                + "bootstrap of %,d resamples, its ends within +-%.4f (Monte Carlo standard error, "
+                                + "bootstrap of %,d resamples, its ends within +-%.4f (95%% Monte Carlo error, "
                                 + "largest over the metrics)%n", e.resamples(),
                         c.metricDeltas().stream().mapToDouble(m -> m.delta().monteCarloError())
                                 .filter(x -> !Double.isNaN(x)).max().orElse(Double.NaN)));

@@ -41,6 +41,9 @@ class CompareQuickstartTest {
         metrics.forEach(m -> assertThat(outcome.out()).containsPattern("(?m)^" + m + " +[0-9.]+ +[0-9.]+ +[-+]"));
         // Every case is accounted for: by status in the counts line, and score moves listed case by case.
         assertThat(outcome.out()).containsPattern("cases: \\d+ worse, \\d+ better, \\d+ flaky, \\d+ same");
+        // Which statistic decides, and how precise the intervals are.
+        assertThat(outcome.out()).containsPattern("verdicts come from the paired test; the CI is a percentile "
+                + "bootstrap of [0-9,]+ resamples, its ends within \\+-[0-9.]+ \\(95% Monte Carlo error");
         Path comparisonFile;
         try (var dirs = Files.list(tmp.resolve("runs"))) {
             comparisonFile = dirs.map(d -> d.resolve("comparison.json")).filter(Files::isRegularFile).findFirst()
@@ -56,6 +59,7 @@ class CompareQuickstartTest {
         assertThat(comparison.metricDeltas()).allSatisfy(m -> {
             assertThat(m.baseline().n()).isBetween(1, 24);
             assertThat(m.test().pValue()).isBetween(0.0, 1.0);
+            assertThat(m.delta().resamples()).isPositive();
         });
         assertThat(comparisonFile.resolveSibling("report.html")).isNotEmptyFile();
     }

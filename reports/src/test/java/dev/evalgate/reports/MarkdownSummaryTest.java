@@ -103,10 +103,10 @@ class MarkdownSummaryTest {
 
         for (String report : List.of(md, html)) {
             assertThat(report).contains("the gate decides on paired tests", "McNemar", "Wilcoxon",
-                    "20,000 resamples", "Monte Carlo standard error");
+                    "20,000 resamples", "95% Monte Carlo error");
         }
         // Each tested row of the page names the resamples and the Monte Carlo error of its delta interval.
-        assertThat(html).containsPattern("bootstrap resamples, ends \u00B1[0-9.]+( pp)? \\(Monte Carlo\\)");
+        assertThat(html).containsPattern("bootstrap resamples, ends \u00B1[0-9.]+( pp)? \\(95% Monte Carlo\\)");
     }
 
     @Test

@@ -11,9 +11,10 @@ package dev.evalgate.engine.compare;
 public record CompareOptions(long seed, int resamples, double confidence, boolean allowCorpusChange) {
     public static final long DEFAULT_SEED = 20_240_601L;
     /**
-     * Enough that the Monte Carlo error of a 95% interval's ends is about 2% of the standard error of the
-     * difference (2.67 sigma / sqrt(R)), so a seed rarely moves an end across 0 where the paired test is clearly
-     * on one side; discrete scores resample in constant time per resample, so this costs milliseconds.
+     * Enough that a 95% interval's ends move with the seed by about 2% of the standard error of the difference
+     * (one Monte Carlo standard error is 2.67 sigma / sqrt(R)), so a seed rarely moves an end across 0 where the
+     * paired test is clearly on one side; discrete scores resample in constant time per resample, so this costs
+     * milliseconds.
      */
     public static final int DEFAULT_RESAMPLES = 20_000;
     public static final CompareOptions DEFAULT = new CompareOptions(DEFAULT_SEED, DEFAULT_RESAMPLES, 0.95, false);

@@ -9,9 +9,10 @@ package dev.evalgate.engine.compare;
  * @param upper      upper end of the interval; NaN likewise
  * @param n          how many values (cases) the estimate is based on
  * @param confidence the interval's nominal coverage, such as 0.95
- * @param lowerError Monte Carlo standard error of {@code lower}: how much it would move with another seed
- *                   ({@link Bootstrap}); NaN when no interval was computed
- * @param upperError Monte Carlo standard error of {@code upper}; NaN likewise
+ * @param lowerError Monte Carlo error of {@code lower}, a 95% margin: with unlimited resamples the end would lie
+ *                   within this distance with about 95% probability ({@link Bootstrap}); NaN when no interval was
+ *                   computed
+ * @param upperError Monte Carlo error of {@code upper}, likewise
  * @param resamples  how many bootstrap resamples the interval is based on; 0 when none
  */
 public record Estimate(double mean, double lower, double upper, int n, double confidence, double lowerError,
@@ -43,7 +44,7 @@ public record Estimate(double mean, double lower, double upper, int n, double co
         return !Double.isNaN(lower) && !Double.isNaN(upper);
     }
 
-    /** The larger Monte Carlo standard error of the two ends; NaN when unknown. */
+    /** The larger Monte Carlo error (95% margin) of the two ends; NaN when unknown. */
     public double monteCarloError() {
         return Math.max(lowerError, upperError);
     }

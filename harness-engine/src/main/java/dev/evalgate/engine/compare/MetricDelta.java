@@ -75,7 +75,7 @@ public record MetricDelta(String metric, Kind kind, boolean trusted, Estimate ba
         String p = test.pValue() < 0.0001 ? String.format(Locale.ROOT, "%.1e", test.pValue())
                 : String.format(Locale.ROOT, "%.4f", test.pValue());
         return Optional.of(String.format(Locale.ROOT, "%s: the %d%% bootstrap interval of the difference [%+.4f, "
-                        + "%+.4f] (Monte Carlo error \u00B1%.4f, %,d resamples) %s, but %s p = %s %s; the gate "
+                        + "%+.4f] (Monte Carlo error \u00B1%.4f at 95%%, %,d resamples) %s, but %s p = %s %s; the gate "
                         + "decides on the paired test", metric, Math.round(delta.confidence() * 100), delta.lower(),
                 delta.upper(), delta.monteCarloError(), delta.resamples(),
                 intervalSays == 0 ? "includes 0" : intervalSays > 0 ? "is above 0" : "is below 0", test.method(), p,

@@ -122,7 +122,7 @@ final class MetricTable {
         }
         String error = kind == Kind.RATE ? String.format(Locale.ROOT, "%.2f pp", delta.monteCarloError() * 100)
                 : String.format(Locale.ROOT, "%.4f", delta.monteCarloError());
-        return String.format(Locale.ROOT, "; \u0394 interval: %,d bootstrap resamples, ends \u00B1%s (Monte Carlo)",
+        return String.format(Locale.ROOT, "; \u0394 interval: %,d bootstrap resamples, ends \u00B1%s (95%% Monte Carlo)",
                 delta.resamples(), error);
     }
 
@@ -146,7 +146,7 @@ final class MetricTable {
         }
         String intervals = resamples == 0 ? "no bootstrap intervals were computed"
                 : String.format(Locale.ROOT, "the %d%% intervals are percentile bootstrap intervals of up to %,d "
-                        + "resamples, ends within \u00B1%.4f (Monte Carlo standard error), showing size, not the "
+                        + "resamples, ends within \u00B1%.4f (95%% Monte Carlo error), showing size, not the "
                         + "verdict", Math.round(confidence * 100), resamples, error);
         return Optional.of("Statistics: the gate decides on paired tests of the shared cases (McNemar for the pass "
                 + "rate, Wilcoxon signed-rank for mean scores, exact up to " + WilcoxonTest.EXACT_UP_TO
