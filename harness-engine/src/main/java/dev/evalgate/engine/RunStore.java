@@ -295,7 +295,8 @@ public final class RunStore implements AutoCloseable {
             }
             writer.write('\n');
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot append to " + directory.resolve(RESULTS_FILE), e);
+            // A full buffer is written out inside write(): a full disk can surface here as well as in flush().
+            throw appendFailed(e);
         }
     }
 
@@ -306,13 +307,17 @@ public final class RunStore implements AutoCloseable {
                 writer.flush();
             }
         } catch (IOException e) {
-            // The writer may hold a partial line; drop it so the next append (a resume) starts on a clean line.
-            closeQuietly(writer);
-            writer = null;
-            throw new UncheckedIOException("cannot append to " + directory.resolve(RESULTS_FILE) + ": " + reason(e)
-                    + "; the results so far are kept: make room (or make the directory writable), then finish the"
-                    + " run with 'evalgate run --resume " + directory + "'", e);
+            throw appendFailed(e);
         }
+    }
+
+    private UncheckedIOException appendFailed(IOException e) {
+        // The writer may hold a partial line; drop it so the next append (a resume) starts on a clean line.
+        closeQuietly(writer);
+        writer = null;
+        return new UncheckedIOException("cannot append to " + directory.resolve(RESULTS_FILE) + ": " + reason(e)
+                + "; the results so far are kept: make room (or make the directory writable), then finish the"
+                + " run with 'evalgate run --resume " + directory + "'", e);
     }
 
     @Override
