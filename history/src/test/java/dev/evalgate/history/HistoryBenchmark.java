@@ -16,6 +16,8 @@ import java.util.stream.Stream;
 import dev.evalgate.engine.RunResult;
 import dev.evalgate.history.drift.DriftSettings;
 import dev.evalgate.history.view.HistoryViewer;
+import dev.evalgate.reports.DevToolsSession;
+import dev.evalgate.reports.HeadlessChromium;
 
 /**
  * Measures the two figures the history is held to: recording a 10,000-case run (metrics with their intervals, every

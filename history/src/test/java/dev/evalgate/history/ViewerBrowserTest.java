@@ -29,6 +29,8 @@ import dev.evalgate.engine.RunSummary;
 import dev.evalgate.engine.Score;
 import dev.evalgate.history.drift.DriftSettings;
 import dev.evalgate.history.view.HistoryViewer;
+import dev.evalgate.reports.DevToolsSession;
+import dev.evalgate.reports.HeadlessChromium;
 
 /**
  * The viewer served over loopback and read in headless Chromium: the runs list with a filter, a trend chart with
