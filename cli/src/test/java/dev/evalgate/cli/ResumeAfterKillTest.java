@@ -2,22 +2,18 @@ package dev.evalgate.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.evalgate.datasets.ContentHash;
 import dev.evalgate.engine.CaseResult;
 import dev.evalgate.engine.RunRecord;
 import dev.evalgate.engine.RunStore;
@@ -36,13 +32,12 @@ class ResumeAfterKillTest {
     @Test
     void aKilledRunResumesWithEveryCaseExactlyOnce() throws Exception {
         Path model = SharedModelFile.path();
-        Path suite = writeProject();
+        Path suite = StoryRunProject.write(tmp, CASES);
         Path runs = tmp.resolve("runs");
 
-        Process process = new ProcessBuilder(javaExecutable(), "-cp", System.getProperty("java.class.path"),
-                Main.class.getName(), "run", suite.toString(), "--model", model.toString(), "--quiet", "--no-cache")
-                .redirectErrorStream(true).redirectOutput(tmp.resolve("first.log").toFile()).start();
-        Path results = waitForResults(runs, process);
+        Process process = StoryRunProject.start(tmp.resolve("first.log"), "run", suite.toString(),
+                "--model", model.toString(), "--quiet", "--no-cache");
+        Path results = StoryRunProject.awaitResults(runs, process, KILL_AFTER).resolve(RunStore.RESULTS_FILE);
         process.destroyForcibly();
         assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
 
@@ -69,54 +64,9 @@ class ResumeAfterKillTest {
         assertThat(RunStore.readRecord(runDir).status()).isEqualTo(RunRecord.COMPLETED);
     }
 
-    private Path writeProject() throws IOException {
-        Path corpus = tmp.resolve("corpus");
-        Files.createDirectories(corpus);
-        List<String> lines = new ArrayList<>();
-        for (int i = 0; i < CASES; i++) {
-            lines.add("{\"id\": \"story-" + i + "\", \"input\": {\"opening\": \"Once upon a time there was a "
-                    + (i % 2 == 0 ? "cat" : "dog") + " number " + i + "\"}}");
-        }
-        Files.writeString(corpus.resolve("cases.jsonl"), String.join("\n", lines) + "\n");
-        Files.writeString(corpus.resolve("manifest.yaml"), "name: stories\nversion: 1\nsha256: "
-                + ContentHash.sha256(corpus.resolve("cases.jsonl")) + "\n");
-        Files.writeString(tmp.resolve("bundle.yaml"), String.join("\n", "id: storyteller", "version: 1",
-                "model: llamacpp:stories260k", "template: \"{{opening}}\"", "params:", "  max_tokens: 48",
-                "  temperature: 0", ""));
-        Path suite = tmp.resolve("suite.yaml");
-        Files.writeString(suite, "bundle: bundle.yaml\ncorpora: [corpus]\nscorers:\n  - type: regex\n"
-                + "    params: {pattern: \"\\\\w+\"}\noutput: runs\n");
-        return suite;
-    }
-
-    private static Path waitForResults(Path runs, Process process) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (System.nanoTime() < deadline) {
-            assertThat(process.isAlive()).as("the first run ended before it could be killed").isTrue();
-            if (Files.isDirectory(runs)) {
-                try (Stream<Path> dirs = Files.list(runs)) {
-                    for (Path dir : dirs.toList()) {
-                        Path results = dir.resolve(RunStore.RESULTS_FILE);
-                        if (Files.exists(results) && Files.readAllLines(results).size() >= KILL_AFTER) {
-                            return results;
-                        }
-                    }
-                }
-            }
-            Thread.sleep(20);
-        }
-        process.destroyForcibly();
-        throw new AssertionError("no results appeared within 120 s");
-    }
-
     /** The file up to its last newline: the lines that were complete when the process died. */
     private static String finishedLines(Path results) throws IOException {
         String text = Files.readString(results, StandardCharsets.UTF_8);
         return text.substring(0, text.lastIndexOf('\n') + 1);
-    }
-
-    private static String javaExecutable() {
-        return Path.of(System.getProperty("java.home"), "bin", "java" + (File.separatorChar == '\\' ? ".exe" : ""))
-                .toString();
     }
 }
