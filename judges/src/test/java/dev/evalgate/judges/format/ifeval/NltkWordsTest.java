@@ -3,19 +3,10 @@ package dev.evalgate.judges.format.ifeval;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-
-import com.fasterxml.jackson.core.type.TypeReference;
-
-import dev.evalgate.engine.Json;
 
 /**
  * The port tokenizes as NLTK 3.8's {@code word_tokenize} does. {@code nltk-word-tokens.jsonl} was produced by NLTK
@@ -25,16 +16,7 @@ import dev.evalgate.engine.Json;
 class NltkWordsTest {
 
     private static List<Map<String, Object>> fixture() throws IOException {
-        try (InputStream in = NltkWordsTest.class.getResourceAsStream("nltk-word-tokens.jsonl")) {
-            assertThat(in).as("test resource nltk-word-tokens.jsonl").isNotNull();
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().map(line -> {
-                try {
-                    return Json.MAPPER.readValue(line, new TypeReference<Map<String, Object>>() { });
-                } catch (IOException e) {
-                    throw new IllegalStateException(e);
-                }
-            }).toList();
-        }
+        return NltkFixtures.rows("nltk-word-tokens.jsonl");
     }
 
     @Test
@@ -52,12 +34,7 @@ class NltkWordsTest {
 
     @Test
     void countsTheTokensAndCapitalWordsOfEveryIfEvalPromptAsNltkDoes() throws IOException {
-        Map<Integer, String> prompts = new HashMap<>();
-        Path input = Path.of(System.getProperty("evalgate.shared.dir"), "corpora", "ifeval", "input_data.jsonl");
-        for (String line : Files.readAllLines(input)) {
-            Map<String, Object> row = Json.MAPPER.readValue(line, new TypeReference<Map<String, Object>>() { });
-            prompts.put(((Number) row.get("key")).intValue(), (String) row.get("prompt"));
-        }
+        Map<Integer, String> prompts = NltkFixtures.ifEvalPromptsByKey();
         int checked = 0;
         for (Map<String, Object> row : fixture()) {
             if (row.containsKey("ifeval_key")) {
