@@ -104,19 +104,7 @@ public final class JUnitXmlReport {
             seconds += r.stats().latencyMs() / 1000.0;
         }
         String className = className(spec, corpus);
-        xml.writeStartElement("testsuite");
-        xml.writeAttribute("name", className);
-        xml.writeAttribute("package", "evalgate");
-        xml.writeAttribute("id", Integer.toString(id));
-        xml.writeAttribute("timestamp", timestamp(spec.startedAt()));
-        xml.writeAttribute("hostname", spec.host() == null || spec.host().isBlank() ? "localhost"
-                : XmlText.oneLine(spec.host(), MESSAGE_CHARS));
-        xml.writeAttribute("tests", Integer.toString(results.size()));
-        xml.writeAttribute("failures", Integer.toString(failures));
-        xml.writeAttribute("errors", Integer.toString(errors));
-        xml.writeAttribute("skipped", Integer.toString(skipped));
-        xml.writeAttribute("time", time(seconds));
-        xml.writeCharacters("\n");
+        startTestSuite(xml, spec, className, id, results.size(), failures, errors, skipped, seconds);
         xml.writeStartElement("properties");
         property(xml, "run", spec.runId());
         property(xml, "bundle", spec.bundle() == null ? null : spec.bundle().label());
@@ -194,6 +182,25 @@ public final class JUnitXmlReport {
         xml.writeCharacters("\n");
     }
 
+    /** Opens a {@code testsuite} element with the attributes the strict JUnit schema requires, in its order. */
+    private static void startTestSuite(XMLStreamWriter xml, RunSpec spec, String className, int id, int tests,
+                                       int failures, int errors, int skipped, double seconds)
+            throws XMLStreamException {
+        xml.writeStartElement("testsuite");
+        xml.writeAttribute("name", className);
+        xml.writeAttribute("package", "evalgate");
+        xml.writeAttribute("id", Integer.toString(id));
+        xml.writeAttribute("timestamp", timestamp(spec.startedAt()));
+        xml.writeAttribute("hostname", spec.host() == null || spec.host().isBlank() ? "localhost"
+                : XmlText.oneLine(spec.host(), MESSAGE_CHARS));
+        xml.writeAttribute("tests", Integer.toString(tests));
+        xml.writeAttribute("failures", Integer.toString(failures));
+        xml.writeAttribute("errors", Integer.toString(errors));
+        xml.writeAttribute("skipped", Integer.toString(skipped));
+        xml.writeAttribute("time", time(seconds));
+        xml.writeCharacters("\n");
+    }
+
     /** One test case per gate rule: the gate itself is what CI fails on, so it is a test of its own. */
     private static void writeGateSuite(RunSpec spec, GateVerdict verdict, int id, XMLStreamWriter xml)
             throws XMLStreamException {
@@ -204,19 +211,7 @@ public final class JUnitXmlReport {
             boolean violated = verdict.violations().stream().anyMatch(v -> v.rule().equals(check.rule()));
             skipped += check.status() == RuleCheck.Status.NOT_CHECKED && !violated ? 1 : 0;
         }
-        xml.writeStartElement("testsuite");
-        xml.writeAttribute("name", className);
-        xml.writeAttribute("package", "evalgate");
-        xml.writeAttribute("id", Integer.toString(id));
-        xml.writeAttribute("timestamp", timestamp(spec.startedAt()));
-        xml.writeAttribute("hostname", spec.host() == null || spec.host().isBlank() ? "localhost"
-                : XmlText.oneLine(spec.host(), MESSAGE_CHARS));
-        xml.writeAttribute("tests", Integer.toString(verdict.checks().size()));
-        xml.writeAttribute("failures", Integer.toString(verdict.violations().size()));
-        xml.writeAttribute("errors", "0");
-        xml.writeAttribute("skipped", Integer.toString(skipped));
-        xml.writeAttribute("time", time(0));
-        xml.writeCharacters("\n");
+        startTestSuite(xml, spec, className, id, verdict.checks().size(), verdict.violations().size(), 0, skipped, 0);
         xml.writeStartElement("properties");
         property(xml, "run", spec.runId());
         property(xml, "gate.passed", Boolean.toString(verdict.passed()));
