@@ -18,6 +18,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 
+import dev.evalgate.datasets.lineage.Lineage;
+import dev.evalgate.datasets.lineage.LineageYaml;
+
 /**
  * Loads a corpus directory ({@code manifest.yaml} + {@code cases.jsonl}), checks the pinned hash and every line,
  * and fails on the first mistake with its file, line and field.
@@ -88,7 +91,7 @@ public final class CorpusLoader {
     }
 
     private static CorpusManifest manifest(ConfigNode root) {
-        root.allowOnly("name", "version", "description", "license", "source", "cases", "sha256", "tags");
+        root.allowOnly("name", "version", "description", "license", "source", "cases", "sha256", "tags", "lineage");
         String sha = root.requiredString("sha256").trim().toLowerCase(java.util.Locale.ROOT);
         if (!sha.matches("[0-9a-f]{64}")) {
             throw root.required("sha256").error("expected 64 hexadecimal digits (the sha256 of the cases file)");
@@ -102,7 +105,8 @@ public final class CorpusLoader {
         root.optional("cases").ifPresent(node -> node.asPathIn(Path.of("")));
         return new CorpusManifest(name, root.requiredString("version"),
                 root.string("description", ""), root.string("license", ""), root.string("source", ""),
-                cases, sha, root.strings("tags"));
+                cases, sha, root.strings("tags"),
+                root.optional("lineage").map(LineageYaml::parse).orElse(Lineage.NONE));
     }
 
     public static List<EvalCase> readCases(Path casesFile) {

@@ -1,5 +1,6 @@
 package dev.evalgate.datasets.tooling;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -20,6 +21,7 @@ import dev.evalgate.datasets.CorpusLoader;
 import dev.evalgate.datasets.CorpusManifest;
 import dev.evalgate.datasets.EvalCase;
 import dev.evalgate.datasets.InvalidInputException;
+import dev.evalgate.datasets.lineage.LineageYaml;
 
 /**
  * Writes a corpus directory: {@code cases.jsonl} (one case a line, fields in the order id, input, expected, tags,
@@ -53,36 +55,74 @@ public final class CorpusWriter {
         }
     }
 
-    /** Writes the cases and a manifest for them; {@code manifest.casesSha256()} is replaced by the real hash. */
+    /**
+     * Writes the cases and a manifest for them; {@code manifest.casesSha256()} is replaced by the real hash and an
+     * open last lineage step is pinned to the written version.
+     */
     public static CorpusManifest write(Path directory, CorpusManifest manifest, List<EvalCase> cases,
                                        boolean overwrite) {
-        return writeLines(directory, manifest, cases.stream().map(CorpusWriter::caseLine).toList(), overwrite);
+        return writeLines(directory, manifest, cases.stream().map(CorpusWriter::caseLine).toList(), cases,
+                overwrite);
     }
 
-    /** Writes case lines as given (already valid JSON, for tools that keep a case byte for byte). */
+    /**
+     * Writes case lines as given (already valid JSON, for tools that keep a case byte for byte); the lines are read
+     * back once to index their cases.
+     */
     public static CorpusManifest writeLines(Path directory, CorpusManifest manifest, List<String> lines,
                                             boolean overwrite) {
+        return writeLines(directory, manifest, lines, null, overwrite);
+    }
+
+    /**
+     * Writes case lines as given together with the cases they hold ({@code cases.get(i)} is {@code lines.get(i)}
+     * parsed), so nothing is parsed twice.
+     */
+    public static CorpusManifest writeLines(Path directory, CorpusManifest manifest, List<String> lines,
+                                            List<EvalCase> cases, boolean overwrite) {
         Path manifestFile = directory.resolve(CorpusLoader.MANIFEST_FILE);
         if (!overwrite && Files.exists(manifestFile)) {
             throw new InvalidInputException(manifestFile, 0, null, "a corpus already exists here; choose another"
                     + " --out directory or pass --force to replace it");
         }
-        Path casesFile = directory.resolve(manifest.casesFile());
-        StringBuilder text = new StringBuilder();
-        for (String line : lines) {
-            text.append(line).append('\n');
+        if (cases != null && cases.size() != lines.size()) {
+            throw new IllegalArgumentException("cases: " + cases.size() + " cases for " + lines.size() + " lines");
         }
+        Path casesFile = directory.resolve(manifest.casesFile());
         try {
             Files.createDirectories(directory);
-            Files.writeString(casesFile, text, StandardCharsets.UTF_8);
-            CorpusManifest pinned = new CorpusManifest(manifest.name(), manifest.version(), manifest.description(),
-                    manifest.license(), manifest.source(), manifest.casesFile(), ContentHash.sha256(casesFile),
-                    manifest.tags());
+            try (BufferedWriter out = Files.newBufferedWriter(casesFile, StandardCharsets.UTF_8)) {
+                for (String line : lines) {
+                    out.write(line);
+                    out.write('\n');
+                }
+            }
+            String sha = ContentHash.sha256(casesFile);
+            CorpusManifest pinned = manifest.withSha256(sha);
+            pinned = pinned.withLineage(manifest.lineage().pinned(pinned.ref()));
+            CaseIndex.write(directory, cases != null ? cases : CorpusLoader.readCases(casesFile));
             Files.writeString(manifestFile, manifestYaml(pinned), StandardCharsets.UTF_8);
             return pinned;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the corpus into " + directory, e);
         }
+    }
+
+    /** The {@code lineage:} field as a top-level YAML block, ending with a line break. */
+    public static String lineageYaml(dev.evalgate.datasets.lineage.Lineage lineage) {
+        Map<String, Object> yaml = new LinkedHashMap<>();
+        yaml.put("lineage", LineageYaml.toPlain(lineage));
+        return new Yaml(dumperOptions()).dump(yaml);
+    }
+
+    private static DumperOptions dumperOptions() {
+        DumperOptions options = new DumperOptions();
+        options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
+        options.setWidth(110);
+        options.setSplitLines(true);
+        options.setIndent(2);
+        options.setIndicatorIndent(0);
+        return options;
     }
 
     /** The manifest as YAML, with {@code sha256} on a top-level line of its own so {@code freeze} can update it. */
@@ -95,12 +135,9 @@ public final class CorpusWriter {
         yaml.put("source", manifest.source());
         yaml.put("cases", manifest.casesFile());
         yaml.put("tags", manifest.tags());
-        DumperOptions options = new DumperOptions();
-        options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
-        options.setWidth(110);
-        options.setSplitLines(true);
-        options.setIndent(2);
-        options.setIndicatorIndent(0);
-        return new Yaml(options).dump(yaml) + "sha256: " + manifest.casesSha256() + "\n";
+        if (!manifest.lineage().isEmpty()) {
+            yaml.put("lineage", LineageYaml.toPlain(manifest.lineage()));
+        }
+        return new Yaml(dumperOptions()).dump(yaml) + "sha256: " + manifest.casesSha256() + "\n";
     }
 }

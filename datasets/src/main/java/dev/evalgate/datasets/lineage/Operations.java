@@ -1,0 +1,14 @@
+package dev.evalgate.datasets.lineage;
+
+/** The operation names evalgate's own corpus tools record; other tools may record names of their own. */
+public final class Operations {
+    public static final String IMPORT = "import";
+    public static final String SAMPLE = "sample";
+    public static final String SPLIT = "split";
+    public static final String DEDUPE = "dedupe";
+    public static final String REDACT = "redact";
+    public static final String FREEZE = "freeze";
+
+    private Operations() {
+    }
+}
