@@ -67,9 +67,9 @@ public final class CorpusLoader {
         }
         // Lines first: a malformed line is reported as itself, not as a hash mismatch that sends the author to
         // 'freeze', which would then only report the same line.
-        List<EvalCase> cases = readCases(casesFile);
+        List<EvalCase> cases = new ArrayList<>();
+        String actual = readCases(casesFile, cases);
         if (verifyHash) {
-            String actual = ContentHash.sha256(casesFile);
             if (!actual.equals(manifest.casesSha256())) {
                 throw new InvalidInputException(manifestFile, 0, "sha256",
                         "hash mismatch: " + casesFile.getFileName() + " has sha256 " + actual
@@ -111,12 +111,16 @@ public final class CorpusLoader {
 
     public static List<EvalCase> readCases(Path casesFile) {
         List<EvalCase> cases = new ArrayList<>();
+        readCases(casesFile, cases);
+        return cases;
+    }
+
+    /** Reads every case into {@code cases} and returns the sha256 of the file, hashed as it was read. */
+    private static String readCases(Path casesFile, List<EvalCase> cases) {
         Map<String, Integer> firstLineOfId = new HashMap<>();
-        for (TextLine textLine : lines(casesFile, InputKind.CASES)) {
-            int lineNo = textLine.number();
-            String line = textLine.text();
+        String sha256 = InputFiles.readLines(casesFile, InputKind.CASES, (lineNo, line) -> {
             if (line.isBlank()) {
-                continue;
+                return;
             }
             if (line.length() > MAX_LINE_CHARS) {
                 throw new InvalidInputException(casesFile, lineNo, null,
@@ -131,11 +135,11 @@ public final class CorpusLoader {
                         "duplicate id '" + evalCase.id() + "' (first used on line " + earlier + ")");
             }
             cases.add(evalCase);
-        }
+        });
         if (cases.isEmpty()) {
             throw new InvalidInputException(casesFile, 0, null, "the corpus has no cases");
         }
-        return cases;
+        return sha256;
     }
 
     /** A line of a text file with its 1-based number. */
@@ -147,27 +151,8 @@ public final class CorpusLoader {
      * UTF-8 line by line, so a bad byte is reported at its line; a leading byte-order mark is dropped.
      */
     public static List<TextLine> lines(Path file, InputKind kind) {
-        byte[] bytes = InputFiles.readBytes(file, kind);
         List<TextLine> lines = new ArrayList<>();
-        int start = 0;
-        int number = 0;
-        while (start < bytes.length) {
-            int end = start;
-            while (end < bytes.length && bytes[end] != '\n') {
-                end++;
-            }
-            number++;
-            int length = end - start;
-            if (length > 0 && bytes[start + length - 1] == '\r') {
-                length--;
-            }
-            String text = InputFiles.decode(file, bytes, start, length, number);
-            if (number == 1 && text.startsWith("\uFEFF")) {
-                text = text.substring(1);
-            }
-            lines.add(new TextLine(number, text));
-            start = end + 1;
-        }
+        InputFiles.readLines(file, kind, (number, text) -> lines.add(new TextLine(number, text)));
         return lines;
     }
 

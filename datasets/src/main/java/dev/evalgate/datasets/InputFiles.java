@@ -15,6 +15,9 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.Arrays;
+import java.util.HexFormat;
 
 /**
  * The one way evalgate reads a file it did not just write: every loader (suites, bundles, manifests, cases, replay
@@ -50,6 +53,81 @@ public final class InputFiles {
         byte[] bytes = readBytes(file, kind);
         String text = decode(file, bytes, 0, bytes.length, 1);
         return text.startsWith("\uFEFF") ? text.substring(1) : text;
+    }
+
+    /** Receives the lines of a file as {@link #readLines} decodes them. */
+    @FunctionalInterface
+    public interface LineVisitor {
+        /** One line, without its line break; {@code number} counts from 1. */
+        void line(int number, String text);
+    }
+
+    /**
+     * Reads a text file once, line by line, and returns the sha256 of its bytes: a loader that checks a pinned hash
+     * neither reads the file twice nor holds it whole. The checks are those of {@link #readBytes}; each line is
+     * decoded as strict UTF-8 (a bad byte is reported at its line), a trailing carriage return and a leading
+     * byte-order mark are dropped, and a final line break does not make an empty last line.
+     */
+    public static String readLines(Path file, InputKind kind, LineVisitor visitor) {
+        checkReadable(file, kind);
+        MessageDigest digest = ContentHash.digest();
+        byte[] chunk = new byte[1 << 16];
+        byte[] line = new byte[1 << 12];
+        int lineLength = 0;
+        int number = 0;
+        long total = 0;
+        try (InputStream in = Files.newInputStream(file)) {
+            int n;
+            while ((n = in.read(chunk)) > 0) {
+                total += n;
+                // Counted as read rather than trusted from the size: /proc files and growing files lie about it.
+                if (total > kind.maxBytes()) {
+                    throw tooLarge(file, kind);
+                }
+                digest.update(chunk, 0, n);
+                int start = 0;
+                for (int i = 0; i < n; i++) {
+                    if (chunk[i] != '\n') {
+                        continue;
+                    }
+                    if (lineLength == 0) {
+                        visitLine(file, chunk, start, i - start, ++number, visitor);
+                    } else {
+                        line = append(line, lineLength, chunk, start, i - start);
+                        visitLine(file, line, 0, lineLength + i - start, ++number, visitor);
+                        lineLength = 0;
+                    }
+                    start = i + 1;
+                }
+                line = append(line, lineLength, chunk, start, n - start);
+                lineLength += n - start;
+            }
+        } catch (IOException e) {
+            throw unreadable(file, e);
+        }
+        if (lineLength > 0) {
+            visitLine(file, line, 0, lineLength, ++number, visitor);
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static byte[] append(byte[] line, int lineLength, byte[] chunk, int start, int length) {
+        if (lineLength + length > line.length) {
+            line = Arrays.copyOf(line, Math.max(line.length * 2, lineLength + length));
+        }
+        System.arraycopy(chunk, start, line, lineLength, length);
+        return line;
+    }
+
+    private static void visitLine(Path file, byte[] bytes, int offset, int length, int number, LineVisitor visitor) {
+        if (length > 0 && bytes[offset + length - 1] == '\r') {
+            length--;
+        }
+        String text = decode(file, bytes, offset, length, number);
+        if (number == 1 && text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
+        visitor.line(number, text);
     }
 
     /**

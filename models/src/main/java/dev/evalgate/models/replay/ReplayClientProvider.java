@@ -10,8 +10,7 @@ import java.util.Map;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 
-import dev.evalgate.datasets.ContentHash;
-import dev.evalgate.datasets.CorpusLoader;
+import dev.evalgate.datasets.InputFiles;
 import dev.evalgate.datasets.InputKind;
 import dev.evalgate.datasets.InvalidInputException;
 import dev.evalgate.datasets.JsonProblems;
@@ -47,14 +46,14 @@ public final class ReplayClientProvider implements ModelClientProvider {
             throw new InvalidInputException(file, 0, "model", "replay file not found");
         }
         Map<String, List<RecordedOutput>> byCase = new HashMap<>();
-        for (CorpusLoader.TextLine line : CorpusLoader.lines(file, InputKind.REPLAY)) {
-            if (line.text().isBlank()) {
-                continue;
+        // Hashed as it is read: the fingerprint costs no second pass over a large file.
+        String sha256 = InputFiles.readLines(file, InputKind.REPLAY, (number, text) -> {
+            if (!text.isBlank()) {
+                RecordedOutput recorded = parse(file, number, text);
+                byCase.computeIfAbsent(recorded.caseId(), k -> new ArrayList<>(1)).add(recorded);
             }
-            RecordedOutput recorded = parse(file, line.number(), line.text());
-            byCase.computeIfAbsent(recorded.caseId(), k -> new ArrayList<>()).add(recorded);
-        }
-        return new ReplayClient(new ModelInfo("replay", file.toString(), ContentHash.sha256(file), 0), byCase);
+        });
+        return new ReplayClient(new ModelInfo("replay", file.toString(), sha256, 0), byCase);
     }
 
     private static RecordedOutput parse(Path file, int lineNo, String line) {
