@@ -97,7 +97,7 @@ final class DatasetsRedactCommand implements Callable<Integer> {
                 note + (m.description().isBlank() ? "" : "\n\n" + m.description()), m.license(), m.source(),
                 CorpusManifest.DEFAULT_CASES_FILE, m.casesSha256(), m.tags()), lines, force);
         spec.commandLine().getOut().printf("%s: %s %s, %d values redacted in %d of %d cases, sha256 %s%n", out,
-                DatasetsCommand.printable(written.name()), DatasetsCommand.printable(written.version()), values, cases,
+                TerminalText.printable(written.name()), TerminalText.printable(written.version()), values, cases,
                 corpus.cases().size(), written.casesSha256());
         return ExitCode.PASS.code();
     }

@@ -68,7 +68,7 @@ final class DatasetsScanCommand implements Callable<Integer> {
                     cases++;
                     for (String finding : found) {
                         out.printf("%s:%d: case %s: %s%n", casesFile, fileLines.get(i),
-                                DatasetsCommand.printable(evalCase.id()), finding);
+                                TerminalText.printable(evalCase.id()), finding);
                     }
                 }
             }
@@ -95,7 +95,7 @@ final class DatasetsScanCommand implements Callable<Integer> {
         if (value instanceof String text) {
             for (Finding finding : scanner.find(text)) {
                 found.add(field + ": " + finding.category() + " " + finding.kind() + " "
-                        + DatasetsCommand.printable(finding.masked()));
+                        + TerminalText.printable(finding.masked()));
                 byType.merge(finding.kind(), 1, Integer::sum);
             }
         } else if (value instanceof Map<?, ?> map) {

@@ -22,4 +22,20 @@ final class TerminalText {
         });
         return b.toString();
     }
+
+    /**
+     * One line of a corpus's text (an id, a name, a masked finding): every control character, line breaks
+     * included, and the right-to-left override are shown escaped, so a hostile corpus cannot rewrite the terminal.
+     */
+    static String printable(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        text.codePoints().forEach(cp -> {
+            if (Character.isISOControl(cp) || cp == 0x2028 || cp == 0x2029 || cp == 0x202E) {
+                out.append(String.format("\\u%04x", cp));
+            } else {
+                out.appendCodePoint(cp);
+            }
+        });
+        return out.toString();
+    }
 }

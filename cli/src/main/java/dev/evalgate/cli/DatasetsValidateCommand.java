@@ -1,0 +1,37 @@
+package dev.evalgate.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import dev.evalgate.datasets.Corpus;
+import dev.evalgate.datasets.CorpusLoader;
+import dev.evalgate.engine.ExitCode;
+
+/** {@code evalgate datasets validate}: checks corpora line by line and against their pinned sha256. */
+@Command(name = "validate", mixinStandardHelpOptions = true,
+        description = "Checks every line of each corpus and the manifest's pinned sha256; exit 2 on the first "
+                + "mistake, naming file, line and field.",
+        footerHeading = "%nExample:%n", footer = "  evalgate datasets validate examples/quickstart/corpus")
+final class DatasetsValidateCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "CORPUS_DIR")
+    List<Path> corpora;
+
+    @Override
+    public Integer call() {
+        for (Path dir : corpora) {
+            Corpus corpus = CorpusLoader.verifying().load(dir);
+            spec.commandLine().getOut().printf("%s: %s %s, %d cases, sha256 %s: ok%n", dir, corpus.name(),
+                    corpus.version(), corpus.cases().size(), corpus.sha256());
+        }
+        return ExitCode.PASS.code();
+    }
+}
