@@ -157,7 +157,7 @@ public final class CorpusLoader {
     }
 
     /** Index of the first control character or bidirectional formatting character, or -1. */
-    static int firstUnprintable(String text) {
+    public static int firstUnprintable(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (Character.isISOControl(c) || (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069')

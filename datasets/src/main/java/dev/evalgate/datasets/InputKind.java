@@ -22,6 +22,8 @@ public enum InputKind {
     RUN_DATA("run data file", 256L << 20),
     /** Human labels for judge calibration. */
     LABELS("labels file", 64L << 20),
+    /** A file {@code datasets import} converts: JSONL, CSV, a trace export, a run's results, a test file. */
+    IMPORT_SOURCE("import source", 1L << 30),
     /** A JSON Schema file named by a scorer. */
     SCHEMA("schema file", 4L << 20);
 

@@ -101,6 +101,13 @@ final class SourceFiles {
         }
     }
 
+    /** A JSONL line that does not parse, with its column and the parser's words without its internals. */
+    static InvalidInputException malformedLine(Path file, int line, JsonProcessingException e) {
+        String where = e.getLocation() == null ? "" : " at column " + e.getLocation().getColumnNr();
+        String problem = dev.evalgate.datasets.JsonProblems.problem(e).replaceFirst("^malformed JSON: ", "");
+        return new InvalidInputException(file, line, null, "malformed JSON" + where + ": " + problem);
+    }
+
     static String text(Path file) {
         requireFile(file);
         try {
@@ -140,7 +147,7 @@ final class SourceFiles {
         }
     }
 
-    private static Map<String, Integer> valueLines(String text) {
+    static Map<String, Integer> valueLines(String text) {
         Map<String, Integer> lines = new HashMap<>();
         try (JsonParser parser = JSON.getFactory().createParser(text)) {
             List<Frame> stack = new ArrayList<>();

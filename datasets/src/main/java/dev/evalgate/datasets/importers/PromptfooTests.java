@@ -1,0 +1,192 @@
+package dev.evalgate.datasets.importers;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import dev.evalgate.datasets.ConfigNode;
+import dev.evalgate.datasets.EvalCase;
+import dev.evalgate.datasets.InvalidInputException;
+
+/**
+ * The tests of a promptfoo configuration ({@code promptfooconfig.yaml}): each entry of {@code tests:} becomes a
+ * case whose input is its {@code vars} (merged over {@code defaultTest.vars}), and each assertion with an evalgate
+ * equivalent becomes an {@code expected} field its scorer reads:
+ * <ul>
+ *   <li>{@code equals}, {@code similar}, {@code levenshtein}, {@code rouge-n}, {@code factuality},
+ *       {@code model-graded-closedqa}: the value joins {@code expected.reference(s)} (scorers exact-match,
+ *       token-f1, rouge-l, llm-closed-qa);</li>
+ *   <li>{@code contains}, {@code icontains}, {@code contains-all}, {@code icontains-all}: {@code
+ *       expected.required_keywords}; {@code not-contains}, {@code not-icontains}, {@code not-contains-any},
+ *       {@code not-icontains-any}: {@code expected.forbidden_keywords} (scorer keywords, which ignores case unless
+ *       told otherwise);</li>
+ *   <li>{@code is-json}: {@code expected.schema}, the assertion's schema or {@code {}} (scorer json-schema).</li>
+ * </ul>
+ * Every other assertion (javascript, python, regex, llm-rubric, cost, latency, ...) has no per-case equivalent: it is
+ * reported with its file and line and counted in the import's lineage. A test whose vars cannot become an input
+ * (none, a list that promptfoo would expand into several tests) is a bad row.
+ */
+final class PromptfooTests implements RecordReader {
+    private static final Map<String, String> REFERENCE = Map.of("equals", "exact-match", "similar", "token-f1 or"
+            + " rouge-l", "levenshtein", "exact-match", "rouge-n", "rouge-l", "factuality", "llm-closed-qa",
+            "model-graded-closedqa", "llm-closed-qa");
+    private static final List<String> REQUIRED = List.of("contains", "icontains", "contains-all", "icontains-all");
+    private static final List<String> FORBIDDEN = List.of("not-contains", "not-icontains", "not-contains-any",
+            "not-icontains-any");
+
+    /** Assertion types seen and not mapped, with how often, for the lineage. */
+    private final Map<String, Integer> unmapped = new TreeMap<>();
+    private final Map<String, Integer> mapped = new TreeMap<>();
+
+    @Override
+    public void read(Path source, FieldMapping mapping, String idPrefix, RowSink sink) {
+        ConfigNode root = ConfigNode.parseYaml(source);
+        Map<String, Object> defaultVars = new LinkedHashMap<>();
+        List<ConfigNode> defaultAsserts = new ArrayList<>();
+        root.optional("defaultTest").filter(ConfigNode::isMap).ifPresent(d -> {
+            d.optional("vars").filter(ConfigNode::isMap).ifPresent(v -> defaultVars.putAll(v.toPlainMap()));
+            d.optional("assert").filter(ConfigNode::isList).ifPresent(a -> defaultAsserts.addAll(a.asList()));
+        });
+        ConfigNode tests = root.optional("tests").orElseThrow(() -> new InvalidInputException(source, 0, "tests",
+                "no 'tests:' in this promptfoo configuration; nothing to import"));
+        if (!tests.isList()) {
+            throw new InvalidInputException(source, tests.line(), "tests", "tests are loaded from '"
+                    + tests.asString() + "', which is not read here: import that file itself (a CSV with --format"
+                    + " csv and a mapping)");
+        }
+        for (ConfigNode test : tests.asList()) {
+            try {
+                sink.accept(test.line(), testCase(source, test, defaultVars, defaultAsserts, idPrefix, sink));
+            } catch (InvalidInputException e) {
+                sink.problem(e);
+            }
+        }
+        if (!mapped.isEmpty()) {
+            sink.note(source + ": assertions mapped to expected fields: " + mapped);
+        }
+        if (!unmapped.isEmpty()) {
+            sink.note(source + ": assertions with no evalgate equivalent, not imported: " + unmapped
+                    + " (each listed above with its line)");
+        }
+    }
+
+    /** The counts for the import's lineage. */
+    Map<String, Object> assertionCounts() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("mapped_assertions", Map.copyOf(mapped));
+        out.put("unmapped_assertions", Map.copyOf(unmapped));
+        return out;
+    }
+
+    private EvalCase testCase(Path source, ConfigNode test, Map<String, Object> defaultVars,
+                              List<ConfigNode> defaultAsserts, String idPrefix, RowSink sink) {
+        if (!test.isMap()) {
+            throw new InvalidInputException(source, test.line(), test.path(), "tests loaded from '"
+                    + test.asString() + "' are not read here: import that file itself");
+        }
+        Map<String, Object> vars = new LinkedHashMap<>(defaultVars);
+        test.optional("vars").ifPresent(v -> {
+            if (!v.isMap()) {
+                throw v.error("expected a mapping of variable names to values");
+            }
+            vars.putAll(v.toPlainMap());
+        });
+        if (vars.isEmpty()) {
+            throw new InvalidInputException(source, test.line(), test.path() + ".vars", "the test has no vars, so"
+                    + " there is no input to evaluate");
+        }
+        for (Map.Entry<String, Object> var : vars.entrySet()) {
+            int line = test.optional("vars").flatMap(v -> v.optional(var.getKey())).map(ConfigNode::line)
+                    .orElse(test.line());
+            if (var.getValue() instanceof List<?>) {
+                throw new InvalidInputException(source, line, test.path() + ".vars." + var.getKey(), "a list"
+                        + " of values, which promptfoo expands into one test per value; write one test per value");
+            }
+            if (var.getValue() == null) {
+                throw new InvalidInputException(source, line, test.path() + ".vars." + var.getKey(),
+                        "the variable has no value");
+            }
+        }
+        List<ConfigNode> asserts = new ArrayList<>(defaultAsserts);
+        test.optional("assert").ifPresent(a -> asserts.addAll(a.asList()));
+        List<String> references = new ArrayList<>();
+        List<String> required = new ArrayList<>();
+        List<String> forbidden = new ArrayList<>();
+        Map<String, Object> expected = new LinkedHashMap<>();
+        for (ConfigNode assertion : asserts) {
+            String type = assertion.isMap() ? assertion.string("type", "") : "";
+            ConfigNode value = assertion.isMap() ? assertion.optional("value").orElse(null) : null;
+            String scorer = mapInto(type, value, references, required, forbidden, expected);
+            if (scorer == null) {
+                unmapped.merge(type.isEmpty() ? "(no type)" : type, 1, Integer::sum);
+                sink.note(source + ":" + assertion.line() + ": " + assertion.path() + ": assertion '" + type
+                        + "' has no per-case equivalent in evalgate; not imported (a suite-level scorer such as"
+                        + " regex or llm-rubric takes its rule as a parameter)");
+            } else {
+                mapped.merge(type + " -> " + scorer, 1, Integer::sum);
+            }
+        }
+        if (references.size() == 1) {
+            expected.put("reference", references.get(0));
+        } else if (!references.isEmpty()) {
+            expected.put("references", references);
+        }
+        if (!required.isEmpty()) {
+            expected.put("required_keywords", required);
+        }
+        if (!forbidden.isEmpty()) {
+            expected.put("forbidden_keywords", forbidden);
+        }
+        Map<String, Object> metadata = new LinkedHashMap<>();
+        test.optional("description").ifPresent(d -> metadata.put("description", d.asString()));
+        test.optional("metadata").filter(ConfigNode::isMap).ifPresent(m -> metadata.put("promptfoo_metadata",
+                m.toPlainMap()));
+        metadata.put("source_line", test.line());
+        Map<String, Object> input = new LinkedHashMap<>();
+        vars.forEach((k, v) -> input.put(k, v instanceof Map ? v : String.valueOf(v)));
+        String description = (String) metadata.get("description");
+        String prefix = description == null ? idPrefix : idPrefix + cut(StableId.slug(description), 40) + "-";
+        return new EvalCase(prefix + FieldMapping.contentHash(input, expected, List.of()), input, expected, List.of(),
+                metadata);
+    }
+
+    /** Adds what the assertion checks to the expected fields; the scorer that reads them, or null if none does. */
+    private static String mapInto(String type, ConfigNode value, List<String> references, List<String> required,
+                                  List<String> forbidden, Map<String, Object> expected) {
+        boolean text = value != null && !value.isMap() && !value.isList() && !value.isNull()
+                && !value.asString().startsWith("file://");
+        if (REFERENCE.containsKey(type) && text) {
+            references.add(value.asString());
+            return REFERENCE.get(type);
+        }
+        if (REQUIRED.contains(type) || FORBIDDEN.contains(type)) {
+            List<String> values = new ArrayList<>();
+            if (text) {
+                values.add(value.asString());
+            } else if (value != null && value.isList() && (type.endsWith("-all") || type.endsWith("-any"))) {
+                for (ConfigNode item : value.asList()) {
+                    if (item.isMap() || item.isList()) {
+                        return null;
+                    }
+                    values.add(item.asString());
+                }
+            } else {
+                return null;
+            }
+            (REQUIRED.contains(type) ? required : forbidden).addAll(values);
+            return "keywords";
+        }
+        if (type.equals("is-json") && (value == null || value.isNull() || value.isMap())) {
+            expected.put("schema", value == null || value.isNull() ? Map.of() : value.toPlainMap());
+            return "json-schema";
+        }
+        return null;
+    }
+
+    private static String cut(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max).replaceAll("-$", "");
+    }
+}
