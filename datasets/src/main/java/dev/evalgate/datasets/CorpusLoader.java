@@ -54,6 +54,23 @@ public final class CorpusLoader {
     }
 
     public Corpus load(Path directory) {
+        List<EvalCase> cases = new ArrayList<>();
+        CorpusManifest manifest = stream(directory, (line, text, evalCase) -> cases.add(evalCase));
+        return new Corpus(manifest, directory, cases);
+    }
+
+    /** Receives each case of a corpus as it is read, with its line number and its line exactly as written. */
+    @FunctionalInterface
+    public interface CaseVisitor {
+        void visit(int line, String text, EvalCase evalCase);
+    }
+
+    /**
+     * Reads and checks a corpus like {@link #load} without holding its cases: each case goes to the visitor as it
+     * is read (a million-case corpus costs the memory of its ids). The visitor has seen every case before the
+     * pinned hash is compared, so a caller that writes must not commit until this returns.
+     */
+    public CorpusManifest stream(Path directory, CaseVisitor visitor) {
         Path manifestFile = directory.resolve(MANIFEST_FILE);
         if (!Files.isDirectory(directory)) {
             throw new InvalidInputException(directory, 0, null,
@@ -67,8 +84,7 @@ public final class CorpusLoader {
         }
         // Lines first: a malformed line is reported as itself, not as a hash mismatch that sends the author to
         // 'freeze', which would then only report the same line.
-        List<EvalCase> cases = new ArrayList<>();
-        String actual = readCases(casesFile, cases);
+        String actual = readCases(casesFile, visitor);
         if (verifyHash) {
             if (!actual.equals(manifest.casesSha256())) {
                 throw new InvalidInputException(manifestFile, 0, "sha256",
@@ -78,7 +94,7 @@ public final class CorpusLoader {
                                 + " 'evalgate datasets freeze " + directory + "'");
             }
         }
-        return new Corpus(manifest, directory, cases);
+        return manifest;
     }
 
     public static CorpusManifest readManifest(Path manifestFile) {
@@ -111,12 +127,13 @@ public final class CorpusLoader {
 
     public static List<EvalCase> readCases(Path casesFile) {
         List<EvalCase> cases = new ArrayList<>();
-        readCases(casesFile, cases);
+        readCases(casesFile, (line, text, evalCase) -> cases.add(evalCase));
         return cases;
     }
 
-    /** Reads every case into {@code cases} and returns the sha256 of the file, hashed as it was read. */
-    private static String readCases(Path casesFile, List<EvalCase> cases) {
+    /** Reads every case into the visitor and returns the sha256 of the file, hashed as it was read. */
+    private static String readCases(Path casesFile, CaseVisitor visitor) {
+        int[] count = {0};
         Map<String, Integer> firstLineOfId = new HashMap<>();
         String sha256 = InputFiles.readLines(casesFile, InputKind.CASES, (lineNo, line) -> {
             if (line.isBlank()) {
@@ -134,9 +151,10 @@ public final class CorpusLoader {
                 throw new InvalidInputException(casesFile, lineNo, "id",
                         "duplicate id '" + evalCase.id() + "' (first used on line " + earlier + ")");
             }
-            cases.add(evalCase);
+            count[0]++;
+            visitor.visit(lineNo, line, evalCase);
         });
-        if (cases.isEmpty()) {
+        if (count[0] == 0) {
             throw new InvalidInputException(casesFile, 0, null, "the corpus has no cases");
         }
         return sha256;

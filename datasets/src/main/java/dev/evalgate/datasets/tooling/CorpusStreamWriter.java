@@ -61,6 +61,11 @@ public final class CorpusStreamWriter implements AutoCloseable {
             throw new IllegalArgumentException("case '" + evalCase.id() + "' is " + line.length()
                     + " characters as a line, over the " + CorpusLoader.MAX_LINE_CHARS + " a corpus accepts");
         }
+        addLine(line, evalCase);
+    }
+
+    /** Appends a case as the line it was read from, kept byte for byte ({@code line} must hold {@code evalCase}). */
+    public void addLine(String line, EvalCase evalCase) {
         try {
             cases.write(line);
             cases.write('\n');
