@@ -2,23 +2,18 @@ package dev.evalgate.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.UnaryOperator;
+import java.util.Optional;
 
 import picocli.CommandLine.Option;
 
 import dev.evalgate.datasets.InvalidInputException;
 import dev.evalgate.engine.BackendOptions;
-import dev.evalgate.engine.ModelClient;
-import dev.evalgate.engine.ModelClients;
 import dev.evalgate.engine.cache.CacheMode;
 import dev.evalgate.engine.cache.CacheStats;
-import dev.evalgate.engine.cache.CachingModelClient;
-import dev.evalgate.engine.cache.CassetteBackends;
-import dev.evalgate.engine.cache.InferenceStore;
+import dev.evalgate.engine.pipeline.CacheSettings;
+import dev.evalgate.engine.pipeline.CacheSummary;
 import dev.evalgate.models.ollama.OllamaSettings;
 
 /**
@@ -35,7 +30,7 @@ public final class BackendMixin {
      */
     static final CacheMode DEFAULT_MODE = CacheMode.READWRITE;
     /** Under the model cache directory unless {@code --cache-dir} says otherwise. */
-    static final String INFERENCE_SUBDIRECTORY = "inference";
+    static final String INFERENCE_SUBDIRECTORY = CacheSettings.INFERENCE_SUBDIRECTORY;
 
     @Option(names = "--ollama-url", paramLabel = "URL",
             description = "Ollama server for bundles that name an ollama: model (default: $OLLAMA_HOST, else "
@@ -75,8 +70,6 @@ public final class BackendMixin {
             description = "Where cached completions live, one JSON file per request; commit it to use it as "
                     + "cassettes (default: the model cache directory's " + INFERENCE_SUBDIRECTORY + "/).")
     Path cacheDir;
-
-    private final List<CachingModelClient> opened = new CopyOnWriteArrayList<>();
 
     /** Adds this group's backend settings to those the model options pass on. */
     void addSettings(Map<String, String> settings) {
@@ -128,63 +121,26 @@ public final class BackendMixin {
     }
 
     Path cacheDirectory(BackendOptions options) {
-        return cacheDir != null ? cacheDir : options.cacheDirectory().resolve(INFERENCE_SUBDIRECTORY);
+        return cacheSettings().directory(options);
     }
 
-    /**
-     * The backends as the cache sees them: recording notes which model served each reference, and replay opens no
-     * backend for a recorded one (cassettes replay without the model file or the Ollama server).
-     */
-    ModelClients backends(ModelClients loaded, BackendOptions options) {
-        CacheMode mode = cacheMode();
-        return mode == CacheMode.OFF ? loaded
-                : CassetteBackends.wrap(loaded, new InferenceStore(cacheDirectory(options)), mode);
-    }
-
-    /**
-     * Wraps every client the run opens with the inference cache. Replay clients are left alone: they already
-     * serve recorded outputs, by case rather than by prompt, so caching them could only mix two cases up.
-     */
-    UnaryOperator<ModelClient> clientDecorator(BackendOptions options) {
-        CacheMode mode = cacheMode();
-        if (mode == CacheMode.OFF) {
-            return UnaryOperator.identity();
-        }
-        InferenceStore store = new InferenceStore(cacheDirectory(options));
-        return client -> {
-            if (client.info().backend().equals("replay")) {
-                return client;
-            }
-            CachingModelClient cached = new CachingModelClient(client, store, mode);
-            opened.add(cached);
-            return cached;
-        };
+    /** The cache as the pipeline uses it: this mode, in {@code --cache-dir} or under the model cache. */
+    CacheSettings cacheSettings() {
+        return CacheSettings.of(cacheMode(), cacheDir);
     }
 
     /** One line on what the cache did, and a warning when it could not store entries. */
-    void printCacheSummary(PrintWriter out) {
-        if (opened.isEmpty()) {
+    static void printCacheSummary(Optional<CacheSummary> summary, PrintWriter out) {
+        if (summary.isEmpty()) {
             return;
         }
-        long hits = 0;
-        long calls = 0;
-        long recorded = 0;
-        long failures = 0;
-        String firstFailure = "";
-        for (CachingModelClient client : opened) {
-            CacheStats stats = client.stats();
-            hits += stats.hits();
-            calls += stats.modelCalls();
-            recorded += stats.recorded();
-            failures += stats.writeFailures();
-            firstFailure = firstFailure.isEmpty() ? stats.firstWriteError() : firstFailure;
-        }
-        CachingModelClient first = opened.get(0);
+        CacheStats stats = summary.get().stats();
         out.printf(Locale.ROOT, "  cache %s at %s: %d served from cache, %d model calls, %d entries written%n",
-                first.mode().flagValue(), first.store().directory(), hits, calls, recorded);
-        if (failures > 0) {
-            out.printf(Locale.ROOT, "  warning: %d completions could not be cached (first: %s)%n", failures,
-                    firstFailure);
+                summary.get().mode().flagValue(), summary.get().directory(), stats.hits(), stats.modelCalls(),
+                stats.recorded());
+        if (stats.writeFailures() > 0) {
+            out.printf(Locale.ROOT, "  warning: %d completions could not be cached (first: %s)%n",
+                    stats.writeFailures(), stats.firstWriteError());
         }
         out.flush();
     }

@@ -1,11 +1,7 @@
 package dev.evalgate.cli;
 
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.function.UnaryOperator;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -15,25 +11,19 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import dev.evalgate.datasets.InvalidInputException;
-import dev.evalgate.engine.BackendOptions;
 import dev.evalgate.engine.Evaluation;
-import dev.evalgate.engine.EvaluationRequest;
 import dev.evalgate.engine.ExitCode;
-import dev.evalgate.engine.ModelClients;
-import dev.evalgate.engine.PlannedCase;
 import dev.evalgate.engine.ProgressReporter;
 import dev.evalgate.engine.RunListener;
 import dev.evalgate.engine.RunResult;
-import dev.evalgate.engine.ScorerRegistry;
 import dev.evalgate.engine.Suite;
 import dev.evalgate.engine.SuiteLoader;
-import dev.evalgate.engine.compare.CompareOptions;
 import dev.evalgate.engine.compare.Comparison;
-import dev.evalgate.engine.compare.RunComparator;
-import dev.evalgate.engine.tier.TierSelector;
-import dev.evalgate.reports.ReportContext;
+import dev.evalgate.engine.pipeline.Pipeline;
+import dev.evalgate.engine.pipeline.PipelineRequest;
+import dev.evalgate.engine.pipeline.PipelineResult;
+import dev.evalgate.engine.pipeline.VerdictFiles;
 import dev.evalgate.reports.ReportFiles;
-import dev.evalgate.reports.RunReports;
 
 @Command(name = "compare",
         description = {"Runs two bundles on the same cases and shows, case by case, what got better, worse or "
@@ -111,37 +101,27 @@ public final class CompareCommand implements Callable<Integer> {
         if (repeats != null && (repeats < 1 || repeats > Suite.MAX_REPEATS)) {
             throw new InvalidInputException(null, 0, "--repeats", "must be between 1 and " + Suite.MAX_REPEATS);
         }
-        ScorerRegistry scorers = ScorerRegistry.load();
-        Suite suite = new SuiteLoader(scorers).load(suiteFile);
-        Path runsRoot = suite.runsDirectory(out);
-        UnaryOperator<List<PlannedCase>> selection = tier == null ? null
-                : cases -> TierSelector.select(suite.tier(tier), cases);
-        Evaluation evaluation = new Evaluation(scorers,
-                backendOptions.backends(ModelClients.load(), modelOptions.options().toBackendOptions()));
-        RunListener listener = quiet ? RunListener.NONE : ProgressReporter.forStderr();
-        // Both bundles are loaded and checked before either runs, so a typo in the second costs no model time.
-        EvaluationRequest first = request(suite, baselineBundle, runsRoot, selection, null);
-        evaluation.prepare(first);
-        evaluation.prepare(request(suite, candidateBundle, runsRoot, selection, null));
-        RunResult before = evaluation.run(first, listener);
-        RunResult after = evaluation.run(request(suite, candidateBundle, runsRoot, selection,
-                BaselineGate.outputsOf(before)), listener);
-
-        Comparison comparison = new RunComparator(CompareOptions.DEFAULT).compare(before, after);
-        BaselineGate.writeJson(after.directory().resolve(BaselineGate.COMPARISON_FILE), comparison);
-        ReportFiles reports = RunReports.writeAll(after, ReportContext.none().withBaseline(before)
-                .withComparison(comparison),
-                after.directory());
-        RunReports.writeAll(before, ReportContext.none(), before.directory());
+        Pipeline pipeline = Pipeline.load();
+        Suite suite = new SuiteLoader(pipeline.scorers()).load(suiteFile);
+        ModelOptions models = modelOptions.options();
+        backendOptions.addSettings(models.settings);
+        PipelineRequest request = PipelineRequest.builder(suite).bundle(baselineBundle).runsDirectory(out)
+                .repeats(repeats).tier(tier).backend(models.toBackendOptions())
+                .cache(backendOptions.cacheSettings())
+                .listener(quiet ? RunListener.NONE : ProgressReporter.forStderr()).build();
+        PipelineResult result = pipeline.compare(request, candidateBundle);
+        RunResult before = result.baseline().orElseThrow();
+        RunResult after = result.run();
+        Comparison comparison = result.comparison().orElseThrow();
         var printer = spec.commandLine().getOut();
         if (before.spec().bundle().params().seed() != after.spec().bundle().params().seed()) {
             printer.println("note: the bundles use different seeds (" + before.spec().bundle().params().seed()
                     + " and " + after.spec().bundle().params().seed() + "); differences include sampling noise");
         }
         ComparisonPrinter.print(comparison, level, printer);
-        backendOptions.printCacheSummary(printer);
-        printer.println("  comparison: " + after.directory().resolve(BaselineGate.COMPARISON_FILE));
-        printer.println("  report:     " + reports.html());
+        BackendMixin.printCacheSummary(result.cache(), printer);
+        printer.println("  comparison: " + after.directory().resolve(VerdictFiles.COMPARISON_FILE));
+        printer.println("  report:     " + ReportFiles.in(after.directory()).html());
         Evaluation.requireEvaluated(before);
         Evaluation.requireEvaluated(after);
         if (failOn != null) {
@@ -156,16 +136,5 @@ public final class CompareCommand implements Callable<Integer> {
             }
         }
         return ExitCode.PASS.code();
-    }
-
-    private EvaluationRequest request(Suite suite, Path bundle, Path runsRoot,
-                                      UnaryOperator<List<PlannedCase>> selection,
-                                      Map<String, String> baselineOutputs) {
-        ModelOptions models = modelOptions.options();
-        backendOptions.addSettings(models.settings);
-        BackendOptions backend = models.toBackendOptions();
-        return new EvaluationRequest(suite, Optional.of(bundle), runsRoot, Optional.empty(),
-                Optional.ofNullable(repeats), Optional.empty(), backend, selection,
-                backendOptions.clientDecorator(backend), baselineOutputs);
     }
 }

@@ -1,5 +1,6 @@
 package dev.evalgate.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -15,8 +16,13 @@ import dev.evalgate.engine.RunRecord;
 import dev.evalgate.engine.RunResult;
 import dev.evalgate.engine.RunStore;
 import dev.evalgate.engine.Suite;
+import dev.evalgate.engine.gate.GateVerdict;
+import dev.evalgate.engine.gate.MetricHistory;
+import dev.evalgate.engine.pipeline.Pipeline;
+import dev.evalgate.engine.pipeline.PipelineResult;
+import dev.evalgate.engine.pipeline.StoredRunRequest;
+import dev.evalgate.engine.pipeline.VerdictFiles;
 import dev.evalgate.history.StoredMetricHistory;
-import dev.evalgate.reports.RunReports;
 
 @Command(name = "gate",
         description = {"Applies the suite's gate policy to a stored run, against a baseline, without calling a model.",
@@ -62,19 +68,17 @@ public final class GateCommand implements Callable<Integer> {
                     + " 'evalgate run --resume " + run + "' before gating it");
         }
         Suite suite = SuiteOfRun.load(suiteFile, candidate.spec(), run);
-        BaselineOptions.Chosen chosenBaseline = baselineOptions.choose(suite);
-        RunResult baselineRun = chosenBaseline.run();
-        BaselineGate gate = new BaselineGate(suite.gate(), chosenBaseline, baselineOptions.label(),
-                baselineOptions.allowCorpusChange());
-        gate.useHistory(StoredMetricHistory.forRun(history, suite.file(),
-                w -> spec.commandLine().getErr().println("warning: run history: " + w)));
-        BaselineGate.Outcome outcome = gate.reapply(candidate, spec.commandLine().getOut());
+        MetricHistory runHistory = StoredMetricHistory.forRun(history, suite.file(),
+                w -> spec.commandLine().getErr().println("warning: run history: " + w));
         // The run's own gate.json and reports keep the verdict it was given; this verdict gets files of its own.
-        String label = BaselineGate.fileLabel(baselineOptions.label());
-        var reports = RunReports.writeAll(candidate, outcome.reportContext(baselineRun),
-                candidate.directory().resolve("gate-" + label));
-        spec.commandLine().getOut().println("  verdict: " + candidate.directory().resolve("gate-" + label + ".json"));
-        spec.commandLine().getOut().println("  reports: " + reports.html().getParent());
-        return outcome.verdict().exitCode().code();
+        PipelineResult outcome = Pipeline.load().judge(StoredRunRequest.regate(candidate, suite,
+                baselineOptions.choice(), baselineOptions.allowCorpusChange(), runHistory));
+        GateVerdict verdict = outcome.verdict().orElseThrow();
+        PrintWriter out = spec.commandLine().getOut();
+        GateVerdictPrinter.print(verdict, outcome.comparison().orElse(null), baselineOptions.label(), out);
+        VerdictFiles files = VerdictFiles.labelled(baselineOptions.label());
+        out.println("  verdict: " + candidate.directory().resolve(files.gateFile()));
+        out.println("  reports: " + files.reportsDirectory(candidate.directory()));
+        return verdict.exitCode().code();
     }
 }

@@ -3,6 +3,7 @@ package dev.evalgate.cli;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
@@ -23,11 +24,14 @@ import dev.evalgate.engine.RunRecord;
 import dev.evalgate.engine.RunResult;
 import dev.evalgate.engine.RunStore;
 import dev.evalgate.engine.Suite;
-import dev.evalgate.engine.compare.CompareOptions;
 import dev.evalgate.engine.compare.Comparison;
-import dev.evalgate.engine.compare.RunComparator;
-import dev.evalgate.engine.gate.Gate;
 import dev.evalgate.engine.gate.GateVerdict;
+import dev.evalgate.engine.gate.MetricHistory;
+import dev.evalgate.engine.pipeline.BaselineChoice;
+import dev.evalgate.engine.pipeline.Pipeline;
+import dev.evalgate.engine.pipeline.PipelineResult;
+import dev.evalgate.engine.pipeline.StoredRunRequest;
+import dev.evalgate.engine.pipeline.VerdictFiles;
 import dev.evalgate.reports.ReportContext;
 import dev.evalgate.reports.ReportFiles;
 import dev.evalgate.reports.RunReports;
@@ -76,9 +80,17 @@ public final class ReportCommand implements Callable<Integer> {
         RunStore.Loaded loaded = RunStore.load(run);
         loaded.notes().forEach(note -> spec.commandLine().getErr().println("note: " + note));
         RunResult candidate = loaded.run();
-        ReportContext context = baselineOptions.given() ? compareAfresh(candidate, stdout) : stored(candidate, stdout);
-        ReportFiles files = RunReports.writeAll(candidate, context, out != null ? out : run);
-        context.verdict().ifPresent(v -> stdout.println("gate: " + (v.passed() ? "PASSED" : "FAILED ("
+        Path reportsDirectory = out != null ? out : run;
+        Optional<GateVerdict> verdict;
+        if (baselineOptions.given()) {
+            verdict = compareAfresh(candidate, reportsDirectory, stdout).verdict();
+        } else {
+            ReportContext context = stored(candidate, stdout);
+            RunReports.writeAll(candidate, context, reportsDirectory);
+            verdict = context.verdict();
+        }
+        ReportFiles files = ReportFiles.in(reportsDirectory);
+        verdict.ifPresent(v -> stdout.println("gate: " + (v.passed() ? "PASSED" : "FAILED ("
                 + v.violations().size() + " rule" + (v.violations().size() == 1 ? "" : "s") + " violated)")));
         stdout.println("reports: " + files.html() + ", " + files.json() + ", " + files.junitXml() + ", "
                 + files.markdown());
@@ -92,21 +104,19 @@ public final class ReportCommand implements Callable<Integer> {
     }
 
     /** The baseline given on the command line, compared and gated now, as {@code evalgate gate} would. */
-    private ReportContext compareAfresh(RunResult candidate, PrintWriter stdout) {
+    private PipelineResult compareAfresh(RunResult candidate, Path reportsDirectory, PrintWriter stdout) {
         // A run whose suite file has gone can still be compared; only the gate needs the suite's policy.
         Suite suite = suiteFile != null || hasRecordedSuite(candidate)
                 ? SuiteOfRun.load(suiteFile, candidate.spec(), run) : null;
-        RunResult baselineRun = baselineOptions.read(suite);
-        Comparison comparison = new RunComparator(CompareOptions.DEFAULT.withAllowCorpusChange(
-                baselineOptions.allowCorpusChange()))
-                .compare(baselineRun, candidate);
-        ReportContext context = ReportContext.none().withBaseline(baselineRun).withComparison(comparison);
+        RunResult baselineRun = baselineOptions.choice().read(suite);
         if (suite == null) {
             stdout.println("note: the run's suite file is gone, so no gate was applied; pass --suite suite.yaml "
                     + "to apply its gate");
-            return context;
         }
-        return context.withVerdict(new Gate(suite.gate()).evaluate(candidate, comparison));
+        // Nothing in the run directory but the reports changes: no comparison or gate file is written.
+        return Pipeline.load().judge(new StoredRunRequest(candidate, suite, BaselineChoice.of(baselineRun),
+                baselineOptions.allowCorpusChange(), MetricHistory.NONE, VerdictFiles.NONE,
+                Optional.of(reportsDirectory)));
     }
 
     private static boolean hasRecordedSuite(RunResult candidate) {
@@ -117,7 +127,7 @@ public final class ReportCommand implements Callable<Integer> {
     /** What {@code evalgate run --baseline} or {@code evalgate gate} stored next to the run, if anything. */
     private ReportContext stored(RunResult candidate, PrintWriter stdout) {
         ReportContext context = ReportContext.none();
-        Comparison comparison = readIfPresent(run.resolve(BaselineGate.COMPARISON_FILE), Comparison.class);
+        Comparison comparison = readIfPresent(run.resolve(VerdictFiles.COMPARISON_FILE), Comparison.class);
         if (comparison != null) {
             Path baselineDir = comparison.baseline().directory().isEmpty() ? null
                     : Path.of(comparison.baseline().directory());
@@ -134,7 +144,7 @@ public final class ReportCommand implements Callable<Integer> {
             }
             context = context.withComparison(comparison);
         }
-        GateVerdict verdict = readIfPresent(run.resolve(BaselineGate.GATE_FILE), GateVerdict.class);
+        GateVerdict verdict = readIfPresent(run.resolve(VerdictFiles.GATE_FILE), GateVerdict.class);
         return verdict == null ? context : context.withVerdict(verdict);
     }
 

@@ -1,11 +1,9 @@
 package dev.evalgate.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.function.UnaryOperator;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -15,29 +13,19 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import dev.evalgate.datasets.InvalidInputException;
-import dev.evalgate.engine.BackendOptions;
 import dev.evalgate.engine.Evaluation;
-import dev.evalgate.engine.EvaluationRequest;
-import dev.evalgate.engine.ExitCode;
-import dev.evalgate.engine.ModelClients;
-import dev.evalgate.engine.PlannedCase;
 import dev.evalgate.engine.ProgressReporter;
-import dev.evalgate.engine.RunResult;
-import dev.evalgate.engine.RunSelection;
-import dev.evalgate.engine.RunSpec;
+import dev.evalgate.engine.RunListener;
 import dev.evalgate.engine.RunStore;
-import dev.evalgate.engine.ScorerRegistry;
 import dev.evalgate.engine.Shard;
 import dev.evalgate.engine.Suite;
 import dev.evalgate.engine.SuiteLoader;
-import dev.evalgate.engine.sink.FinishedRun;
-import dev.evalgate.engine.sink.RunSinks;
+import dev.evalgate.engine.gate.GateVerdict;
+import dev.evalgate.engine.pipeline.Pipeline;
+import dev.evalgate.engine.pipeline.PipelineRequest;
+import dev.evalgate.engine.pipeline.PipelineResult;
 import dev.evalgate.history.StoredMetricHistory;
-import dev.evalgate.engine.tier.Tier;
-import dev.evalgate.engine.tier.TierSelector;
-import dev.evalgate.reports.ReportContext;
 import dev.evalgate.reports.ReportFiles;
-import dev.evalgate.reports.RunReports;
 
 @Command(name = "run",
         description = {"Runs a suite: every case of its corpora through the bundle's model, scored by its scorers.",
@@ -112,70 +100,42 @@ public final class RunCommand implements Callable<Integer> {
         if (repeats != null && (repeats < 1 || repeats > Suite.MAX_REPEATS)) {
             throw new InvalidInputException(null, 0, "--repeats", "must be between 1 and " + Suite.MAX_REPEATS);
         }
-        ScorerRegistry scorers = ScorerRegistry.load();
-        RunSpec resumed = resume == null ? null : RunStore.readRecord(resume).spec();
+        Pipeline pipeline = Pipeline.load();
         Path suitePath = suiteFile;
         if (suitePath == null) {
-            if (resumed == null) {
+            if (resume == null) {
                 throw new InvalidInputException(null, 0, "SUITE", "give a suite file, or --resume RUN_DIR");
             }
-            suitePath = Path.of(resumed.suiteFile());
+            suitePath = Path.of(RunStore.readRecord(resume).spec().suiteFile());
         }
-        Suite suite = new SuiteLoader(scorers).load(suitePath);
-        Path runsRoot = suite.runsDirectory(out);
-        RunSelection selection = new RunSelection(tier, shard == null ? null : parseShard(shard));
-        if (resumed != null && tier == null && shard == null) {
-            // Finishing a run means finishing the part it started: its tier and shard are in run.json.
-            selection = resumed.selection();
-        }
-        Tier selected = selection.tier() == null ? null : suite.tier(selection.tier());
-        BaselineOptions.Chosen chosenBaseline = baselineOptions.choose(suite);
-        RunResult baselineRun = chosenBaseline.run();
-        BaselineGate gate = new BaselineGate(suite.gate(), chosenBaseline, baselineOptions.label(),
-                baselineOptions.allowCorpusChange());
-        gate.useHistory(StoredMetricHistory.forRun(history, suite.file(),
-                w -> spec.commandLine().getErr().println("warning: run history: " + w)));
+        Suite suite = new SuiteLoader(pipeline.scorers()).load(suitePath);
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
         ModelOptions models = modelOptions.options();
         backendOptions.addSettings(models.settings);
-        BackendOptions backend = models.toBackendOptions();
-        UnaryOperator<List<PlannedCase>> tierSelection = selected == null ? UnaryOperator.identity()
-                : cases -> TierSelector.select(selected, cases);
-        UnaryOperator<List<PlannedCase>> shardSelection = selection.shard() == null ? UnaryOperator.identity()
-                : selection.shard().selection();
-        EvaluationRequest request = new EvaluationRequest(suite, Optional.ofNullable(bundle), runsRoot,
-                Optional.ofNullable(resume), Optional.ofNullable(repeats), Optional.ofNullable(concurrency),
-                backend, cases -> shardSelection.apply(tierSelection.apply(cases)),
-                backendOptions.clientDecorator(backend), gate.baselineOutputs(), selection);
-        Evaluation evaluation = new Evaluation(scorers, backendOptions.backends(ModelClients.load(), backend));
-        Evaluation.Prepared prepared = evaluation.prepare(request);
-        if (baselineRun != null) {
-            gate.checkBeforeRun(prepared.corpora());
-        }
+        PipelineRequest.Builder request = PipelineRequest.builder(suite).bundle(bundle).runsDirectory(out)
+                .resume(resume).repeats(repeats).concurrency(concurrency).tier(tier)
+                .shard(shard == null ? null : parseShard(shard))
+                .baseline(baselineOptions.choice()).allowCorpusChange(baselineOptions.allowCorpusChange())
+                .backend(models.toBackendOptions()).cache(backendOptions.cacheSettings())
+                .history(StoredMetricHistory.forRun(history, suite.file(),
+                        w -> err.println("warning: run history: " + w)))
+                .sinkSettings(history == null ? Map.of() : Map.of("history", history))
+                .warnings(warning -> err.println("warning: " + warning));
+        Path runsRoot = request.build().runsRoot();
         Path resumeDir = resume;
-        PhaseTimings timings = PhaseTimings.around(quiet ? dev.evalgate.engine.RunListener.NONE
+        PhaseTimings timings = PhaseTimings.around(quiet ? RunListener.NONE
                 : ProgressReporter.forStderr().withResumeAdvice(id -> models.resumeCommand(
                         resumeDir != null ? resumeDir : runsRoot.resolve(id))));
-        RunResult result = evaluation.run(prepared, timings);
-        prepared = null; // the corpora are not needed for the reports: let a large run's cases be collected
-        RunSummaryPrinter.print(result, spec.commandLine().getOut());
-        backendOptions.printCacheSummary(spec.commandLine().getOut());
-        BaselineGate.Outcome outcome = gate.apply(result, spec.commandLine().getOut());
-        ReportContext context = ReportContext.none().withVerdict(outcome.verdict());
-        if (baselineRun != null) {
-            context = context.withBaseline(baselineRun);
-        }
-        if (outcome.comparison() != null) {
-            context = context.withComparison(outcome.comparison());
-        }
-        ReportFiles reports = RunReports.writeAll(result, context, result.directory());
-        spec.commandLine().getOut().println("  report:  " + reports.html());
+        PipelineResult result = pipeline.evaluate(request.listener(timings).build());
+        RunSummaryPrinter.print(result.run(), stdout);
+        BackendMixin.printCacheSummary(result.cache(), stdout);
+        GateVerdict verdict = result.verdict().orElseThrow();
+        GateVerdictPrinter.print(verdict, result.comparison().orElse(null), baselineOptions.label(), stdout);
+        stdout.println("  report:  " + ReportFiles.in(result.run().directory()).html());
         timings.reportsWritten(System.err);
-        // History and other sinks: a failure is a warning, never a different verdict.
-        RunSinks.load().accept(new FinishedRun(result, suite, outcome.verdict(),
-                history == null ? Map.of() : Map.of("history", history)),
-                warning -> spec.commandLine().getErr().println("warning: " + warning));
-        Evaluation.requireEvaluated(result);
-        return outcome.verdict().exitCode().code();
+        Evaluation.requireEvaluated(result.run());
+        return verdict.exitCode().code();
     }
 
     private static Shard parseShard(String text) {

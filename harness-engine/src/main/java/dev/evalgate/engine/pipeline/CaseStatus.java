@@ -1,0 +1,34 @@
+package dev.evalgate.engine.pipeline;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import dev.evalgate.engine.CaseResult;
+import dev.evalgate.engine.RunResult;
+import dev.evalgate.engine.gate.GateVerdict;
+
+/**
+ * A case's outcome as a CI test reporter shows it, the same in every front end ({@code junit.xml}, the JUnit
+ * engine): the gate decides the build, so when it passed, a case whose scorers failed is tolerated rather than red.
+ */
+public enum CaseStatus {
+    /** Every repeat passed every scorer. */
+    PASSED,
+    /** Some repeat failed a scorer or errored, and the gate passed all the same. */
+    TOLERATED,
+    /** Some repeat failed a scorer (none errored), and the gate failed or none was applied. */
+    FAILED,
+    /** Some repeat could not be evaluated, and the gate failed or none was applied. */
+    ERRORED;
+
+    /** Each case's status by case key ({@code corpus/id}), in the run's order; repeats are folded together. */
+    public static Map<String, CaseStatus> of(RunResult run, GateVerdict verdict) {
+        boolean tolerated = verdict != null && verdict.passed();
+        Map<String, CaseStatus> statuses = new LinkedHashMap<>();
+        for (CaseResult r : run.results()) {
+            CaseStatus one = r.passed() ? PASSED : tolerated ? TOLERATED : r.errored() ? ERRORED : FAILED;
+            statuses.merge(r.key(), one, (a, b) -> a.compareTo(b) >= 0 ? a : b);
+        }
+        return statuses;
+    }
+}

@@ -1,0 +1,167 @@
+package dev.evalgate.engine.pipeline;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+import dev.evalgate.engine.Evaluation;
+import dev.evalgate.engine.EvaluationRequest;
+import dev.evalgate.engine.ModelClients;
+import dev.evalgate.engine.PlannedCase;
+import dev.evalgate.engine.RunResult;
+import dev.evalgate.engine.RunSelection;
+import dev.evalgate.engine.RunSpec;
+import dev.evalgate.engine.RunStore;
+import dev.evalgate.engine.ScorerRegistry;
+import dev.evalgate.engine.Suite;
+import dev.evalgate.engine.sink.FinishedRun;
+import dev.evalgate.engine.sink.ReportInput;
+import dev.evalgate.engine.sink.ReportRenderers;
+import dev.evalgate.engine.sink.RunSinks;
+import dev.evalgate.engine.tier.Tier;
+import dev.evalgate.engine.tier.TierSelector;
+
+/**
+ * The whole CI path as one call: evaluate the suite, compare the run with its baseline, apply the gate, write
+ * {@code comparison.json} and {@code gate.json}, render the reports and hand the run to its sinks (the history).
+ * The command line and the JUnit engine only translate their options into a {@link PipelineRequest} and the
+ * {@link PipelineResult} into an exit code or test events, so both reach the same verdict.
+ *
+ * <p>Reports and sinks are found with {@link java.util.ServiceLoader} ({@link dev.evalgate.engine.sink}), so the
+ * engine imports no report format.
+ */
+public final class Pipeline {
+    private final ScorerRegistry scorers;
+    private final ModelClients backends;
+    private final ReportRenderers renderers;
+    private final RunSinks sinks;
+
+    public Pipeline(ScorerRegistry scorers, ModelClients backends, ReportRenderers renderers, RunSinks sinks) {
+        this.scorers = java.util.Objects.requireNonNull(scorers, "scorers");
+        this.backends = java.util.Objects.requireNonNull(backends, "backends");
+        this.renderers = java.util.Objects.requireNonNull(renderers, "renderers");
+        this.sinks = java.util.Objects.requireNonNull(sinks, "sinks");
+    }
+
+    /** Scorers, backends, report renderers and sinks as found on the class path. */
+    public static Pipeline load() {
+        return new Pipeline(ScorerRegistry.load(), ModelClients.load(), ReportRenderers.load(), RunSinks.load());
+    }
+
+    public ScorerRegistry scorers() {
+        return scorers;
+    }
+
+    /**
+     * Runs (or resumes) the suite and decides on it.
+     *
+     * @throws dev.evalgate.datasets.InvalidInputException for bad input (suite, bundle, corpus, baseline of other
+     *                                                     corpora), before any model call
+     * @throws dev.evalgate.engine.EvaluationException     when the model cannot be reached
+     */
+    public PipelineResult evaluate(PipelineRequest request) {
+        Suite suite = request.suite();
+        Optional<RunSpec> resumed = request.resume().map(dir -> RunStore.readRecord(dir).spec());
+        RunSelection selection = new RunSelection(request.tier().orElse(null), request.shard().orElse(null));
+        if (resumed.isPresent() && request.tier().isEmpty() && request.shard().isEmpty()) {
+            // Finishing a run means finishing the part it started: its tier and shard are in run.json.
+            selection = resumed.get().selection();
+        }
+        Tier tier = selection.tier() == null ? null : suite.tier(selection.tier());
+        BaselineChoice.Resolved baseline = request.baseline().resolve(suite);
+        VerdictStep verdicts = new VerdictStep(suite.gate(), baseline, request.allowCorpusChange(),
+                request.history());
+        CacheUse cache = new CacheUse(request.cache(), request.backend());
+        EvaluationRequest evaluationRequest = new EvaluationRequest(suite, request.bundle(), request.runsRoot(),
+                request.resume(), request.repeats(), request.concurrency(), request.backend(),
+                caseSelection(tier, selection), cache.decorator(), verdicts.baselineOutputs(), selection);
+        Evaluation evaluation = new Evaluation(scorers, cache.backends(backends));
+        Evaluation.Prepared prepared = evaluation.prepare(evaluationRequest);
+        verdicts.checkBeforeRun(prepared.corpora());
+        RunResult run = evaluation.run(prepared, request.listener());
+        prepared = null; // the corpora are not needed any more: let a large run's cases be collected
+
+        VerdictStep.Judged judged = verdicts.judge(run, VerdictFiles.OWN);
+        List<Path> files = new ArrayList<>();
+        files.add(run.directory().resolve(RunStore.RESULTS_FILE));
+        files.addAll(judged.files());
+        files.addAll(renderers.render(ReportInput.of(run, baseline.run(), judged.comparison(), judged.verdict()),
+                run.directory()));
+        // History and other sinks: a failure is a warning, never a different verdict.
+        List<String> warnings = new ArrayList<>();
+        sinks.accept(new FinishedRun(run, suite, judged.verdict(), request.sinkSettings()), warning -> {
+            warnings.add(warning);
+            request.warnings().accept(warning);
+        });
+        return new PipelineResult(run, Optional.ofNullable(baseline.run()), Optional.ofNullable(judged.comparison()),
+                Optional.ofNullable(judged.verdict()), files, cache.summary(), warnings);
+    }
+
+    /**
+     * Compares a stored run with a baseline and applies the suite's gate to it, without calling a model; writes
+     * the comparison, the verdict and the reports where the request says.
+     */
+    public PipelineResult judge(StoredRunRequest request) {
+        RunResult run = request.run();
+        BaselineChoice.Resolved baseline = request.suite() == null
+                ? new BaselineChoice.Resolved(request.baseline().read(null), null)
+                : request.baseline().resolve(request.suite());
+        VerdictStep verdicts = new VerdictStep(request.suite() == null ? null : request.suite().gate(), baseline,
+                request.allowCorpusChange(), request.history());
+        VerdictStep.Judged judged = verdicts.judge(run, request.files());
+        List<Path> files = new ArrayList<>(judged.files());
+        Path reports = request.reportsDirectory().orElseGet(() -> request.files().reportsDirectory(run.directory()));
+        files.addAll(renderers.render(ReportInput.of(run, baseline.run(), judged.comparison(), judged.verdict()),
+                reports));
+        return new PipelineResult(run, Optional.ofNullable(baseline.run()), Optional.ofNullable(judged.comparison()),
+                Optional.ofNullable(judged.verdict()), files, Optional.empty(), List.of());
+    }
+
+    /**
+     * Runs two bundles on the same cases and compares them: the request's bundle is the baseline, {@code candidate}
+     * the bundle under test (its pairwise judges see the baseline's outputs). Both bundles are loaded and checked
+     * before either runs, so a mistake in the second costs no model time. Writes both runs, the candidate's
+     * {@code comparison.json} and both runs' reports; no gate is applied and no sink is told.
+     *
+     * @return the candidate's result, with the baseline run and the comparison
+     */
+    public PipelineResult compare(PipelineRequest request, Path candidate) {
+        java.util.Objects.requireNonNull(candidate, "candidate");
+        Suite suite = request.suite();
+        RunSelection selection = new RunSelection(request.tier().orElse(null), request.shard().orElse(null));
+        Tier tier = selection.tier() == null ? null : suite.tier(selection.tier());
+        CacheUse cache = new CacheUse(request.cache(), request.backend());
+        Evaluation evaluation = new Evaluation(scorers, cache.backends(backends));
+        EvaluationRequest first = new EvaluationRequest(suite, request.bundle(), request.runsRoot(), Optional.empty(),
+                request.repeats(), request.concurrency(), request.backend(), caseSelection(tier, selection),
+                cache.decorator(), java.util.Map.of(), selection);
+        evaluation.prepare(first);
+        evaluation.prepare(first.withBundle(candidate));
+        RunResult before = evaluation.run(first, request.listener());
+        RunResult after = evaluation.run(new EvaluationRequest(suite, Optional.of(candidate), request.runsRoot(),
+                Optional.empty(), request.repeats(), request.concurrency(), request.backend(),
+                caseSelection(tier, selection), cache.decorator(), VerdictStep.outputsOf(before), selection),
+                request.listener());
+        VerdictStep verdicts = new VerdictStep(null, new BaselineChoice.Resolved(before, null), false,
+                request.history());
+        VerdictStep.Judged judged = verdicts.judge(after, VerdictFiles.OWN);
+        List<Path> files = new ArrayList<>();
+        files.add(after.directory().resolve(RunStore.RESULTS_FILE));
+        files.addAll(judged.files());
+        files.addAll(renderers.render(ReportInput.of(after, before, judged.comparison(), null), after.directory()));
+        files.add(before.directory().resolve(RunStore.RESULTS_FILE));
+        files.addAll(renderers.render(ReportInput.of(before, null, null, null), before.directory()));
+        return new PipelineResult(after, Optional.of(before), Optional.ofNullable(judged.comparison()),
+                Optional.empty(), files, cache.summary(), List.of());
+    }
+
+    private static UnaryOperator<List<PlannedCase>> caseSelection(Tier tier, RunSelection selection) {
+        UnaryOperator<List<PlannedCase>> byTier = tier == null ? UnaryOperator.identity()
+                : cases -> TierSelector.select(tier, cases);
+        UnaryOperator<List<PlannedCase>> byShard = selection.shard() == null ? UnaryOperator.identity()
+                : selection.shard().selection();
+        return cases -> byShard.apply(byTier.apply(cases));
+    }
+}

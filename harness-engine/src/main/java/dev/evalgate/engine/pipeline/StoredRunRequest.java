@@ -1,0 +1,41 @@
+package dev.evalgate.engine.pipeline;
+
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Optional;
+
+import dev.evalgate.engine.RunResult;
+import dev.evalgate.engine.Suite;
+import dev.evalgate.engine.gate.MetricHistory;
+
+/**
+ * What {@link Pipeline#judge} needs to compare and gate a run that is already stored, without calling a model.
+ *
+ * @param run               the stored candidate run
+ * @param suite             the suite whose gate applies; null to compare only (no verdict)
+ * @param baseline          what the run is compared with
+ * @param allowCorpusChange compare with a baseline of another corpus version, on the case ids both share
+ * @param history           where drift rules read the suite's earlier runs
+ * @param files             where the comparison and the verdict are written beside the run
+ * @param reportsDirectory  where the reports go; empty for the place {@code files} names in the run directory
+ */
+public record StoredRunRequest(RunResult run, Suite suite, BaselineChoice baseline, boolean allowCorpusChange,
+                               MetricHistory history, VerdictFiles files, Optional<Path> reportsDirectory) {
+    public StoredRunRequest {
+        Objects.requireNonNull(run, "run");
+        baseline = Objects.requireNonNullElse(baseline, BaselineChoice.NONE);
+        history = Objects.requireNonNullElse(history, MetricHistory.NONE);
+        files = Objects.requireNonNullElse(files, VerdictFiles.NONE);
+        reportsDirectory = Objects.requireNonNullElse(reportsDirectory, Optional.empty());
+    }
+
+    /**
+     * Gating a stored run again against {@code baseline}: the verdict goes to {@code gate-BASELINE.json} and its
+     * reports to {@code gate-BASELINE/}, so the run's own verdict stays as it was.
+     */
+    public static StoredRunRequest regate(RunResult run, Suite suite, BaselineChoice baseline,
+                                          boolean allowCorpusChange, MetricHistory history) {
+        return new StoredRunRequest(run, suite, baseline, allowCorpusChange, history,
+                VerdictFiles.labelled(baseline.label()), Optional.empty());
+    }
+}

@@ -1,0 +1,21 @@
+package dev.evalgate.engine.sink;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Writes a run's reports (HTML, JSON, JUnit XML, Markdown) into a directory. Implementations are discovered with
+ * {@link java.util.ServiceLoader}, so the engine never imports a template engine or a report format. Unlike a
+ * {@link RunSink}, a renderer is part of the verdict's output: when it fails, the pipeline fails.
+ */
+public interface ReportRenderer {
+    /** A short name for messages, such as {@code reports}. */
+    String name();
+
+    /**
+     * @param directory where the reports go; it may not exist yet
+     * @return the files written
+     */
+    List<Path> render(ReportInput input, Path directory) throws IOException;
+}

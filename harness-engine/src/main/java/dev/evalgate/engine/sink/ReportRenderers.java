@@ -1,0 +1,48 @@
+package dev.evalgate.engine.sink;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ServiceLoader;
+
+/** The report renderers on the class path; renders a run with every one of them. */
+public final class ReportRenderers {
+    private final List<ReportRenderer> renderers;
+
+    public ReportRenderers(List<ReportRenderer> renderers) {
+        this.renderers = List.copyOf(renderers);
+    }
+
+    public static ReportRenderers load() {
+        List<ReportRenderer> found = new ArrayList<>();
+        for (ReportRenderer renderer : ServiceLoader.load(ReportRenderer.class)) {
+            found.add(renderer);
+        }
+        return new ReportRenderers(found);
+    }
+
+    /** None: a front end that writes no reports (a test that only needs the verdict). */
+    public static ReportRenderers none() {
+        return new ReportRenderers(List.of());
+    }
+
+    public List<ReportRenderer> renderers() {
+        return renderers;
+    }
+
+    /** @return every file written, in renderer order */
+    public List<Path> render(ReportInput input, Path directory) {
+        List<Path> written = new ArrayList<>();
+        for (ReportRenderer renderer : renderers) {
+            try {
+                written.addAll(renderer.render(input, directory));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write the " + renderer.name() + " into " + directory + ": "
+                        + e.getMessage() + "; check that the directory is writable and the disk is not full", e);
+            }
+        }
+        return List.copyOf(written);
+    }
+}
