@@ -15,6 +15,7 @@ import dev.evalgate.engine.cache.CacheStats;
 import dev.evalgate.engine.pipeline.CacheSettings;
 import dev.evalgate.engine.pipeline.CacheSummary;
 import dev.evalgate.models.ollama.OllamaSettings;
+import dev.evalgate.models.openai.OpenAiSettings;
 
 /**
  * Where a bundle's model is served (Ollama's URL, a container, automatic choice) and how the inference cache is
@@ -47,6 +48,22 @@ public final class BackendMixin {
             description = "Calls in flight at once against the Ollama server, shared by the model under test and a "
                     + "judge on the same server (default " + OllamaSettings.DEFAULT_MAX_CONCURRENCY + ").")
     Integer ollamaConcurrency;
+
+    @Option(names = "--openai-url", paramLabel = "URL",
+            description = "API root of the OpenAI-compatible server for bundles that name an openai: model, e.g. "
+                    + "http://localhost:8080/v1 for llama-server (default: $" + OpenAiSettings.BASE_URL_ENV + ", else "
+                    + OpenAiSettings.DEFAULT_URL + ").")
+    String openAiUrl;
+
+    @Option(names = "--openai-key-env", paramLabel = "NAME",
+            description = "Environment variable that holds the API key for openai: models (default "
+                    + OpenAiSettings.DEFAULT_KEY_ENV + "). The key is only ever read from the environment.")
+    String openAiKeyEnv;
+
+    @Option(names = "--openai-concurrency", paramLabel = "N",
+            description = "Calls in flight at once against the OpenAI-compatible server (default "
+                    + OpenAiSettings.DEFAULT_MAX_CONCURRENCY + ").")
+    Integer openAiConcurrency;
 
     @Option(names = "--backend", paramLabel = "auto|bundle",
             description = "bundle (default): the backend the bundle names. auto: a bundle that names an ollama: "
@@ -81,6 +98,18 @@ public final class BackendMixin {
                 throw new InvalidInputException(null, 0, "--ollama-concurrency", "must be at least 1");
             }
             settings.put(OllamaSettings.MAX_CONCURRENCY, Integer.toString(ollamaConcurrency));
+        }
+        if (openAiUrl != null) {
+            settings.put(OpenAiSettings.URL, openAiUrl);
+        }
+        if (openAiKeyEnv != null) {
+            settings.put(OpenAiSettings.KEY_ENV, openAiKeyEnv);
+        }
+        if (openAiConcurrency != null) {
+            if (openAiConcurrency < 1) {
+                throw new InvalidInputException(null, 0, "--openai-concurrency", "must be at least 1");
+            }
+            settings.put(OpenAiSettings.MAX_CONCURRENCY, Integer.toString(openAiConcurrency));
         }
         if (ollamaContainer) {
             settings.put(OllamaSettings.CONTAINER, "true");

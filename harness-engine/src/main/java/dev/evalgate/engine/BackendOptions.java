@@ -15,6 +15,13 @@ import java.util.Optional;
  */
 public record BackendOptions(Optional<Path> modelOverride, Path baseDirectory, Path cacheDirectory,
                              Map<String, String> settings) {
+    /**
+     * The bundle's {@code output_schema} as JSON, set for the model under test only (never for a judge), so a
+     * backend that can constrain its output to a schema (an OpenAI-compatible server's {@code response_format})
+     * does so.
+     */
+    public static final String OUTPUT_SCHEMA = "bundle.outputSchema";
+
     public BackendOptions {
         modelOverride = modelOverride == null ? Optional.empty() : modelOverride;
         baseDirectory = baseDirectory == null ? Path.of(".") : baseDirectory;
@@ -24,6 +31,12 @@ public record BackendOptions(Optional<Path> modelOverride, Path baseDirectory, P
 
     public Optional<String> setting(String key) {
         return Optional.ofNullable(settings.get(key));
+    }
+
+    public BackendOptions withSetting(String key, String value) {
+        Map<String, String> more = new java.util.HashMap<>(settings);
+        more.put(key, value);
+        return new BackendOptions(modelOverride, baseDirectory, cacheDirectory, more);
     }
 
     /** {@code $EVALGATE_CACHE}, else {@code $XDG_CACHE_HOME/evalgate}, else {@code ~/.cache/evalgate}. */

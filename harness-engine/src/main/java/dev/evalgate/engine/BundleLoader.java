@@ -1,6 +1,8 @@
 package dev.evalgate.engine;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import dev.evalgate.datasets.ConfigNode;
 
@@ -32,7 +34,7 @@ public final class BundleLoader {
     }
 
     private static GenerationParams params(ConfigNode node) {
-        node.allowOnly("temperature", "seed", "max_tokens", "top_p");
+        node.allowOnly("temperature", "seed", "max_tokens", "top_p", "stop");
         GenerationParams d = GenerationParams.DEFAULTS;
         double temperature = node.number("temperature", d.temperature());
         if (temperature < 0 || temperature > 5) {
@@ -46,7 +48,25 @@ public final class BundleLoader {
         if (topP <= 0 || topP > 1) {
             throw node.required("top_p").error("must be greater than 0 and at most 1");
         }
-        return new GenerationParams(temperature, node.longValue("seed", d.seed()), maxTokens, topP);
+        List<String> stop = node.optional("stop").map(BundleLoader::stop).orElse(List.of());
+        return new GenerationParams(temperature, node.longValue("seed", d.seed()), maxTokens, topP, stop);
+    }
+
+    /** A single sequence or a list of them, as the OpenAI API accepts. */
+    private static List<String> stop(ConfigNode node) {
+        List<String> sequences = new ArrayList<>();
+        Object value = node.toPlain();
+        if (value instanceof String text) {
+            sequences.add(text);
+        } else if (value instanceof List<?> items && items.stream().allMatch(String.class::isInstance)) {
+            items.forEach(item -> sequences.add((String) item));
+        } else {
+            throw node.error("must be a string or a list of strings");
+        }
+        if (sequences.size() > GenerationParams.MAX_STOP_SEQUENCES || sequences.stream().anyMatch(String::isEmpty)) {
+            throw node.error("takes at most " + GenerationParams.MAX_STOP_SEQUENCES + " non-empty sequences");
+        }
+        return sequences;
     }
 
     private static RepairPolicy repair(ConfigNode node) {

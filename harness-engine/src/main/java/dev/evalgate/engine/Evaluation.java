@@ -120,7 +120,8 @@ public final class Evaluation {
                 RunStore.checkCanCreate(request.runsRoot().resolve(runId));
             }
             client = decorator.apply(backends.open(ModelRef.parse(bundle.model()),
-                    withRecordedModel(withBase(request.backend(), prepared.bundleFile()), resumed, bundle),
+                    withRecordedModel(withOutputSchema(withBase(request.backend(), prepared.bundleFile()), bundle),
+                            resumed, bundle),
                     BundleLoader.modelLocation(prepared.bundleFile())));
             int repeats = request.repeats().orElse(resumed.map(RunSpec::repeats).orElse(suite.repeats()));
             int concurrency = request.concurrency().orElse(suite.concurrency());
@@ -193,6 +194,18 @@ public final class Evaluation {
     private static BackendOptions withBase(BackendOptions options, Path bundleFile) {
         return new BackendOptions(options.modelOverride(), bundleFile.toAbsolutePath().getParent(),
                 options.cacheDirectory(), options.settings());
+    }
+
+    private static BackendOptions withOutputSchema(BackendOptions options, Bundle bundle) {
+        if (bundle.outputSchema().isEmpty()) {
+            return options;
+        }
+        try {
+            return options.withSetting(BackendOptions.OUTPUT_SCHEMA,
+                    Json.CANONICAL.writeValueAsString(bundle.outputSchema()));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("a bundle's schema is plain data and always serialises", e);
+        }
     }
 
     /** The validator, built before any model is opened; a bad schema is reported at its line in the bundle. */

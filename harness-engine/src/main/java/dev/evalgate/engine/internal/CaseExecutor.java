@@ -125,13 +125,24 @@ public final class CaseExecutor {
                     throw attempt == 0 ? e : new ModelCallException(e.getMessage() + " (after " + (attempt + 1)
                             + " attempts)", e.isTransient(), e);
                 }
-                sleeper.sleep(plan.retry().backoff(attempt));
+                sleeper.sleep(waitBeforeRetry(e, attempt));
                 attempt++;
             } catch (RuntimeException e) {
                 // A client bug must not take the whole run down; the case records it.
                 throw new ModelCallException("backend failed unexpectedly: " + e, false, e);
             }
         }
+    }
+
+    /**
+     * The policy's backoff, or longer when the server said when to come back; never longer than one call may
+     * take, so a server asking for an hour cannot stall the run.
+     */
+    private Duration waitBeforeRetry(ModelCallException failure, int attempt) {
+        Duration backoff = plan.retry().backoff(attempt);
+        Duration asked = failure.retryAfter().orElse(Duration.ZERO);
+        Duration wait = asked.compareTo(backoff) > 0 ? asked : backoff;
+        return wait.compareTo(plan.timeout()) > 0 ? plan.timeout() : wait;
     }
 
     static String repairInstruction(String problem) {

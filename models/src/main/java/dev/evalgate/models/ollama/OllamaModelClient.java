@@ -24,6 +24,7 @@ import dev.evalgate.engine.ModelCallException;
 import dev.evalgate.engine.ModelClient;
 import dev.evalgate.engine.ModelInfo;
 import dev.evalgate.engine.ModelRequest;
+import dev.evalgate.models.endpoint.EndpointPermits;
 
 /**
  * A model served by an Ollama server. Every call streams, so the time to first token is measured; token counts
