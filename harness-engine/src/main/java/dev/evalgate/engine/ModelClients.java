@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
 
+import dev.evalgate.datasets.InvalidInputException;
+
 /** Backends by name, discovered with {@link ServiceLoader}. */
 public final class ModelClients {
     private final Map<String, ModelClientProvider> providers;
@@ -47,6 +49,15 @@ public final class ModelClients {
             throw where.error(null, "unknown backend '" + ref.backend() + "' in '" + ref + "'; known backends: "
                     + String.join(", ", providers.keySet()));
         }
-        return provider.open(ref, options);
+        try {
+            return provider.open(ref, options);
+        } catch (InvalidInputException e) {
+            // A backend refusing the reference itself knows no file: the error points at where it was written.
+            if (e.file() == null && "model".equals(e.field()) && where.file() != null) {
+                throw new InvalidInputException(where.file(), where.line(),
+                        where.path().isEmpty() ? null : where.path(), e.problem(), e);
+            }
+            throw e;
+        }
     }
 }

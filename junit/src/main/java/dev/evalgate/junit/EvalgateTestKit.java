@@ -1,17 +1,25 @@
 package dev.evalgate.junit;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import dev.evalgate.engine.BackendOptions;
 import dev.evalgate.engine.Evaluation;
 import dev.evalgate.engine.EvaluationRequest;
+import dev.evalgate.engine.ModelClientProvider;
 import dev.evalgate.engine.ModelClients;
 import dev.evalgate.engine.RunListener;
 import dev.evalgate.engine.RunResult;
 import dev.evalgate.engine.ScorerRegistry;
 import dev.evalgate.engine.Suite;
 import dev.evalgate.engine.SuiteLoader;
+import dev.evalgate.engine.SystemUnderTest;
+import dev.evalgate.engine.internal.JavaSystemProvider;
 
 /**
  * Runs a suite in-process and returns its {@link RunResult} to assert on, the way JUnit's {@code EngineTestKit}
@@ -20,6 +28,7 @@ import dev.evalgate.engine.SuiteLoader;
 public final class EvalgateTestKit {
     private final Path runsDirectory;
     private Optional<Path> model = Optional.empty();
+    private final Map<String, SystemUnderTest> systems = new LinkedHashMap<>();
 
     private EvalgateTestKit(Path runsDirectory) {
         this.runsDirectory = runsDirectory;
@@ -36,10 +45,21 @@ public final class EvalgateTestKit {
         return this;
     }
 
+    /**
+     * Evaluates an in-process system wherever a bundle says {@code model: java:NAME}, for example a LangChain4j
+     * service wrapped in one lambda: {@code withSystemUnderTest("support", request -> assistant.chat(request.prompt()))}.
+     */
+    public EvalgateTestKit withSystemUnderTest(String name, SystemUnderTest system) {
+        systems.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(system, "system"));
+        return this;
+    }
+
     public RunResult run(Path suiteFile) {
         ScorerRegistry scorers = ScorerRegistry.load();
         Suite suite = new SuiteLoader(scorers).load(suiteFile);
-        return new Evaluation(scorers, ModelClients.load()).run(EvaluationRequest.of(suite, runsDirectory,
+        List<ModelClientProvider> providers = new ArrayList<>(ModelClients.load().providers().values());
+        providers.add(new JavaSystemProvider(systems)); // replaces the one without registered systems
+        return new Evaluation(scorers, ModelClients.of(providers.toArray(ModelClientProvider[]::new))).run(EvaluationRequest.of(suite, runsDirectory,
                 new BackendOptions(model, null, null, null)), RunListener.NONE);
     }
 }
