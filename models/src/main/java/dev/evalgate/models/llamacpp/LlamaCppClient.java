@@ -148,6 +148,9 @@ public final class LlamaCppClient implements ModelClient {
                 .setTopP((float) params.topP())
                 .setSeed(llamaSeed(params.seed()))
                 .setCachePrompt(false);
+        if (!params.stop().isEmpty()) {
+            inference.setStopStrings(params.stop().toArray(String[]::new));
+        }
 
         StringBuilder text = new StringBuilder();
         int completionTokens = 0;

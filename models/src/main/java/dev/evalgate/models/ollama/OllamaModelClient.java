@@ -150,6 +150,9 @@ public final class OllamaModelClient implements ModelClient {
         options.put("seed", params.seed());
         options.put("num_predict", params.maxTokens());
         options.put("top_p", params.topP());
+        if (!params.stop().isEmpty()) {
+            options.put("stop", params.stop());
+        }
         return options;
     }
 

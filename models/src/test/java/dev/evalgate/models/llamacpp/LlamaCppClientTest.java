@@ -69,6 +69,21 @@ class LlamaCppClientTest {
     }
 
     @Test
+    void aStopSequenceEndsTheOutputBeforeIt() throws ModelCallException {
+        GenerationParams free = new GenerationParams(0.0, 7, 60, 1.0);
+        String full = client.complete(request("Tom had a big red dog", free, Duration.ofSeconds(60))).text();
+        // A word the model writes after its first few characters: stopping there must cut the output short.
+        String word = Stream.of(full.split("\\s+")).filter(w -> w.length() >= 3 && full.indexOf(w) > 5).findFirst()
+                .orElseThrow();
+        GenerationParams stopping = new GenerationParams(0.0, 7, 60, 1.0, List.of(word));
+        String stopped = client.complete(request("Tom had a big red dog", stopping, Duration.ofSeconds(60))).text();
+
+        assertThat(stopped).doesNotContain(word);
+        assertThat(full).startsWith(stopped);
+        assertThat(stopped.length()).isLessThan(full.length());
+    }
+
+    @Test
     void sameSeedAtTemperatureZeroRepeatsItself() throws ModelCallException {
         GenerationParams params = new GenerationParams(0.0, 7, 40, 1.0);
         Completion first = client.complete(request("Tom had a big red dog", params, Duration.ofSeconds(60)));

@@ -33,7 +33,7 @@ import dev.evalgate.engine.SourceLocation;
 
 class OllamaModelClientTest {
     private static final String MODEL = "qwen2.5:0.5b";
-    private static final GenerationParams PARAMS = new GenerationParams(0.2, 7, 32, 0.9);
+    private static final GenerationParams PARAMS = new GenerationParams(0.2, 7, 32, 0.9, List.of("\n\n"));
 
     private FakeOllamaServer server;
 
@@ -84,6 +84,7 @@ class OllamaModelClientTest {
         assertThat(options.path("seed").asLong()).isEqualTo(7);
         assertThat(options.path("num_predict").asInt()).isEqualTo(32);
         assertThat(options.path("top_p").asDouble()).isEqualTo(0.9);
+        assertThat(options.path("stop").toString()).isEqualTo("[\"\\n\\n\"]");
     }
 
     @Test
