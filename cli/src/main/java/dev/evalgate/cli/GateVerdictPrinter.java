@@ -5,6 +5,7 @@ import java.util.Locale;
 
 import dev.evalgate.engine.compare.Comparison;
 import dev.evalgate.engine.compare.DiffStatus;
+import dev.evalgate.engine.gate.Gate;
 import dev.evalgate.engine.gate.GateVerdict;
 import dev.evalgate.engine.gate.RuleCheck;
 import dev.evalgate.engine.gate.Violation;
@@ -47,7 +48,8 @@ final class GateVerdictPrinter {
                         .ifPresent(v -> printViolation(v, out));
             }
         }
-        verdict.notes().forEach(note -> out.println("  note: " + note));
+        verdict.notes().forEach(note -> out.println("  note: " + note
+                + (note.startsWith(Gate.NO_BASELINE_NOTE) ? "; use --baseline NAME" : "")));
         out.flush();
     }
 

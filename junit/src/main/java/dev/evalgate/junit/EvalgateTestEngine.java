@@ -23,15 +23,15 @@ import org.junit.platform.engine.discovery.FileSelector;
 import org.junit.platform.engine.discovery.UniqueIdSelector;
 import org.junit.platform.engine.support.descriptor.EngineDescriptor;
 
-import dev.evalgate.engine.Evaluation;
-import dev.evalgate.engine.ModelClients;
 import dev.evalgate.engine.RunResult;
 import dev.evalgate.engine.ScorerRegistry;
+import dev.evalgate.engine.pipeline.Pipeline;
+import dev.evalgate.engine.pipeline.PipelineResult;
 
 /**
- * Runs evalgate suites as JUnit Platform tests: each suite file is a container, each case a test. It only adapts
- * discovery and execution onto the engine's {@link Evaluation}; all evaluation logic lives there, so deleting this
- * module leaves the CLI whole.
+ * Runs evalgate suites as JUnit Platform tests: each suite file is a container, each case a test, and the gate a
+ * container with one test per rule. It only adapts discovery and execution onto the engine's {@link Pipeline}, the
+ * one {@code evalgate run} uses, so both reach the same verdict; deleting this module leaves the CLI whole.
  */
 public final class EvalgateTestEngine implements TestEngine {
 
@@ -61,7 +61,7 @@ public final class EvalgateTestEngine implements TestEngine {
                 }
             });
         }
-        CaseDiscovery discovery = new CaseDiscovery(ScorerRegistry.load());
+        CaseDiscovery discovery = new CaseDiscovery(ScorerRegistry.load(), request.getConfigurationParameters());
         for (Path suite : suites) {
             engine.addChild(discovery.describe(engine.getUniqueId(), suite.toAbsolutePath().normalize()));
         }
@@ -73,8 +73,7 @@ public final class EvalgateTestEngine implements TestEngine {
         TestDescriptor root = request.getRootTestDescriptor();
         EngineExecutionListener listener = request.getEngineExecutionListener();
         listener.executionStarted(root);
-        SuiteExecution execution = new SuiteExecution(
-                new Evaluation(ScorerRegistry.load(), ModelClients.load()), request.getConfigurationParameters());
+        SuiteExecution execution = new SuiteExecution(Pipeline.load(), request.getConfigurationParameters());
         for (TestDescriptor child : root.getChildren()) {
             if (child instanceof SuiteDescriptor suite) {
                 execution.execute(suite, listener);
@@ -85,7 +84,12 @@ public final class EvalgateTestEngine implements TestEngine {
 
     /** The last run of each suite, for tests of this engine and for tooling that drives it in-process. */
     public static Optional<RunResult> lastRun(Path suiteFile) {
-        return SuiteExecution.lastRun(suiteFile);
+        return SuiteExecution.lastResult(suiteFile).map(PipelineResult::run);
+    }
+
+    /** The last pipeline result of each suite (run, comparison, verdict, files written). */
+    public static Optional<PipelineResult> lastResult(Path suiteFile) {
+        return SuiteExecution.lastResult(suiteFile);
     }
 
     static boolean isSuiteFile(Path file) {

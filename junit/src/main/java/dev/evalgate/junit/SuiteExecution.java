@@ -1,6 +1,5 @@
 package dev.evalgate.junit;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,49 +14,54 @@ import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.reporting.ReportEntry;
 import org.opentest4j.AssertionFailedError;
+import org.opentest4j.TestAbortedException;
 
-import dev.evalgate.datasets.InvalidInputException;
-import dev.evalgate.engine.BackendOptions;
 import dev.evalgate.engine.CaseResult;
-import dev.evalgate.engine.Evaluation;
-import dev.evalgate.engine.EvaluationRequest;
-import dev.evalgate.engine.RunListener;
+import dev.evalgate.engine.EvaluationException;
 import dev.evalgate.engine.RunResult;
 import dev.evalgate.engine.Score;
-import dev.evalgate.engine.ScorerRegistry;
 import dev.evalgate.engine.Suite;
 import dev.evalgate.engine.SuiteLoader;
+import dev.evalgate.engine.gate.GateVerdict;
+import dev.evalgate.engine.gate.RuleCheck;
+import dev.evalgate.engine.gate.Violation;
+import dev.evalgate.engine.pipeline.CaseStatus;
+import dev.evalgate.engine.pipeline.Pipeline;
+import dev.evalgate.engine.pipeline.PipelineResult;
 
-/** Executes one suite through the engine and reports each case's results as that case's test outcome. */
+/**
+ * Executes one suite through the engine's {@link Pipeline} and turns its result into test events, so the tests say
+ * what {@code evalgate run} says:
+ * <ul>
+ *   <li>each gate rule is a test, failed when the rule fails the gate, aborted (with the reason) when it could not
+ *       be checked and the suite accepts that;</li>
+ *   <li>each case is a test with the status {@code junit.xml} gives it ({@link CaseStatus}): a case whose scorers
+ *       failed is <em>aborted</em> with their explanations when the gate tolerated it (the gate passed), and
+ *       failed when the gate failed;</li>
+ *   <li>the suite fails when no case could be evaluated (the command line exits 3 then).</li>
+ * </ul>
+ */
 final class SuiteExecution {
-    private static final Map<Path, RunResult> LAST_RUNS = new ConcurrentHashMap<>();
+    private static final Map<Path, PipelineResult> LAST_RESULTS = new ConcurrentHashMap<>();
 
-    private final Evaluation evaluation;
-    private final ConfigurationParameters config;
+    private final Pipeline pipeline;
+    private final EngineSettings settings;
 
-    SuiteExecution(Evaluation evaluation, ConfigurationParameters config) {
-        this.evaluation = evaluation;
-        this.config = config;
+    SuiteExecution(Pipeline pipeline, ConfigurationParameters config) {
+        this.pipeline = pipeline;
+        this.settings = new EngineSettings(config);
     }
 
-    static Optional<RunResult> lastRun(Path suiteFile) {
-        return Optional.ofNullable(LAST_RUNS.get(suiteFile.toAbsolutePath().normalize()));
+    static Optional<PipelineResult> lastResult(Path suiteFile) {
+        return Optional.ofNullable(LAST_RESULTS.get(suiteFile.toAbsolutePath().normalize()));
     }
 
     void execute(SuiteDescriptor descriptor, EngineExecutionListener listener) {
         listener.executionStarted(descriptor);
-        RunResult run;
+        PipelineResult result;
         try {
-            Suite suite = new SuiteLoader(ScorerRegistry.load()).load(descriptor.suiteFile());
-            Optional<Path> model = config.get(EvalgateEngineConfig.MODEL).filter(s -> !s.isBlank()).map(Path::of);
-            if (model.isPresent() && !Files.isRegularFile(model.get())) {
-                throw new InvalidInputException(model.get(), 0, EvalgateEngineConfig.MODEL, "model file not found");
-            }
-            Path runs = config.get(EvalgateEngineConfig.RUNS_DIRECTORY).map(Path::of)
-                    .or(() -> java.util.Optional.ofNullable(suite.outputDirectory()))
-                    .orElse(Path.of(EvalgateEngineConfig.DEFAULT_RUNS_DIRECTORY));
-            run = evaluation.run(EvaluationRequest.of(suite, runs,
-                    new BackendOptions(model.map(Path::toAbsolutePath), null, null, null)), RunListener.NONE);
+            Suite suite = new SuiteLoader(pipeline.scorers()).load(descriptor.suiteFile());
+            result = pipeline.evaluate(settings.request(suite).build());
         } catch (RuntimeException e) {
             for (TestDescriptor child : descriptor.getChildren()) {
                 listener.executionSkipped(child, "the suite could not run: " + e.getMessage());
@@ -65,27 +69,84 @@ final class SuiteExecution {
             listener.executionFinished(descriptor, TestExecutionResult.failed(e));
             return;
         }
-        LAST_RUNS.put(descriptor.suiteFile(), run);
-        listener.reportingEntryPublished(descriptor, ReportEntry.from(Map.of(
-                "evalgate.run", run.directory().toString(),
-                "evalgate.passRate", String.valueOf(run.summary().passRate()))));
+        LAST_RESULTS.put(descriptor.suiteFile(), result);
+        RunResult run = result.run();
+        Map<String, String> entry = new LinkedHashMap<>();
+        entry.put("evalgate.run", run.directory().toString());
+        entry.put("evalgate.passRate", String.valueOf(run.summary().passRate()));
+        result.verdict().ifPresent(v -> entry.put("evalgate.gate", v.passed() ? "passed" : "failed"));
+        result.warnings().forEach(w -> entry.put("evalgate.warning", w));
+        listener.reportingEntryPublished(descriptor, ReportEntry.from(entry));
+
         Map<String, List<CaseResult>> byCase = new LinkedHashMap<>();
-        for (CaseResult result : run.results()) {
-            byCase.computeIfAbsent(result.key(), k -> new ArrayList<>()).add(result);
+        for (CaseResult r : run.results()) {
+            byCase.computeIfAbsent(r.key(), k -> new ArrayList<>()).add(r);
         }
+        Map<String, CaseStatus> statuses = result.caseStatuses();
         for (TestDescriptor child : descriptor.getChildren()) {
-            CaseDescriptor test = (CaseDescriptor) child;
-            listener.executionStarted(test);
-            List<CaseResult> results = byCase.getOrDefault(test.caseKey(), List.of());
-            listener.executionFinished(test, outcome(test.caseKey(), results));
+            if (child instanceof CaseDescriptor test) {
+                CaseStatus status = statuses.get(test.caseKey());
+                if (status == null) {
+                    listener.executionSkipped(test, "not selected in this run (shard or tier)");
+                    continue;
+                }
+                listener.executionStarted(test);
+                listener.executionFinished(test, outcome(test.caseKey(), status,
+                        byCase.getOrDefault(test.caseKey(), List.of())));
+            } else if (child instanceof GateDescriptor gate) {
+                executeGate(gate, result.verdict().orElseThrow(), listener);
+            }
+        }
+        if (result.nothingEvaluated()) {
+            listener.executionFinished(descriptor, TestExecutionResult.failed(new EvaluationException(
+                    "every case errored (first error: " + run.results().get(0).error() + "); results and reports "
+                            + "are in " + run.directory())));
+            return;
         }
         listener.executionFinished(descriptor, TestExecutionResult.successful());
     }
 
-    static TestExecutionResult outcome(String caseKey, List<CaseResult> results) {
-        if (results.isEmpty()) {
-            return TestExecutionResult.aborted(new IllegalStateException("case " + caseKey + " was not run"));
+    private static void executeGate(GateDescriptor gate, GateVerdict verdict, EngineExecutionListener listener) {
+        listener.executionStarted(gate);
+        for (TestDescriptor child : gate.getChildren()) {
+            RuleDescriptor rule = (RuleDescriptor) child;
+            listener.executionStarted(rule);
+            listener.executionFinished(rule, ruleOutcome(rule, verdict));
         }
+        listener.executionFinished(gate, TestExecutionResult.successful());
+    }
+
+    static TestExecutionResult ruleOutcome(RuleDescriptor rule, GateVerdict verdict) {
+        if (rule.index() >= verdict.checks().size()) {
+            return TestExecutionResult.aborted(new TestAbortedException("the gate did not check this rule"));
+        }
+        RuleCheck check = verdict.checks().get(rule.index());
+        Optional<Violation> violation = verdict.violations().stream().filter(v -> v.rule().equals(check.rule()))
+                .findFirst();
+        if (violation.isPresent()) {
+            Violation v = violation.get();
+            return TestExecutionResult.failed(new AssertionFailedError(v.rule() + ": " + v.message()
+                    + (v.caseIds().isEmpty() ? "" : " (cases: " + String.join(", ", v.caseIds())
+                    + (v.offendingCases() > v.caseIds().size() ? ", ..." : "") + ")")));
+        }
+        if (check.status() == RuleCheck.Status.NOT_CHECKED) {
+            return TestExecutionResult.aborted(new TestAbortedException(check.rule() + " was not checked: "
+                    + check.message()));
+        }
+        return TestExecutionResult.successful();
+    }
+
+    static TestExecutionResult outcome(String caseKey, CaseStatus status, List<CaseResult> results) {
+        return switch (status) {
+            case PASSED -> TestExecutionResult.successful();
+            case TOLERATED -> TestExecutionResult.aborted(new TestAbortedException("tolerated by the gate: "
+                    + problems(caseKey, results)));
+            case FAILED -> TestExecutionResult.failed(new AssertionFailedError(problems(caseKey, results)));
+            case ERRORED -> TestExecutionResult.failed(new EvaluationException(problems(caseKey, results)));
+        };
+    }
+
+    private static String problems(String caseKey, List<CaseResult> results) {
         List<String> problems = new ArrayList<>();
         for (CaseResult r : results) {
             if (r.error() != null) {
@@ -97,9 +158,6 @@ final class SuiteExecution {
                 }
             }
         }
-        if (problems.isEmpty()) {
-            return TestExecutionResult.successful();
-        }
-        return TestExecutionResult.failed(new AssertionFailedError(caseKey + ": " + String.join("; ", problems)));
+        return caseKey + ": " + String.join("; ", problems);
     }
 }

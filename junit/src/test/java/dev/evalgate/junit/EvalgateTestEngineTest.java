@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectDirectory;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectFile;
+import static org.junit.platform.testkit.engine.EventConditions.abortedWithReason;
 import static org.junit.platform.testkit.engine.EventConditions.event;
+import static org.junit.platform.testkit.engine.EventConditions.finishedSuccessfully;
 import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
 import static org.junit.platform.testkit.engine.EventConditions.test;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
@@ -21,6 +23,7 @@ import org.junit.platform.testkit.engine.Events;
 
 import dev.evalgate.datasets.ContentHash;
 import dev.evalgate.engine.RunResult;
+import dev.evalgate.engine.pipeline.PipelineResult;
 
 class EvalgateTestEngineTest {
     @TempDir
@@ -50,23 +53,87 @@ class EvalgateTestEngineTest {
     }
 
     @Test
-    void eachCaseIsATestThatFailsWithTheScorersExplanation() {
+    void aCaseTheGateToleratesIsAbortedWithTheScorersExplanationAndEachRuleIsATest() {
         Events tests = EngineTestKit.engine(EvalgateEngineConfig.ENGINE_ID).selectors(selectFile(suite.toFile()))
                 .execute().testEvents();
 
-        tests.assertStatistics(stats -> stats.started(3).succeeded(2).failed(1));
+        // 3 cases + the default policy's 3 rules; without a baseline the gate passes, so b's failure is tolerated
+        tests.assertStatistics(stats -> stats.started(6).succeeded(3).aborted(3).failed(0));
         tests.assertThatEvents().haveExactly(1, event(test("case", "tiny/b"),
-                finishedWithFailure(message(m -> m.contains("valid-json failed")))));
+                abortedWithReason(message(m -> m.contains("tolerated by the gate") && m.contains("valid-json failed")))));
+        tests.assertThatEvents().haveExactly(1, event(test("rule", "max_error_rate"), finishedSuccessfully()));
+        tests.assertThatEvents().haveExactly(1, event(test("rule", "no_new_failures[tags=adversarial]"),
+                abortedWithReason(message(m -> m.contains("was not checked")))));
         RunResult run = EvalgateTestEngine.lastRun(suite).orElseThrow();
         assertThat(run.directory()).startsWith(tmp.resolve("runs"));
+        assertThat(run.directory().resolve("gate.json")).exists();
         RunResultAssert.assertThat(run).hasResults(3).hasNoErroredCases()
                 .scorer("valid-json").hasPassRateAtLeast(0.66);
     }
 
     @Test
+    void aFailingGateRuleIsRedAndSoAreTheCasesItDidNotTolerate() throws IOException {
+        Files.writeString(suite, Files.readString(suite) + "gate:\n  min_pass_rate:\n    - {scorer: valid-json, min: 1.0}\n");
+        Events tests = EngineTestKit.engine(EvalgateEngineConfig.ENGINE_ID).selectors(selectFile(suite.toFile()))
+                .execute().testEvents();
+
+        tests.assertThatEvents().haveExactly(1, event(test("rule", "min_pass_rate[scorer=valid-json]"),
+                finishedWithFailure(message(m -> m.contains("tiny/b")))));
+        tests.assertThatEvents().haveExactly(1, event(test("case", "tiny/b"),
+                finishedWithFailure(message(m -> m.contains("valid-json failed")))));
+        tests.assertThatEvents().haveExactly(1, event(test("case", "tiny/a"), finishedSuccessfully()));
+        assertThat(EvalgateTestEngine.lastResult(suite).orElseThrow().passed()).isFalse();
+    }
+
+    @Test
+    void configurationKeysReachThePipeline() throws IOException {
+        Files.writeString(suite, Files.readString(suite) + "tiers:\n  smoke: {sample: 2}\n");
+        Path baseline = EvalgateTestKit.writingRunsTo(tmp.resolve("base")).run(suite).directory();
+
+        Events tests = EngineTestKit.engine(EvalgateEngineConfig.ENGINE_ID).selectors(selectFile(suite.toFile()))
+                .configurationParameter(EvalgateEngineConfig.BASELINE, baseline.toString())
+                .configurationParameter(EvalgateEngineConfig.REPEATS, "2")
+                .configurationParameter(EvalgateEngineConfig.TIER, "smoke")
+                .configurationParameter(EvalgateEngineConfig.RUNS_DIRECTORY, tmp.resolve("configured").toString())
+                .configurationParameter(EvalgateEngineConfig.CACHE_MODE, "off")
+                .execute().testEvents();
+
+        PipelineResult result = EvalgateTestEngine.lastResult(suite).orElseThrow();
+        assertThat(result.run().directory()).startsWith(tmp.resolve("configured"));
+        assertThat(result.run().spec().repeats()).isEqualTo(2);
+        assertThat(result.run().spec().selection().tier()).isEqualTo("smoke");
+        assertThat(result.comparison()).isPresent();
+        assertThat(result.comparison().get().baseline().runId()).isEqualTo(baseline.getFileName().toString());
+        // 2 cases of the smoke tier and the 3 rules; with a baseline every rule is checked
+        tests.assertStatistics(stats -> stats.started(5));
+        tests.assertThatEvents().haveExactly(1, event(test("rule", "no_new_failures[tags=adversarial]"),
+                finishedSuccessfully()));
+    }
+
+    @Test
+    void aBadConfigurationValueFailsTheSuiteNamingTheKey() {
+        Events containers = EngineTestKit.engine(EvalgateEngineConfig.ENGINE_ID).selectors(selectFile(suite.toFile()))
+                .configurationParameter(EvalgateEngineConfig.REPEATS, "many")
+                .execute().containerEvents();
+        containers.assertThatEvents().haveExactly(1,
+                finishedWithFailure(message(m -> m.contains(EvalgateEngineConfig.REPEATS) && m.contains("many"))));
+    }
+
+    @Test
+    void aMissingBaselineFailsTheRulesThatNeedIt() {
+        Events tests = EngineTestKit.engine(EvalgateEngineConfig.ENGINE_ID).selectors(selectFile(suite.toFile()))
+                .configurationParameter(EvalgateEngineConfig.BASELINE, "no-such-baseline")
+                .execute().testEvents();
+        tests.assertThatEvents().haveExactly(1, event(test("rule", "no_new_failures[tags=adversarial]"),
+                finishedWithFailure(message(m -> m.contains("no-such-baseline")))));
+        // the gate failed, so b's failure is no longer tolerated
+        tests.assertThatEvents().haveExactly(1, event(test("case", "tiny/b"), finishedWithFailure()));
+    }
+
+    @Test
     void aDirectorySelectorFindsSuiteFiles() {
         EngineTestKit.engine(EvalgateEngineConfig.ENGINE_ID).selectors(selectDirectory(tmp.toFile()))
-                .execute().testEvents().assertStatistics(stats -> stats.started(3));
+                .execute().testEvents().assertStatistics(stats -> stats.started(6)); // 3 cases, 3 gate rules
     }
 
     @Test

@@ -27,6 +27,9 @@ import dev.evalgate.engine.compare.TrustedScores;
  * it reads results and never calls a model, so a policy can be re-applied to stored runs.
  */
 public final class Gate {
+    /** How the notes on rules left unchecked for want of a baseline begin; front ends add how to give one. */
+    public static final String NO_BASELINE_NOTE = "no baseline to compare with: ";
+
     private final GatePolicy policy;
     private final MetricHistory history;
 
@@ -454,7 +457,7 @@ public final class Gate {
                 uncheckable(rule, "the baseline was asked for but could not be read: " + missingBaseline, limit);
                 return;
             }
-            notes.add("no baseline to compare with: " + rule.name() + " was not checked (use --baseline NAME)");
+            notes.add(NO_BASELINE_NOTE + rule.name() + " was not checked (none was given)");
             skip(rule, "needs a baseline", limit);
         }
     }

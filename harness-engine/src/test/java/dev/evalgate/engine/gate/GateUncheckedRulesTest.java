@@ -65,7 +65,7 @@ class GateUncheckedRulesTest {
         assertThat(noneAsked.checks()).extracting(RuleCheck::status).containsExactly(RuleCheck.Status.PASSED,
                 RuleCheck.Status.NOT_CHECKED, RuleCheck.Status.NOT_CHECKED);
         assertThat(noneAsked.notes()).contains("no baseline to compare with: max_regression[pass] was not checked "
-                + "(use --baseline NAME)");
+                + "(none was given)");
 
         GateVerdict missing = gate.evaluate(candidate, null, "no baseline 'main' at baselines/main");
         assertThat(missing.passed()).isFalse();
