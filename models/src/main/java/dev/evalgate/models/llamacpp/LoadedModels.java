@@ -24,9 +24,9 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p>Why process-wide and never closed earlier: loading takes from a fraction of a second to many seconds, and
  * de.kherud:llama 4.2.0 leaves a native non-daemon thread running once a model is loaded, even after
- * {@link LlamaModel#close()} (upstream issue kherud/java-llama.cpp#116). A program that loads a model therefore
- * does not end when {@code main} returns: <b>the CLI must end with {@link System#exit(int)}</b>, which runs the
- * shutdown hook below. Test JVMs end that way already (the surefire fork exits explicitly).
+ * {@link LlamaModel#close()} (upstream issue kherud/java-llama.cpp#116). {@link AttachedThreadsExit} ends such a
+ * JVM once its program has ended, running the shutdown hook below; the CLI ends with {@link System#exit(int)}
+ * anyway, for its exit code.
  */
 final class LoadedModels {
     private static final Map<Key, LoadedModel> LOADED = new HashMap<>();
@@ -60,6 +60,7 @@ final class LoadedModels {
         long loadMillis = Math.max(1, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
         LoadedModel loaded = new LoadedModel(model, real, contextSize);
         LOADED.put(key, loaded);
+        AttachedThreadsExit.watch();
         return new Acquired(loaded, loadMillis);
     }
 

@@ -21,8 +21,7 @@
  *
  * <h2>Process lifetime</h2>
  * A model is loaded once per process and shared; it is closed by a shutdown hook. Because de.kherud:llama 4.2.0
- * keeps a native non-daemon thread alive once a model is loaded (kherud/java-llama.cpp#116), <b>a program that
- * opens a llamacpp client must end with {@link java.lang.System#exit(int)}</b>; returning from {@code main} leaves
- * the JVM running. The binding also prints one line to stdout the first time it extracts its native library.
+ * keeps a native non-daemon thread alive once a model is loaded (kherud/java-llama.cpp#116), a watcher ends the JVM
+ * once {@code main} has returned and only such threads are left, with the status the Java launcher would have used. The binding also prints one line to stdout the first time it extracts its native library.
  */
 package dev.evalgate.models.llamacpp;
