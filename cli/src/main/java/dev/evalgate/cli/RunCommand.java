@@ -24,7 +24,6 @@ import dev.evalgate.engine.gate.GateVerdict;
 import dev.evalgate.engine.pipeline.Pipeline;
 import dev.evalgate.engine.pipeline.PipelineRequest;
 import dev.evalgate.engine.pipeline.PipelineResult;
-import dev.evalgate.history.StoredMetricHistory;
 import dev.evalgate.reports.ReportFiles;
 
 @Command(name = "run",
@@ -118,8 +117,6 @@ public final class RunCommand implements Callable<Integer> {
                 .shard(shard == null ? null : parseShard(shard))
                 .baseline(baselineOptions.choice()).allowCorpusChange(baselineOptions.allowCorpusChange())
                 .backend(models.toBackendOptions()).cache(backendOptions.cacheSettings())
-                .history(StoredMetricHistory.forRun(history, suite.file(),
-                        w -> err.println("warning: run history: " + w)))
                 .sinkSettings(history == null ? Map.of() : Map.of("history", history))
                 .warnings(warning -> err.println("warning: " + warning));
         Path runsRoot = request.build().runsRoot();

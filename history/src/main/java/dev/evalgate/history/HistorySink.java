@@ -2,8 +2,11 @@ package dev.evalgate.history;
 
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import dev.evalgate.engine.RunResult;
+import dev.evalgate.engine.Suite;
+import dev.evalgate.engine.gate.MetricHistory;
 import dev.evalgate.engine.sink.FinishedRun;
 import dev.evalgate.engine.sink.RunSink;
 
@@ -17,6 +20,13 @@ public final class HistorySink implements RunSink {
     @Override
     public String name() {
         return NAME;
+    }
+
+    /** The series {@code max_drift} rules judge, read from the history this sink records in. */
+    @Override
+    public Optional<MetricHistory> metricHistory(Suite suite, Optional<String> setting, Consumer<String> warnings) {
+        return Optional.of(StoredMetricHistory.forRun(setting.orElse(null), suite == null ? null : suite.file(),
+                warnings));
     }
 
     @Override

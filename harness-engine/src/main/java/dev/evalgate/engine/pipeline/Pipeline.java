@@ -16,6 +16,7 @@ import dev.evalgate.engine.RunSpec;
 import dev.evalgate.engine.RunStore;
 import dev.evalgate.engine.ScorerRegistry;
 import dev.evalgate.engine.Suite;
+import dev.evalgate.engine.gate.MetricHistory;
 import dev.evalgate.engine.sink.FinishedRun;
 import dev.evalgate.engine.sink.ReportInput;
 import dev.evalgate.engine.sink.ReportRenderers;
@@ -71,8 +72,9 @@ public final class Pipeline {
         }
         Tier tier = selection.tier() == null ? null : suite.tier(selection.tier());
         BaselineChoice.Resolved baseline = request.baseline().resolve(suite);
-        VerdictStep verdicts = new VerdictStep(suite.gate(), baseline, request.allowCorpusChange(),
-                request.history());
+        MetricHistory history = request.history().orElseGet(() -> sinks.metricHistory(suite,
+                request.sinkSettings(), w -> request.warnings().accept("run history: " + w)));
+        VerdictStep verdicts = new VerdictStep(suite.gate(), baseline, request.allowCorpusChange(), history);
         CacheUse cache = new CacheUse(request.cache(), request.backend());
         EvaluationRequest evaluationRequest = new EvaluationRequest(suite, request.bundle(), request.runsRoot(),
                 request.resume(), request.repeats(), request.concurrency(), request.backend(),
@@ -145,7 +147,7 @@ public final class Pipeline {
                 caseSelection(tier, selection), cache.decorator(), VerdictStep.outputsOf(before), selection),
                 request.listener());
         VerdictStep verdicts = new VerdictStep(null, new BaselineChoice.Resolved(before, null), false,
-                request.history());
+                MetricHistory.NONE);
         VerdictStep.Judged judged = verdicts.judge(after, VerdictFiles.OWN);
         List<Path> files = new ArrayList<>();
         files.add(after.directory().resolve(RunStore.RESULTS_FILE));

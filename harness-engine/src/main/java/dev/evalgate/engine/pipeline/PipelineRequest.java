@@ -29,7 +29,8 @@ import dev.evalgate.engine.gate.MetricHistory;
  * @param allowCorpusChange compare with a baseline of another corpus version, on the case ids both share
  * @param backend           where models come from
  * @param cache             how the inference cache is used
- * @param history           where drift rules read the suite's earlier runs
+ * @param history           where drift rules read the suite's earlier runs; empty for the history a run sink
+ *                          keeps (the run history, when its module is on the class path)
  * @param sinkSettings      each run sink's setting by sink name (such as {@code history})
  * @param listener          hears the run's progress
  * @param warnings          receives what went wrong without changing the verdict (a sink that failed)
@@ -37,7 +38,7 @@ import dev.evalgate.engine.gate.MetricHistory;
 public record PipelineRequest(Suite suite, Optional<Path> bundle, Optional<Path> runsDirectory, Optional<Path> resume,
                               Optional<Integer> repeats, Optional<Integer> concurrency, Optional<String> tier,
                               Optional<Shard> shard, BaselineChoice baseline, boolean allowCorpusChange,
-                              BackendOptions backend, CacheSettings cache, MetricHistory history,
+                              BackendOptions backend, CacheSettings cache, Optional<MetricHistory> history,
                               Map<String, String> sinkSettings, RunListener listener, Consumer<String> warnings) {
     public PipelineRequest {
         Objects.requireNonNull(suite, "suite");
@@ -60,7 +61,7 @@ public record PipelineRequest(Suite suite, Optional<Path> bundle, Optional<Path>
         baseline = Objects.requireNonNullElse(baseline, BaselineChoice.NONE);
         backend = Objects.requireNonNullElseGet(backend, () -> new BackendOptions(null, null, null, null));
         cache = Objects.requireNonNullElse(cache, CacheSettings.DEFAULT);
-        history = Objects.requireNonNullElse(history, MetricHistory.NONE);
+        history = Objects.requireNonNullElse(history, Optional.empty());
         sinkSettings = sinkSettings == null ? Map.of() : Map.copyOf(sinkSettings);
         listener = Objects.requireNonNullElse(listener, RunListener.NONE);
         warnings = Objects.requireNonNullElse(warnings, w -> { });
@@ -84,7 +85,7 @@ public record PipelineRequest(Suite suite, Optional<Path> bundle, Optional<Path>
         b.allowCorpusChange = allowCorpusChange;
         b.backend = backend;
         b.cache = cache;
-        b.history = history;
+        b.history = history.orElse(null);
         b.sinkSettings = sinkSettings;
         b.listener = listener;
         b.warnings = warnings;
@@ -110,7 +111,7 @@ public record PipelineRequest(Suite suite, Optional<Path> bundle, Optional<Path>
         private boolean allowCorpusChange;
         private BackendOptions backend;
         private CacheSettings cache = CacheSettings.DEFAULT;
-        private MetricHistory history = MetricHistory.NONE;
+        private MetricHistory history;
         private Map<String, String> sinkSettings = Map.of();
         private RunListener listener = RunListener.NONE;
         private Consumer<String> warnings;
@@ -198,7 +199,7 @@ public record PipelineRequest(Suite suite, Optional<Path> bundle, Optional<Path>
             return new PipelineRequest(suite, Optional.ofNullable(bundle), Optional.ofNullable(runsDirectory),
                     Optional.ofNullable(resume), Optional.ofNullable(repeats), Optional.ofNullable(concurrency),
                     Optional.ofNullable(tier), Optional.ofNullable(shard), baseline, allowCorpusChange, backend, cache,
-                    history, sinkSettings, listener, warnings);
+                    Optional.ofNullable(history), sinkSettings, listener, warnings);
         }
     }
 }

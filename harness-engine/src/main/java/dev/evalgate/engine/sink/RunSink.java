@@ -1,5 +1,11 @@
 package dev.evalgate.engine.sink;
 
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import dev.evalgate.engine.Suite;
+import dev.evalgate.engine.gate.MetricHistory;
+
 /**
  * Consumes a finished run after its gate was applied: a history store, an exporter. Implementations are discovered
  * with {@link java.util.ServiceLoader} from the class path, so the engine never imports them. A sink is not
@@ -15,4 +21,15 @@ public interface RunSink {
      * @throws Exception any failure; the caller turns it into a warning
      */
     void accept(FinishedRun run) throws Exception;
+
+    /**
+     * The metric series this sink keeps, for gate rules that judge a trend over earlier runs ({@code max_drift});
+     * none by default.
+     *
+     * @param setting  this sink's setting from the front end, if the user gave one
+     * @param warnings receives why the series could not be read, when a rule asks for it
+     */
+    default Optional<MetricHistory> metricHistory(Suite suite, Optional<String> setting, Consumer<String> warnings) {
+        return Optional.empty();
+    }
 }

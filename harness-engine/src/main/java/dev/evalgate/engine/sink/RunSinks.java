@@ -2,8 +2,13 @@ package dev.evalgate.engine.sink;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.function.Consumer;
+
+import dev.evalgate.engine.Suite;
+import dev.evalgate.engine.gate.MetricHistory;
 
 /** The sinks on the class path; hands each finished run to every one and turns a sink's failure into a warning. */
 public final class RunSinks {
@@ -23,6 +28,22 @@ public final class RunSinks {
 
     public List<RunSink> sinks() {
         return sinks;
+    }
+
+    /**
+     * Where trend rules read the suite's earlier runs: the first sink that keeps a history, else none.
+     *
+     * @param settings each sink's setting by sink name
+     */
+    public MetricHistory metricHistory(Suite suite, Map<String, String> settings, Consumer<String> warnings) {
+        for (RunSink sink : sinks) {
+            Optional<MetricHistory> history = sink.metricHistory(suite,
+                    Optional.ofNullable(settings.get(sink.name())), warnings);
+            if (history.isPresent()) {
+                return history.get();
+            }
+        }
+        return MetricHistory.NONE;
     }
 
     /**
