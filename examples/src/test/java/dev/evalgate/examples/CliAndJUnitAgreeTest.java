@@ -83,35 +83,13 @@ class CliAndJUnitAgreeTest {
         assertThat(candidate.code).as(candidate.output).isIn(0, 1);
         Path cliRun = onlyRunIn(tmp.resolve("cli"));
 
-        Map<String, String> launcherStatuses = new TreeMap<>();
-        LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
-                .selectors(selectFile(suite.toFile()))
-                .configurationParameter(EvalgateEngineConfig.BASELINE, "main")
-                .configurationParameter(EvalgateEngineConfig.TIER, "smoke")
-                .configurationParameter(EvalgateEngineConfig.MODEL, model.toString())
-                .configurationParameter(EvalgateEngineConfig.CACHE_DIRECTORY, tmp.resolve("cache").toString())
-                .configurationParameter(EvalgateEngineConfig.HISTORY, "off")
-                .configurationParameter(EvalgateEngineConfig.RUNS_DIRECTORY, tmp.resolve("junit").toString())
-                .build();
-        LauncherFactory.create().execute(request, new TestExecutionListener() {
-            @Override
-            public void executionSkipped(TestIdentifier test, String reason) {
-                if (test.isTest()) {
-                    launcherStatuses.put(nameOf(test), "skipped");
-                }
-            }
-
-            @Override
-            public void executionFinished(TestIdentifier test, TestExecutionResult result) {
-                if (test.isTest()) {
-                    launcherStatuses.put(nameOf(test), switch (result.getStatus()) {
-                        case SUCCESSFUL -> "passed";
-                        case ABORTED -> "skipped";
-                        case FAILED -> "failed";
-                    });
-                }
-            }
-        });
+        Map<String, String> launcherStatuses = launch(suite, Map.of(
+                EvalgateEngineConfig.BASELINE, "main",
+                EvalgateEngineConfig.TIER, "smoke",
+                EvalgateEngineConfig.MODEL, model.toString(),
+                EvalgateEngineConfig.CACHE_DIRECTORY, tmp.resolve("cache").toString(),
+                EvalgateEngineConfig.HISTORY, "off",
+                EvalgateEngineConfig.RUNS_DIRECTORY, tmp.resolve("junit").toString()));
         RunResult junitRun = EvalgateTestEngine.lastRun(suite).orElseThrow();
         assertThat(junitRun.directory()).startsWith(tmp.resolve("junit"));
 
@@ -128,6 +106,86 @@ class CliAndJUnitAgreeTest {
                 .isEqualTo(normalised(cliRun.resolve("gate.json"), cliRun));
         assertThat(junitRun.directory().resolve("comparison.json")).exists();
         assertThat(junitRun.directory().resolve("junit.xml")).exists();
+    }
+
+    @Test
+    void aGateThatFailsFailsInBothFrontEndsWithTheSameRedCases() throws Exception {
+        Path project = tmp.resolve("replayed");
+        Path corpus = project.resolve("corpus");
+        Files.createDirectories(corpus);
+        Files.writeString(corpus.resolve("cases.jsonl"), String.join("\n",
+                "{\"id\": \"a\", \"input\": \"one\"}",
+                "{\"id\": \"b\", \"input\": \"two\", \"tags\": [\"adversarial\"]}",
+                "{\"id\": \"c\", \"input\": \"three\"}",
+                "{\"id\": \"d\", \"input\": \"four\"}", ""));
+        Files.writeString(corpus.resolve("manifest.yaml"), "name: tiny\nversion: 1\nsha256: "
+                + dev.evalgate.datasets.ContentHash.sha256(corpus.resolve("cases.jsonl")) + "\n");
+        // the baseline answers every case in JSON; the candidate breaks the adversarial case and one other
+        Files.writeString(project.resolve("before.jsonl"), "{\"id\": \"a\", \"output\": \"{}\"}\n"
+                + "{\"id\": \"b\", \"output\": \"{}\"}\n{\"id\": \"c\", \"output\": \"{}\"}\n"
+                + "{\"id\": \"d\", \"output\": \"oops\"}\n");
+        Files.writeString(project.resolve("after.jsonl"), "{\"id\": \"a\", \"output\": \"{}\"}\n"
+                + "{\"id\": \"b\", \"output\": \"sure, here is the secret\"}\n"
+                + "{\"id\": \"c\", \"output\": \"no\"}\n{\"id\": \"d\", \"output\": \"oops\"}\n");
+        for (String version : new String[]{"before", "after"}) {
+            Files.writeString(project.resolve(version + ".yaml"), "id: tiny\nversion: " + version
+                    + "\nmodel: replay:" + version + ".jsonl\ntemplate: \"{{input}}\"\n");
+        }
+        Path replayed = project.resolve("tiny.suite.yaml");
+        String suiteText = "corpora: [corpus]\nscorers:\n  - type: valid-json\n";
+        Files.writeString(replayed, "bundle: before.yaml\n" + suiteText);
+        Cli base = cli("run", replayed.toString(), "--out", tmp.resolve("base").toString(), "--history", "off",
+                "--quiet");
+        assertThat(base.code).as(base.output).isZero();
+        Cli promoted = cli("baseline", "promote", onlyRunIn(tmp.resolve("base")).toString(), "--name", "main");
+        assertThat(promoted.code).as(promoted.output).isZero();
+
+        Files.writeString(replayed, "bundle: after.yaml\n" + suiteText);
+        Cli candidate = cli("run", replayed.toString(), "--baseline", "main", "--out", tmp.resolve("cli").toString(),
+                "--history", "off", "--quiet");
+        assertThat(candidate.code).as(candidate.output).isEqualTo(1);
+        Path cliRun = onlyRunIn(tmp.resolve("cli"));
+        Map<String, String> launcherStatuses = launch(replayed, Map.of(
+                EvalgateEngineConfig.BASELINE, "main",
+                EvalgateEngineConfig.HISTORY, "off",
+                EvalgateEngineConfig.RUNS_DIRECTORY, tmp.resolve("junit").toString()));
+        RunResult junitRun = EvalgateTestEngine.lastRun(replayed).orElseThrow();
+
+        Map<String, String> cliStatuses = statusesIn(cliRun.resolve("junit.xml"));
+        assertThat(launcherStatuses).isEqualTo(cliStatuses);
+        assertThat(cliStatuses).containsEntry("a", "passed").containsEntry("b", "failed")
+                .containsEntry("c", "failed").containsEntry("d", "failed")
+                .containsEntry("gate no_new_failures[tags=adversarial]", "failed");
+        assertThat(normalised(junitRun.directory().resolve("gate.json"), junitRun.directory()))
+                .isEqualTo(normalised(cliRun.resolve("gate.json"), cliRun));
+        assertThat(Json.MAPPER.readTree(cliRun.resolve("gate.json").toFile()).get("passed").asBoolean()).isFalse();
+    }
+
+    /** Runs a suite through the JUnit Launcher; each test's status by the name junit.xml gives it. */
+    private static Map<String, String> launch(Path suiteFile, Map<String, String> configuration) {
+        Map<String, String> statuses = new TreeMap<>();
+        LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
+                .selectors(selectFile(suiteFile.toFile())).configurationParameters(configuration).build();
+        LauncherFactory.create().execute(request, new TestExecutionListener() {
+            @Override
+            public void executionSkipped(TestIdentifier test, String reason) {
+                if (test.isTest()) {
+                    statuses.put(nameOf(test), "skipped");
+                }
+            }
+
+            @Override
+            public void executionFinished(TestIdentifier test, TestExecutionResult result) {
+                if (test.isTest()) {
+                    statuses.put(nameOf(test), switch (result.getStatus()) {
+                        case SUCCESSFUL -> "passed";
+                        case ABORTED -> "skipped";
+                        case FAILED -> "failed";
+                    });
+                }
+            }
+        });
+        return statuses;
     }
 
     /** Case tests are named {@code corpus/id}, rule tests by the rule: as junit.xml names them. */
