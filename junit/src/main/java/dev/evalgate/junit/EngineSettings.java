@@ -46,6 +46,7 @@ final class EngineSettings {
         Optional<Path> cacheDirectory = text(CACHE_DIRECTORY).map(Path::of);
         Optional<String> history = text(HISTORY);
         return PipelineRequest.builder(suite)
+                .bundle(text(BUNDLE).map(EngineSettings::bundle).orElse(null))
                 .runsDirectory(text(RUNS_DIRECTORY).map(Path::of)
                         .orElse(suite.outputDirectory() != null ? null : Path.of(DEFAULT_RUNS_DIRECTORY)))
                 .repeats(integer(REPEATS).map(EngineSettings::checkRepeats).orElse(null))
@@ -118,6 +119,14 @@ final class EngineSettings {
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException(null, 0, CACHE_MODE, e.getMessage());
         }
+    }
+
+    private static Path bundle(String value) {
+        Path file = Path.of(value);
+        if (!Files.isRegularFile(file)) {
+            throw new InvalidInputException(file, 0, BUNDLE, "bundle file not found");
+        }
+        return file;
     }
 
     private static Shard shard(String value) {

@@ -13,6 +13,9 @@ public final class EvalgateEngineConfig {
     /** Comma-separated suite files to run when no file or directory is selected explicitly. */
     public static final String SUITES = "evalgate.suites";
 
+    /** Evaluates this bundle file instead of each suite's, like {@code --bundle}: a candidate prompt in CI. */
+    public static final String BUNDLE = "evalgate.bundle";
+
     /** A local model file replacing every bundle's model, like {@code --model} (default: {@code EVALGATE_MODEL}). */
     public static final String MODEL = "evalgate.model";
 

@@ -89,6 +89,8 @@ class EvalgateTestEngineTest {
     void configurationKeysReachThePipeline() throws IOException {
         Files.writeString(suite, Files.readString(suite) + "tiers:\n  smoke: {sample: 2}\n");
         Path baseline = EvalgateTestKit.writingRunsTo(tmp.resolve("base")).run(suite).directory();
+        Files.writeString(tmp.resolve("candidate.yaml"),
+                "id: candidate\nversion: 2\nmodel: replay:outputs.jsonl\ntemplate: \"{{input}}\"\n");
 
         Events tests = EngineTestKit.engine(EvalgateEngineConfig.ENGINE_ID).selectors(selectFile(suite.toFile()))
                 .configurationParameter(EvalgateEngineConfig.BASELINE, baseline.toString())
@@ -96,11 +98,13 @@ class EvalgateTestEngineTest {
                 .configurationParameter(EvalgateEngineConfig.TIER, "smoke")
                 .configurationParameter(EvalgateEngineConfig.RUNS_DIRECTORY, tmp.resolve("configured").toString())
                 .configurationParameter(EvalgateEngineConfig.CACHE_MODE, "off")
+                .configurationParameter(EvalgateEngineConfig.BUNDLE, tmp.resolve("candidate.yaml").toString())
                 .execute().testEvents();
 
         PipelineResult result = EvalgateTestEngine.lastResult(suite).orElseThrow();
         assertThat(result.run().directory()).startsWith(tmp.resolve("configured"));
         assertThat(result.run().spec().repeats()).isEqualTo(2);
+        assertThat(result.run().spec().bundle().id()).isEqualTo("candidate");
         assertThat(result.run().spec().selection().tier()).isEqualTo("smoke");
         assertThat(result.comparison()).isPresent();
         assertThat(result.comparison().get().baseline().runId()).isEqualTo(baseline.getFileName().toString());
