@@ -4,18 +4,18 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine;
 
 import dev.evalgate.engine.ExitCode;
 import dev.evalgate.engine.RunRecord;
-import dev.evalgate.engine.RunStore;
 import dev.evalgate.engine.Suite;
 import dev.evalgate.engine.baseline.BaselineStore;
+import dev.evalgate.engine.internal.RunStore;
 
 @Command(name = "baseline",
         description = {"Stores runs as named baselines: plain files (run.json, results.jsonl) a team commits or "

@@ -6,18 +6,18 @@ import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import dev.evalgate.datasets.InvalidInputException;
 import dev.evalgate.engine.RunRecord;
 import dev.evalgate.engine.RunResult;
-import dev.evalgate.engine.RunStore;
 import dev.evalgate.engine.Suite;
 import dev.evalgate.engine.gate.GateVerdict;
 import dev.evalgate.engine.gate.MetricHistory;
+import dev.evalgate.engine.internal.RunStore;
 import dev.evalgate.engine.pipeline.Pipeline;
 import dev.evalgate.engine.pipeline.PipelineResult;
 import dev.evalgate.engine.pipeline.StoredRunRequest;

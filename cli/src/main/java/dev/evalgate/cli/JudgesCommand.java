@@ -9,24 +9,23 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import dev.evalgate.datasets.InvalidInputException;
 import dev.evalgate.engine.BackendOptions;
-import dev.evalgate.engine.Json;
+import dev.evalgate.engine.ExitCode;
 import dev.evalgate.engine.JudgeModels;
 import dev.evalgate.engine.ModelClient;
 import dev.evalgate.engine.ModelClients;
 import dev.evalgate.engine.ModelRef;
-import dev.evalgate.engine.ExitCode;
 import dev.evalgate.engine.Scorer;
 import dev.evalgate.engine.ScorerRegistry;
 import dev.evalgate.engine.ScorerSpec;
 import dev.evalgate.engine.SourceLocation;
+import dev.evalgate.engine.internal.Json;
 import dev.evalgate.judges.calibration.Agreement;
 import dev.evalgate.judges.calibration.Calibration;
 import dev.evalgate.judges.calibration.HumanLabel;

@@ -5,14 +5,14 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import dev.evalgate.engine.ExitCode;
-import dev.evalgate.engine.RunMerger;
 import dev.evalgate.engine.RunResult;
+import dev.evalgate.engine.internal.RunMerger;
 import dev.evalgate.reports.ReportContext;
 import dev.evalgate.reports.RunReports;
 

@@ -6,27 +6,26 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
 
 import dev.evalgate.datasets.InputFiles;
 import dev.evalgate.datasets.InputKind;
 import dev.evalgate.datasets.InvalidInputException;
 import dev.evalgate.datasets.JsonProblems;
-import dev.evalgate.engine.Json;
 import dev.evalgate.engine.RunRecord;
 import dev.evalgate.engine.RunResult;
-import dev.evalgate.engine.RunStore;
 import dev.evalgate.engine.Suite;
 import dev.evalgate.engine.compare.Comparison;
 import dev.evalgate.engine.gate.GateVerdict;
 import dev.evalgate.engine.gate.MetricHistory;
+import dev.evalgate.engine.internal.Json;
+import dev.evalgate.engine.internal.RunStore;
 import dev.evalgate.engine.pipeline.BaselineChoice;
 import dev.evalgate.engine.pipeline.Pipeline;
 import dev.evalgate.engine.pipeline.PipelineResult;

@@ -7,20 +7,20 @@ import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import dev.evalgate.datasets.InvalidInputException;
 import dev.evalgate.engine.Evaluation;
-import dev.evalgate.engine.ProgressReporter;
 import dev.evalgate.engine.RunListener;
-import dev.evalgate.engine.RunStore;
 import dev.evalgate.engine.Shard;
 import dev.evalgate.engine.Suite;
 import dev.evalgate.engine.SuiteLoader;
 import dev.evalgate.engine.gate.GateVerdict;
+import dev.evalgate.engine.internal.ProgressReporter;
+import dev.evalgate.engine.internal.RunStore;
 import dev.evalgate.engine.pipeline.Pipeline;
 import dev.evalgate.engine.pipeline.PipelineRequest;
 import dev.evalgate.engine.pipeline.PipelineResult;

@@ -5,9 +5,9 @@ import java.util.List;
 
 import picocli.CommandLine;
 
-import dev.evalgate.engine.EngineVersion;
 import dev.evalgate.engine.ModelClientProvider;
 import dev.evalgate.engine.ModelClients;
+import dev.evalgate.engine.internal.EngineVersion;
 
 /** {@code --version}: engine, Java and backend versions, what a bug report needs. */
 public final class VersionProvider implements CommandLine.IVersionProvider {

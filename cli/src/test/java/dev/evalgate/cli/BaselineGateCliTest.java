@@ -1,7 +1,5 @@
 package dev.evalgate.cli;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,11 +13,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.evalgate.engine.CaseResult;
-import dev.evalgate.engine.Json;
-import dev.evalgate.engine.RunStore;
 import dev.evalgate.engine.compare.Comparison;
 import dev.evalgate.engine.compare.DiffStatus;
 import dev.evalgate.engine.gate.GateVerdict;
+import dev.evalgate.engine.internal.Json;
+import dev.evalgate.engine.internal.RunStore;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The CI path on the replay backend: promote a baseline, run against it, re-gate a stored run. */
 class BaselineGateCliTest {

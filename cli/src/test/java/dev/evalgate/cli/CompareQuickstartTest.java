@@ -1,7 +1,5 @@
 package dev.evalgate.cli;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,11 +8,13 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.evalgate.engine.Json;
 import dev.evalgate.engine.ScorerRegistry;
 import dev.evalgate.engine.SuiteLoader;
 import dev.evalgate.engine.compare.Comparison;
 import dev.evalgate.engine.compare.MetricDelta;
+import dev.evalgate.engine.internal.Json;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The developer's loop: two prompt versions of the shipped quickstart, compared on the shared embedded model. */
 class CompareQuickstartTest {

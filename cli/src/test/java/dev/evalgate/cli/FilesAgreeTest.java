@@ -1,7 +1,5 @@
 package dev.evalgate.cli;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,8 +7,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.evalgate.engine.Json;
 import dev.evalgate.engine.gate.GateVerdict;
+import dev.evalgate.engine.internal.Json;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** junit.xml, summary.md, gate.json, report.html and the exit code tell one story, and re-gating keeps history. */
 class FilesAgreeTest {

@@ -1,7 +1,5 @@
 package dev.evalgate.cli;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,7 +9,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.evalgate.engine.RunStore;
+import dev.evalgate.engine.internal.RunStore;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** A killed run must not pass a build through 'evalgate gate' on the few cases it finished. */
 class GateUnfinishedRunTest {

@@ -1,8 +1,5 @@
 package dev.evalgate.cli;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,17 +9,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.databind.JsonNode;
-
 import dev.evalgate.engine.CaseResult;
-import dev.evalgate.engine.Json;
 import dev.evalgate.engine.RunResult;
-import dev.evalgate.engine.RunStore;
 import dev.evalgate.engine.Score;
+import dev.evalgate.engine.internal.Json;
+import dev.evalgate.engine.internal.RunStore;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /**
  * The whole pipeline against IFEval's reference implementation: GPT-4's published responses to 270 IFEval prompts

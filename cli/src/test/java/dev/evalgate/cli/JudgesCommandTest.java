@@ -1,16 +1,15 @@
 package dev.evalgate.cli;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.nio.file.Path;
 import java.util.Map;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import com.fasterxml.jackson.core.type.TypeReference;
+import dev.evalgate.engine.internal.Json;
 
-import dev.evalgate.engine.Json;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code evalgate judges calibrate}: agreement with human labels, its exit codes, and a real judge model. */
 class JudgesCommandTest {

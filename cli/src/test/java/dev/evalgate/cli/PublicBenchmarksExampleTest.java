@@ -1,7 +1,5 @@
 package dev.evalgate.cli;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -14,13 +12,15 @@ import dev.evalgate.datasets.Corpus;
 import dev.evalgate.datasets.CorpusLoader;
 import dev.evalgate.datasets.EvalCase;
 import dev.evalgate.engine.Bundle;
-import dev.evalgate.engine.BundleLoader;
-import dev.evalgate.engine.PromptRenderer;
 import dev.evalgate.engine.RunResult;
-import dev.evalgate.engine.RunStore;
 import dev.evalgate.engine.ScorerRegistry;
 import dev.evalgate.engine.Suite;
 import dev.evalgate.engine.SuiteLoader;
+import dev.evalgate.engine.internal.BundleLoader;
+import dev.evalgate.engine.internal.PromptRenderer;
+import dev.evalgate.engine.internal.RunStore;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The suites in {@code examples/public-benchmarks} fit their corpora, and one runs end to end on the shared model. */
 class PublicBenchmarksExampleTest {

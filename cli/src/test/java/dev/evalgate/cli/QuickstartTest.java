@@ -1,7 +1,5 @@
 package dev.evalgate.cli;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -9,7 +7,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.evalgate.engine.RunResult;
-import dev.evalgate.engine.RunStore;
+import dev.evalgate.engine.internal.RunStore;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The README's main command, run in-process on the shipped quickstart with the shared embedded model. */
 class QuickstartTest {

@@ -1,7 +1,5 @@
 package dev.evalgate.cli;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,7 +14,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.evalgate.engine.CaseResult;
 import dev.evalgate.engine.RunRecord;
-import dev.evalgate.engine.RunStore;
+import dev.evalgate.engine.internal.RunStore;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A run on the real embedded model is killed with SIGKILL while it writes results; {@code --resume} then finishes
@@ -55,7 +55,7 @@ class ResumeAfterKillTest {
         assertThat(all).hasSize(CASES);
         Set<String> keys = new HashSet<>();
         for (String line : Files.readAllLines(results, StandardCharsets.UTF_8)) {
-            CaseResult r = dev.evalgate.engine.Json.MAPPER.readValue(line, CaseResult.class);
+            CaseResult r = dev.evalgate.engine.internal.Json.MAPPER.readValue(line, CaseResult.class);
             assertThat(keys.add(r.key() + "#" + r.repeat())).as("%s appears once", r.key()).isTrue();
         }
         assertThat(keys).hasSize(CASES);

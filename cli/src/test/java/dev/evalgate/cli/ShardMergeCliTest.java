@@ -1,7 +1,5 @@
 package dev.evalgate.cli;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,7 +11,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.evalgate.engine.CaseResult;
 import dev.evalgate.engine.RunResult;
-import dev.evalgate.engine.RunStore;
+import dev.evalgate.engine.internal.RunStore;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The scale-out path: shards run apart, then merge into one run that the gate can judge. */
 class ShardMergeCliTest {

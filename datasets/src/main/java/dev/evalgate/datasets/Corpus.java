@@ -4,7 +4,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 
+import org.apiguardian.api.API;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 /** A loaded, verified corpus: its manifest, where it was read from, and its cases in file order. */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public record Corpus(CorpusManifest manifest, Path directory, List<EvalCase> cases) {
 
     public Corpus {

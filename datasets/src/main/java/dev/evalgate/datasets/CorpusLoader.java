@@ -17,14 +17,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import org.apiguardian.api.API;
 
 import dev.evalgate.datasets.lineage.Lineage;
 import dev.evalgate.datasets.lineage.LineageYaml;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 /**
  * Loads a corpus directory ({@code manifest.yaml} + {@code cases.jsonl}), checks the pinned hash and every line,
  * and fails on the first mistake with its file, line and field.
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public final class CorpusLoader {
     public static final String MANIFEST_FILE = "manifest.yaml";
     /** Corpora are hostile input: a single case line larger than this is refused rather than held in memory. */

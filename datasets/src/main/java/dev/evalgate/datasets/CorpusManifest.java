@@ -3,13 +3,18 @@ package dev.evalgate.datasets;
 import java.util.List;
 import java.util.Objects;
 
+import org.apiguardian.api.API;
+
 import dev.evalgate.datasets.lineage.CorpusRef;
 import dev.evalgate.datasets.lineage.Lineage;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 /**
  * The {@code manifest.yaml} of a corpus directory: what the corpus is, where it came from, the sha256 of the
  * cases file it vouches for, and its lineage (the operations and parent corpora that produced it).
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public record CorpusManifest(String name, String version, String description, String license, String source,
                              String casesFile, String casesSha256, List<String> tags, Lineage lineage) {
 

@@ -4,6 +4,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import org.apiguardian.api.API;
+
+import static org.apiguardian.api.API.Status.STABLE;
+
 /**
  * One evaluation case.
  *
@@ -15,6 +19,7 @@ import java.util.Objects;
  * @param tags     free labels such as {@code adversarial} or {@code historical}, used by gates and reports
  * @param metadata provenance and anything else that scorers must not depend on
  */
+@API(status = STABLE, since = "0.1.0")
 public record EvalCase(String id, Map<String, Object> input, Map<String, Object> expected, List<String> tags,
                        Map<String, Object> metadata) {
 

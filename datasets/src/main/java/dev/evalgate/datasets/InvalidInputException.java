@@ -3,11 +3,16 @@ package dev.evalgate.datasets;
 import java.nio.file.Path;
 import java.util.Objects;
 
+import org.apiguardian.api.API;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 /**
  * Input a person wrote (corpus, bundle, suite, labels) is wrong. The message always says which file, which line
  * (when the format has lines) and which field, so the author can go straight to the mistake. Front ends map this
  * exception to the "usage or input error" exit code.
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public final class InvalidInputException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 

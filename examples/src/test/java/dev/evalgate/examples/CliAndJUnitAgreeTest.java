@@ -1,8 +1,5 @@
 package dev.evalgate.examples;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectFile;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -12,9 +9,10 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-
 import javax.xml.parsers.DocumentBuilderFactory;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,14 +25,14 @@ import org.junit.platform.launcher.core.LauncherFactory;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import dev.evalgate.cli.EvalgateCommand;
-import dev.evalgate.engine.Json;
 import dev.evalgate.engine.RunResult;
+import dev.evalgate.engine.internal.Json;
 import dev.evalgate.junit.EvalgateEngineConfig;
 import dev.evalgate.junit.EvalgateTestEngine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectFile;
 
 /**
  * The quickstart suite, its baseline and its gate give the same verdict, the same per-case and per-rule statuses and

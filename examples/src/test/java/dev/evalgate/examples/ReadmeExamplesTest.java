@@ -1,7 +1,5 @@
 package dev.evalgate.examples;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,10 +15,12 @@ import dev.evalgate.datasets.CorpusLoader;
 import dev.evalgate.datasets.CorpusManifest;
 import dev.evalgate.datasets.EvalCase;
 import dev.evalgate.engine.Bundle;
-import dev.evalgate.engine.BundleLoader;
 import dev.evalgate.engine.ScorerRegistry;
 import dev.evalgate.engine.Suite;
 import dev.evalgate.engine.SuiteLoader;
+import dev.evalgate.engine.internal.BundleLoader;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The file formats the README shows are parsed by the real loaders, so the README cannot drift from the code. */
 class ReadmeExamplesTest {

@@ -4,6 +4,10 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 
+import org.apiguardian.api.API;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 /**
  * What the front end knows about where models come from, handed to every {@link ModelClientProvider}.
  *
@@ -13,6 +17,7 @@ import java.util.Optional;
  * @param cacheDirectory where downloaded models and cached inferences live
  * @param settings      backend-specific settings by documented key (see each provider)
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public record BackendOptions(Optional<Path> modelOverride, Path baseDirectory, Path cacheDirectory,
                              Map<String, String> settings) {
     /**

@@ -5,9 +5,13 @@ import java.util.Map;
 import java.util.Objects;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import org.apiguardian.api.API;
 
 import dev.evalgate.datasets.ContentHash;
 import dev.evalgate.datasets.PlainData;
+import dev.evalgate.engine.internal.Json;
+
+import static org.apiguardian.api.API.Status.STABLE;
 
 /**
  * The release unit under test: prompt template, model, sampling parameters and repair rules, versioned together.
@@ -15,6 +19,7 @@ import dev.evalgate.datasets.PlainData;
  * @param template     the user message; {@code {{name}}} is replaced by the case's input variable {@code name}
  * @param outputSchema a JSON Schema the output must satisfy, or empty; turns on the repair loop
  */
+@API(status = STABLE, since = "0.1.0")
 public record Bundle(String id, String version, String model, String system, String template,
                      GenerationParams params, RepairPolicy repair, Map<String, Object> outputSchema) {
     public Bundle {

@@ -1,6 +1,10 @@
 package dev.evalgate.engine;
 
+import org.apiguardian.api.API;
+
 import dev.evalgate.engine.internal.Measures;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 /**
  * Cost and speed of producing one output, summed over every model call it took (retries and repairs included).
@@ -8,6 +12,7 @@ import dev.evalgate.engine.internal.Measures;
  * @param ttftMs null when the backend did not stream
  * @param calls  model calls made; 0 when every call was served from the cache
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public record CallStats(int promptTokens, int completionTokens, double latencyMs, Double ttftMs,
                         String finishReason, int calls, int cachedCalls) {
     public static final CallStats NONE = new CallStats(0, 0, 0, null, "none", 0, 0);

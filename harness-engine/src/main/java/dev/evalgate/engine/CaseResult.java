@@ -4,6 +4,9 @@ import java.util.List;
 import java.util.Objects;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import org.apiguardian.api.API;
+
+import static org.apiguardian.api.API.Status.STABLE;
 
 /**
  * The outcome of one repeat of one case: one line of {@code results.jsonl}.
@@ -15,6 +18,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
  * @param repairAttempts  extra calls the repair loop made
  * @param fallbackUsed    the output is the bundle's fallback because every attempt failed validation
  */
+@API(status = STABLE, since = "0.1.0")
 public record CaseResult(String corpus, String caseId, int repeat, String traceId, List<String> tags,
                          String prompt, String output, boolean outputTruncated, CallStats stats,
                          List<Score> scores, String error, int repairAttempts, boolean fallbackUsed) {

@@ -2,7 +2,12 @@ package dev.evalgate.engine;
 
 import java.util.Objects;
 
+import org.apiguardian.api.API;
+
+import static org.apiguardian.api.API.Status.STABLE;
+
 /** One turn of a chat: role is {@code system}, {@code user} or {@code assistant}. */
+@API(status = STABLE, since = "0.1.0")
 public record ChatMessage(String role, String content) {
     public ChatMessage {
         Objects.requireNonNull(role, "role");

@@ -3,6 +3,10 @@ package dev.evalgate.engine;
 import java.time.Duration;
 import java.util.Objects;
 
+import org.apiguardian.api.API;
+
+import static org.apiguardian.api.API.Status.STABLE;
+
 /**
  * What a model returned, with the numbers every backend reports the same way.
  *
@@ -10,6 +14,7 @@ import java.util.Objects;
  * @param finishReason     {@code stop}, {@code length}, {@code timeout} or a backend's own word
  * @param cached           served from the inference cache rather than by the model
  */
+@API(status = STABLE, since = "0.1.0")
 public record Completion(String text, int promptTokens, int completionTokens, Duration latency,
                          Duration timeToFirstToken, String finishReason, boolean cached) {
     public Completion {

@@ -17,18 +17,33 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.UnaryOperator;
 
+import org.apiguardian.api.API;
+
 import dev.evalgate.datasets.ConfigNode;
 import dev.evalgate.datasets.Corpus;
 import dev.evalgate.datasets.CorpusLoader;
 import dev.evalgate.datasets.EvalCase;
 import dev.evalgate.datasets.InvalidInputException;
+import dev.evalgate.engine.internal.BundleLoader;
+import dev.evalgate.engine.internal.EngineVersion;
+import dev.evalgate.engine.internal.Json;
 import dev.evalgate.engine.internal.JsonSyntaxValidator;
 import dev.evalgate.engine.internal.JudgeParamsClient;
+import dev.evalgate.engine.internal.NamedScorer;
+import dev.evalgate.engine.internal.PromptRenderer;
+import dev.evalgate.engine.internal.RetryPolicy;
+import dev.evalgate.engine.internal.RunPlan;
+import dev.evalgate.engine.internal.RunStore;
+import dev.evalgate.engine.internal.Runner;
+import dev.evalgate.engine.internal.StoredTextRedactor;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 /**
  * The engine's front door: loads and checks everything a suite names, opens the model, and runs or resumes.
  * Every front end (the CLI, the JUnit engine, tests) goes through here, so they all behave the same.
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public final class Evaluation {
     private static final DateTimeFormatter RUN_ID_TIME =
             DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT).withZone(ZoneOffset.UTC);

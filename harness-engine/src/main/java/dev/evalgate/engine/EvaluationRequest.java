@@ -7,6 +7,10 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
+import org.apiguardian.api.API;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 /**
  * What a front end asks the engine to evaluate.
  *
@@ -20,6 +24,7 @@ import java.util.function.UnaryOperator;
  * @param baselineOutputs baseline outputs by case key, for pairwise judges
  * @param selection       the tier and shard behind {@code caseSelection}, recorded in the run
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public record EvaluationRequest(Suite suite, Optional<Path> bundleOverride, Path runsRoot, Optional<Path> resume,
                                 Optional<Integer> repeats, Optional<Integer> concurrency, BackendOptions backend,
                                 UnaryOperator<List<PlannedCase>> caseSelection,

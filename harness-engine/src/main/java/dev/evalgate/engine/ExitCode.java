@@ -1,6 +1,11 @@
 package dev.evalgate.engine;
 
+import org.apiguardian.api.API;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 /** The one table of process exit codes, shared by every front end and documented in the README. */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public enum ExitCode {
     /** The evaluation ran and the gate passed. */
     PASS(0),

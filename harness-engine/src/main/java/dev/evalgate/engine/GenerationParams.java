@@ -3,6 +3,9 @@ package dev.evalgate.engine;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import org.apiguardian.api.API;
+
+import static org.apiguardian.api.API.Status.STABLE;
 
 /**
  * Sampling parameters of one model call.
@@ -14,6 +17,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param stop        sequences that end the output where the backend supports them; left out of the canonical
  *                    form when empty, so bundles and cache entries written before it existed keep their digests
  */
+@API(status = STABLE, since = "0.1.0")
 public record GenerationParams(double temperature, long seed, int maxTokens, double topP,
                                @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> stop) {
     public static final GenerationParams DEFAULTS = new GenerationParams(0.0, 42, 256, 1.0);

@@ -1,10 +1,15 @@
 package dev.evalgate.engine;
 
+import org.apiguardian.api.API;
+
+import static org.apiguardian.api.API.Status.STABLE;
+
 /**
  * Model clients by role, handed to scorers when they are created. A scorer asks for a role ({@code judge}); which
  * model plays it is the suite's decision, never the scorer's.
  */
 @FunctionalInterface
+@API(status = STABLE, since = "0.1.0")
 public interface JudgeModels {
     String JUDGE = "judge";
 

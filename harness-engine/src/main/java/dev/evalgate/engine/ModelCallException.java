@@ -3,10 +3,15 @@ package dev.evalgate.engine;
 import java.time.Duration;
 import java.util.Optional;
 
+import org.apiguardian.api.API;
+
+import static org.apiguardian.api.API.Status.STABLE;
+
 /**
  * A model call failed. {@link #isTransient()} tells the runner whether trying again may help (connection refused,
  * HTTP 5xx, timeout) or not (model not found, bad request).
  */
+@API(status = STABLE, since = "0.1.0")
 public class ModelCallException extends Exception {
     private static final long serialVersionUID = 1L;
 

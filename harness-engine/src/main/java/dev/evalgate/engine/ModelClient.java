@@ -1,9 +1,14 @@
 package dev.evalgate.engine;
 
+import org.apiguardian.api.API;
+
+import static org.apiguardian.api.API.Status.STABLE;
+
 /**
  * A model that turns a request into a completion. Implementations live in the {@code models} module, one vendor
  * SDK per package; the engine only knows this interface.
  */
+@API(status = STABLE, since = "0.1.0")
 public interface ModelClient extends AutoCloseable {
 
     ModelInfo info();

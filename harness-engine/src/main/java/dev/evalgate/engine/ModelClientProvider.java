@@ -1,9 +1,14 @@
 package dev.evalgate.engine;
 
+import org.apiguardian.api.API;
+
+import static org.apiguardian.api.API.Status.STABLE;
+
 /**
  * Service-provider interface for a backend ({@code META-INF/services/dev.evalgate.engine.ModelClientProvider}).
  * The provider whose {@link #backend()} equals a {@link ModelRef#backend()} opens clients for it.
  */
+@API(status = STABLE, since = "0.1.0")
 public interface ModelClientProvider {
 
     String backend();

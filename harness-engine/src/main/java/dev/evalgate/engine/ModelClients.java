@@ -5,9 +5,14 @@ import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
 
+import org.apiguardian.api.API;
+
 import dev.evalgate.datasets.InvalidInputException;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 /** Backends by name, discovered with {@link ServiceLoader}. */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public final class ModelClients {
     private final Map<String, ModelClientProvider> providers;
 

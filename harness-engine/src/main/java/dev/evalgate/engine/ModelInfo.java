@@ -2,6 +2,10 @@ package dev.evalgate.engine;
 
 import java.util.Objects;
 
+import org.apiguardian.api.API;
+
+import static org.apiguardian.api.API.Status.STABLE;
+
 /**
  * Which model served a run.
  *
@@ -11,6 +15,7 @@ import java.util.Objects;
  *                    outputs are never served for a different model
  * @param loadMillis  time taken to make the model ready (load weights, pull), 0 when nothing was loaded
  */
+@API(status = STABLE, since = "0.1.0")
 public record ModelInfo(String backend, String model, String fingerprint, long loadMillis) {
     public ModelInfo {
         Objects.requireNonNull(backend, "backend");

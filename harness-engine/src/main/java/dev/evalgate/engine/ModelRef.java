@@ -2,11 +2,16 @@ package dev.evalgate.engine;
 
 import java.util.Objects;
 
+import org.apiguardian.api.API;
+
+import static org.apiguardian.api.API.Status.STABLE;
+
 /**
  * A model as a bundle names it: {@code backend:name}, for example {@code llamacpp:models/x.gguf},
  * {@code llamacpp:qwen2.5-0.5b-instruct}, {@code ollama:qwen2.5:0.5b}, {@code replay:outputs.jsonl}. A bare
  * name ending in {@code .gguf} means {@code llamacpp}.
  */
+@API(status = STABLE, since = "0.1.0")
 public record ModelRef(String backend, String name) {
     public ModelRef {
         Objects.requireNonNull(backend, "backend");

@@ -4,10 +4,15 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 
+import org.apiguardian.api.API;
+
+import static org.apiguardian.api.API.Status.STABLE;
+
 /**
  * One call to a model: a system prompt (may be empty), the chat so far, sampling parameters and the time the call
  * may take. Backends that have no chat apply their chat template or concatenate the turns.
  */
+@API(status = STABLE, since = "0.1.0")
 public record ModelRequest(String system, List<ChatMessage> messages, GenerationParams params, Duration timeout,
                            String traceId) {
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(120);

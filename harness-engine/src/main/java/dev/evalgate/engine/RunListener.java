@@ -1,6 +1,11 @@
 package dev.evalgate.engine;
 
+import org.apiguardian.api.API;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 /** Hears about a run's progress; the CLI shows a progress bar, the JUnit engine reports test events. */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public interface RunListener {
     RunListener NONE = new RunListener() {
     };

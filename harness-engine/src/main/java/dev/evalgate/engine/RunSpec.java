@@ -2,6 +2,10 @@ package dev.evalgate.engine;
 
 import java.util.List;
 
+import org.apiguardian.api.API;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 /**
  * Everything needed to reproduce or re-score a run, written to {@code run.json} before the first case runs.
  *
@@ -9,6 +13,7 @@ import java.util.List;
  * @param seeds     the seed of each repeat: repeat {@code r} uses {@code bundle.params.seed + r}
  * @param selection the tier and shard the run was limited to
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public record RunSpec(String runId, String suite, String suiteFile, String startedAt, String engineVersion, Bundle bundle,
                       String bundleDigest, ModelInfo model, List<CorpusRef> corpora, List<ScorerSpec> scorers,
                       int repeats, List<Long> seeds, int concurrency, long timeoutMs, String host, String java,

@@ -5,11 +5,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.apiguardian.api.API;
+
+import dev.evalgate.engine.internal.Percentiles;
+
+import static org.apiguardian.api.API.Status.STABLE;
+
 /**
  * Aggregates of a run, derived from its results; {@link #of} is the only place they are computed.
  *
  * @param tokensPerSecond completion tokens divided by the time spent in model calls that were not cached
  */
+@API(status = STABLE, since = "0.1.0")
 public record RunSummary(int results, int passed, int errored, List<ScorerSummary> scorers, long promptTokens,
                          long completionTokens, double latencyP50Ms, double latencyP95Ms, double tokensPerSecond,
                          int modelCalls, int cachedCalls, int repairAttempts, int fallbacks, long modelLoadMs,

@@ -3,7 +3,11 @@ package dev.evalgate.engine;
 import java.util.Map;
 import java.util.Objects;
 
+import org.apiguardian.api.API;
+
 import dev.evalgate.datasets.PlainData;
+
+import static org.apiguardian.api.API.Status.STABLE;
 
 /**
  * One scorer's verdict on one output.
@@ -14,6 +18,7 @@ import dev.evalgate.datasets.PlainData;
  * @param explanation for people: why this value, quoting the evidence
  * @param details     machine-readable evidence (matched spans, per-instruction results, margins)
  */
+@API(status = STABLE, since = "0.1.0")
 public record Score(String name, double value, boolean passed, String explanation, Map<String, Object> details) {
     public static final String VERDICT = "verdict";
     public static final String UNDECIDED = "undecided";

@@ -6,12 +6,17 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.apiguardian.api.API;
+
 import dev.evalgate.datasets.InvalidInputException;
+
+import static org.apiguardian.api.API.Status.STABLE;
 
 /**
  * Typed access to a scorer's parameters. Every mistake (missing, wrong type, unknown key) is an
  * {@link InvalidInputException} that points at the scorer's entry in the suite file.
  */
+@API(status = STABLE, since = "0.1.0")
 public final class ScorerParams {
     private final ScorerSpec spec;
 

@@ -1,9 +1,14 @@
 package dev.evalgate.engine;
 
+import org.apiguardian.api.API;
+
+import static org.apiguardian.api.API.Status.STABLE;
+
 /**
  * Service-provider interface for a scorer type ({@code META-INF/services/dev.evalgate.engine.ScorerProvider}).
  * Suites refer to scorers by {@link #type()} and pass parameters the provider validates.
  */
+@API(status = STABLE, since = "0.1.0")
 public interface ScorerProvider {
 
     /** The name a suite uses, such as {@code valid-json} or {@code regex}. */

@@ -5,7 +5,12 @@ import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
 
+import org.apiguardian.api.API;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 /** Scorer types by name, discovered with {@link ServiceLoader}; one registry per process is enough. */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public final class ScorerRegistry {
     private final Map<String, ScorerProvider> providers;
 

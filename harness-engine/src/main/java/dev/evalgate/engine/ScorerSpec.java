@@ -5,8 +5,11 @@ import java.util.Map;
 import java.util.Objects;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import org.apiguardian.api.API;
 
 import dev.evalgate.datasets.PlainData;
+
+import static org.apiguardian.api.API.Status.STABLE;
 
 /**
  * A scorer as a suite declares it: its name in reports, the registered type, free-form parameters that the
@@ -16,6 +19,7 @@ import dev.evalgate.datasets.PlainData;
  * @param tags the scorer scores only cases with at least one of these tags (a reference metric on the historical
  *             cases, an injection check on the adversarial ones); empty means every case
  */
+@API(status = STABLE, since = "0.1.0")
 public record ScorerSpec(String name, String type, Map<String, Object> params, List<String> tags,
                          @JsonIgnore SourceLocation location) {
     public ScorerSpec {

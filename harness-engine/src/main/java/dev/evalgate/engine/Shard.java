@@ -5,7 +5,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
+import org.apiguardian.api.API;
+
 import dev.evalgate.datasets.ContentHash;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 /**
  * One of {@code count} disjoint parts of a run ({@code --shard 2/4}), chosen by a stable hash of each case key: the
@@ -14,6 +18,7 @@ import dev.evalgate.datasets.ContentHash;
  *
  * @param index 1-based, as people count shards
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public record Shard(int index, int count) {
     public Shard {
         if (count < 1 || index < 1 || index > count) {

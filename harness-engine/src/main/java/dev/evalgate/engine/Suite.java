@@ -11,10 +11,14 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
+import org.apiguardian.api.API;
+
 import dev.evalgate.datasets.InvalidInputException;
 import dev.evalgate.engine.baseline.BaselineStore;
 import dev.evalgate.engine.gate.GatePolicy;
 import dev.evalgate.engine.tier.Tier;
+
+import static org.apiguardian.api.API.Status.STABLE;
 
 /**
  * What to evaluate and how: the bundle, the corpora, the scorers and the run settings. Paths are resolved against
@@ -25,6 +29,7 @@ import dev.evalgate.engine.tier.Tier;
  * @param baselines where named baselines are stored; {@code baselines/} next to the suite by default
  * @param redact    what to mask in everything the run stores ({@code pii}, {@code secrets}); empty: nothing
  */
+@API(status = STABLE, since = "0.1.0")
 public record Suite(String name, Path file, Path bundle, List<Path> corpora, List<ScorerSpec> scorers,
                     Optional<JudgeSpec> judge, int repeats, int concurrency, Duration timeout, Path outputDirectory,
                     GatePolicy gate, Map<String, Tier> tiers, Path baselines, List<String> redact) {

@@ -9,14 +9,20 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.apiguardian.api.API;
+
 import dev.evalgate.datasets.ConfigNode;
 import dev.evalgate.engine.compare.MetricDelta;
 import dev.evalgate.engine.gate.GatePolicy;
 import dev.evalgate.engine.gate.GatePolicyParser;
+import dev.evalgate.engine.internal.StoredTextRedactor;
 import dev.evalgate.engine.tier.Tier;
 import dev.evalgate.engine.tier.TierParser;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 /** Reads {@code suite.yaml}; checks scorer types against the registry so a typo fails before any model call. */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public final class SuiteLoader {
     private final ScorerRegistry scorers;
 

@@ -3,6 +3,10 @@ package dev.evalgate.engine;
 import java.util.List;
 import java.util.Objects;
 
+import org.apiguardian.api.API;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 /**
  * What a {@link SystemUnderTest} is asked: the case rendered by the bundle.
  *
@@ -12,6 +16,7 @@ import java.util.Objects;
  * @param params   the bundle's sampling parameters, for a system that passes them on
  * @param traceId  the result's trace id, to correlate with the system's own logs and traces
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public record SutRequest(String prompt, String system, List<ChatMessage> messages, GenerationParams params,
                          String traceId) {
     public SutRequest {

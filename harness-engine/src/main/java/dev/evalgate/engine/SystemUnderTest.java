@@ -1,5 +1,9 @@
 package dev.evalgate.engine;
 
+import org.apiguardian.api.API;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 /**
  * A system evaluated in-process: the application's own Java code (a LangChain4j AI service, a Spring AI
  * {@code ChatClient} call, retrieval and post-processing around a model) instead of a bare prompt sent to a model.
@@ -12,6 +16,7 @@ package dev.evalgate.engine;
  * as to any model.
  */
 @FunctionalInterface
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public interface SystemUnderTest {
 
     /**

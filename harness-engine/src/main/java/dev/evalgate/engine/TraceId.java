@@ -2,10 +2,15 @@ package dev.evalgate.engine;
 
 import java.util.Objects;
 
+import org.apiguardian.api.API;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 /**
  * Identifies one model call's case across logs, results and reports: {@code runId/corpus/caseId#repeat}. Backends
  * that serve recorded outputs read the case key back from it.
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public record TraceId(String runId, String caseKey, int repeat) {
     public TraceId {
         Objects.requireNonNull(runId, "runId");

@@ -1,8 +1,5 @@
 package dev.evalgate.engine;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -14,6 +11,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.evalgate.datasets.ContentHash;
 import dev.evalgate.datasets.InvalidInputException;
+import dev.evalgate.engine.internal.BundleLoader;
+import dev.evalgate.engine.internal.Json;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class BundleStopSequencesTest {
     @TempDir

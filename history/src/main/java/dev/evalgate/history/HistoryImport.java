@@ -10,7 +10,7 @@ import java.util.stream.Stream;
 
 import dev.evalgate.datasets.InvalidInputException;
 import dev.evalgate.engine.RunResult;
-import dev.evalgate.engine.RunStore;
+import dev.evalgate.engine.internal.RunStore;
 
 /**
  * Backfills the history from run directories already on disk, read with the engine's own run reader. A run

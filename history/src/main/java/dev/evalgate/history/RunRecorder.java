@@ -17,13 +17,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 
 import dev.evalgate.engine.CaseResult;
 import dev.evalgate.engine.CorpusRef;
-import dev.evalgate.engine.Json;
 import dev.evalgate.engine.RunRecord;
 import dev.evalgate.engine.RunResult;
 import dev.evalgate.engine.RunSpec;
 import dev.evalgate.engine.Score;
 import dev.evalgate.engine.compare.TrustedScores;
 import dev.evalgate.engine.gate.GateVerdict;
+import dev.evalgate.engine.internal.Json;
 
 /** Writes one run into the history, in one transaction: a run is either recorded whole or not at all. */
 public final class RunRecorder {
@@ -135,7 +135,7 @@ public final class RunRecorder {
     private static String status(RunResult run) {
         if (run.directory() != null) {
             try {
-                return dev.evalgate.engine.RunStore.readRecord(run.directory()).status();
+                return dev.evalgate.engine.internal.RunStore.readRecord(run.directory()).status();
             } catch (RuntimeException e) {
                 // The run is recorded from memory; its directory's record is only a hint.
             }

@@ -12,12 +12,12 @@ import com.fasterxml.jackson.core.type.TypeReference;
 
 import dev.evalgate.engine.CallStats;
 import dev.evalgate.engine.CaseResult;
-import dev.evalgate.engine.Json;
 import dev.evalgate.engine.RunResult;
 import dev.evalgate.engine.RunSpec;
 import dev.evalgate.engine.RunSummary;
 import dev.evalgate.engine.Score;
 import dev.evalgate.engine.compare.TrustedScores;
+import dev.evalgate.engine.internal.Json;
 
 /**
  * Rebuilds a recorded run as a {@link RunResult}, so the engine's comparison works on runs whose directories are

@@ -15,10 +15,10 @@ import dev.evalgate.engine.ModelInfo;
 import dev.evalgate.engine.RunRecord;
 import dev.evalgate.engine.RunResult;
 import dev.evalgate.engine.RunSpec;
-import dev.evalgate.engine.RunStore;
 import dev.evalgate.engine.RunSummary;
 import dev.evalgate.engine.Score;
 import dev.evalgate.engine.ScorerSpec;
+import dev.evalgate.engine.internal.RunStore;
 
 /** Runs built in code with a seed: series of runs of one suite whose pass probability and lengths are set. */
 final class HistoryFixtures {

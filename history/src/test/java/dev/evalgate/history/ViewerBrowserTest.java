@@ -1,7 +1,5 @@
 package dev.evalgate.history;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
@@ -31,6 +29,8 @@ import dev.evalgate.history.drift.DriftSettings;
 import dev.evalgate.history.view.HistoryViewer;
 import dev.evalgate.reports.DevToolsSession;
 import dev.evalgate.reports.HeadlessChromium;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The viewer served over loopback and read in headless Chromium: the runs list with a filter, a trend chart with
@@ -218,7 +218,7 @@ class ViewerBrowserTest {
     }
 
     private static String js(String text) throws Exception {
-        return dev.evalgate.engine.Json.MAPPER.writeValueAsString(text);
+        return dev.evalgate.engine.internal.Json.MAPPER.writeValueAsString(text);
     }
 
     private static String rawGet(int port, String host) throws Exception {

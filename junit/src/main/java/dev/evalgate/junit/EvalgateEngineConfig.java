@@ -1,11 +1,16 @@
 package dev.evalgate.junit;
 
+import org.apiguardian.api.API;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 /**
  * The configuration parameters of the evalgate test engine, all in one place. Set them in
  * {@code junit-platform.properties}, as system properties ({@code -Devalgate.baseline=main}), or with the
  * Launcher's {@code configurationParameter}. Each mirrors an option of {@code evalgate run}, so a suite run as
  * JUnit tests reaches the same verdict as the same suite run from the command line.
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public final class EvalgateEngineConfig {
     /** The engine's id: {@code -Djunit.platform...} and Launcher filters refer to it. */
     public static final String ENGINE_ID = "evalgate";

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import org.apiguardian.api.API;
 import org.junit.platform.engine.EngineDiscoveryRequest;
 import org.junit.platform.engine.EngineExecutionListener;
 import org.junit.platform.engine.ExecutionRequest;
@@ -28,11 +29,14 @@ import dev.evalgate.engine.ScorerRegistry;
 import dev.evalgate.engine.pipeline.Pipeline;
 import dev.evalgate.engine.pipeline.PipelineResult;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 /**
  * Runs evalgate suites as JUnit Platform tests: each suite file is a container, each case a test, and the gate a
  * container with one test per rule. It only adapts discovery and execution onto the engine's {@link Pipeline}, the
  * one {@code evalgate run} uses, so both reach the same verdict; deleting this module leaves the CLI whole.
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public final class EvalgateTestEngine implements TestEngine {
 
     @Override

@@ -9,7 +9,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.apiguardian.api.API;
+
 import dev.evalgate.engine.BackendOptions;
+import dev.evalgate.engine.Completion;
 import dev.evalgate.engine.JudgeModels;
 import dev.evalgate.engine.ModelClient;
 import dev.evalgate.engine.ModelClientProvider;
@@ -17,7 +20,6 @@ import dev.evalgate.engine.ModelClients;
 import dev.evalgate.engine.ModelInfo;
 import dev.evalgate.engine.ModelRef;
 import dev.evalgate.engine.ModelRequest;
-import dev.evalgate.engine.Completion;
 import dev.evalgate.engine.RunResult;
 import dev.evalgate.engine.Scorer;
 import dev.evalgate.engine.ScorerParams;
@@ -36,6 +38,8 @@ import dev.evalgate.engine.pipeline.PipelineResult;
 import dev.evalgate.engine.sink.ReportRenderers;
 import dev.evalgate.engine.sink.RunSinks;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 /**
  * Runs a suite in-process through the engine's {@link Pipeline}, the way JUnit's {@code EngineTestKit} runs an
  * engine, and returns the run, the comparison and the gate's verdict to assert on: the same verdict
@@ -52,6 +56,7 @@ import dev.evalgate.engine.sink.RunSinks;
  * Unlike the command line, the kit uses no inference cache and records no run history unless asked; the reports on
  * the class path are written into each run directory.
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public final class EvalgateTestKit {
     private final Path runsDirectory;
     private Optional<Path> model = Optional.empty();

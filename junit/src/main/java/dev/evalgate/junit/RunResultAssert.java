@@ -3,16 +3,20 @@ package dev.evalgate.junit;
 import java.util.List;
 import java.util.Locale;
 
+import org.apiguardian.api.API;
 import org.assertj.core.api.AbstractAssert;
 
 import dev.evalgate.engine.CaseResult;
 import dev.evalgate.engine.RunResult;
 import dev.evalgate.engine.ScorerSummary;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 /**
  * AssertJ assertions on a run, for teams that gate on evaluations inside their own JUnit tests:
  * {@code assertThat(run).hasNoErroredCases().scorer("json").hasPassRateAtLeast(0.95)}.
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public final class RunResultAssert extends AbstractAssert<RunResultAssert, RunResult> {
 
     RunResultAssert(RunResult actual) {

@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import dev.evalgate.engine.Json;
+import dev.evalgate.engine.internal.Json;
 
 /**
  * A minimal Chrome DevTools Protocol client over the JDK's WebSocket: starts headless Chromium with a debugging

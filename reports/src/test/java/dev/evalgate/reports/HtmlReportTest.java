@@ -1,21 +1,20 @@
 package dev.evalgate.reports;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
-import dev.evalgate.engine.Json;
 import dev.evalgate.engine.RunResult;
+import dev.evalgate.engine.internal.Json;
 import dev.evalgate.reports.model.TextCap;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** What the HTML file holds before any browser touches it: checks that need no Chromium. */
 class HtmlReportTest {

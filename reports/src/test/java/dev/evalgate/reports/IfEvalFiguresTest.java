@@ -1,27 +1,26 @@
 package dev.evalgate.reports;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
-
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import dev.evalgate.engine.CaseResult;
-import dev.evalgate.engine.Json;
 import dev.evalgate.engine.RunResult;
 import dev.evalgate.engine.Score;
+import dev.evalgate.engine.internal.Json;
 import dev.evalgate.reports.html.HtmlReport;
 import dev.evalgate.reports.json.JsonReport;
 import dev.evalgate.reports.model.IfEvalFigures;
 import dev.evalgate.reports.model.ReportModel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /**
  * IFEval's four accuracies are pooled the paper's way (prompt level over prompts, instruction level over all

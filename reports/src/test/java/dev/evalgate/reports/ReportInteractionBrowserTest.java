@@ -1,19 +1,18 @@
 package dev.evalgate.reports;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.nio.file.Path;
 import java.util.List;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import com.fasterxml.jackson.core.type.TypeReference;
+import dev.evalgate.engine.internal.Json;
 
-import dev.evalgate.engine.Json;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The case list's filters, search, order and detail, driven in headless Chromium the way a reader would use them

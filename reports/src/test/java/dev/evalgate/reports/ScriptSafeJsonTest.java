@@ -1,14 +1,14 @@
 package dev.evalgate.reports;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import dev.evalgate.engine.Json;
+import dev.evalgate.engine.internal.Json;
 import dev.evalgate.reports.html.ScriptSafeJson;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class ScriptSafeJsonTest {
     @Test

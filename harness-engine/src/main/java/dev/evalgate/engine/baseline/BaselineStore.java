@@ -11,16 +11,21 @@ import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import org.apiguardian.api.API;
+
 import dev.evalgate.datasets.InvalidInputException;
 import dev.evalgate.engine.RunRecord;
 import dev.evalgate.engine.RunResult;
-import dev.evalgate.engine.RunStore;
+import dev.evalgate.engine.internal.RunStore;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 /**
  * Named baselines as plain files a team can commit or cache in CI: {@code ROOT/NAME/run.json} and
  * {@code ROOT/NAME/results.jsonl}, copies of the promoted run. The default root is {@code baselines/} next to the
  * suite file.
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public final class BaselineStore {
     public static final String DEFAULT_DIRECTORY = "baselines";
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");

@@ -2,10 +2,15 @@ package dev.evalgate.engine.cache;
 
 import java.util.Locale;
 
+import org.apiguardian.api.API;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 /**
  * How a run uses the inference cache. The same store serves as a local cache ({@link #READWRITE}) and as cassettes a
  * team commits ({@link #RECORD} once, {@link #REPLAY} in CI to prove that no prompt changed without re-recording).
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public enum CacheMode {
     /** Call the model for every request and (over)write its entry: how cassettes are re-recorded. */
     RECORD,

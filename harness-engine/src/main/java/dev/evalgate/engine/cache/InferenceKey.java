@@ -10,9 +10,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 
 import dev.evalgate.engine.ChatMessage;
 import dev.evalgate.engine.GenerationParams;
-import dev.evalgate.engine.Json;
 import dev.evalgate.engine.ModelInfo;
 import dev.evalgate.engine.ModelRequest;
+import dev.evalgate.engine.internal.Json;
 
 /**
  * Everything that decides what a model returns for one call, and nothing else: the timeout and trace id of a

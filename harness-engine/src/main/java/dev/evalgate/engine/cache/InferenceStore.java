@@ -9,15 +9,14 @@ import java.nio.file.StandardCopyOption;
 import java.util.Objects;
 import java.util.Optional;
 
-import com.fasterxml.jackson.databind.ObjectWriter;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectWriter;
 
 import dev.evalgate.datasets.InputFiles;
 import dev.evalgate.datasets.InputKind;
 import dev.evalgate.datasets.InvalidInputException;
 import dev.evalgate.datasets.JsonProblems;
-import dev.evalgate.engine.Json;
+import dev.evalgate.engine.internal.Json;
 
 /**
  * Completions on disk, one pretty-printed JSON file per request under a two-level directory of its digest

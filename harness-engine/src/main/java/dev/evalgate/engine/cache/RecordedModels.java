@@ -16,9 +16,9 @@ import dev.evalgate.datasets.InputFiles;
 import dev.evalgate.datasets.InputKind;
 import dev.evalgate.datasets.InvalidInputException;
 import dev.evalgate.datasets.JsonProblems;
-import dev.evalgate.engine.Json;
 import dev.evalgate.engine.ModelInfo;
 import dev.evalgate.engine.ModelRef;
+import dev.evalgate.engine.internal.Json;
 
 /**
  * Which model served each model reference when the store was recorded ({@value #FILE} in the store's directory):

@@ -3,6 +3,10 @@ package dev.evalgate.engine.compare;
 import java.util.List;
 import java.util.Objects;
 
+import org.apiguardian.api.API;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 /**
  * One case compared across the two runs, keyed by {@code CaseResult.key()}.
  *
@@ -11,6 +15,7 @@ import java.util.Objects;
  * @param baseline  the case in the baseline, or null when the status is {@link DiffStatus#NEW}
  * @param candidate the case in the candidate, or null when the status is {@link DiffStatus#REMOVED}
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public record CaseDiff(String key, String corpus, String caseId, List<String> tags, DiffStatus status,
                        CaseOutcome baseline, CaseOutcome candidate) {
     public CaseDiff {

@@ -3,6 +3,10 @@ package dev.evalgate.engine.compare;
 import java.util.List;
 import java.util.Objects;
 
+import org.apiguardian.api.API;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 /**
  * A candidate run set against a baseline run: every case's change, every metric's difference with its paired test,
  * and notes on anything that limits the comparison (a changed corpus, cases the candidate did not run, untrusted
@@ -15,6 +19,7 @@ import java.util.Objects;
  * @param warnings     what makes the comparison doubtful, shown before its numbers: the runs used different
  *                     models, or evaluated different tiers ({@link Comparability#warnings})
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public record Comparison(ComparedRun baseline, ComparedRun candidate, List<CaseDiff> caseDiffs,
                          List<MetricDelta> metricDeltas, List<String> notes, List<String> warnings) {
     public Comparison(ComparedRun baseline, ComparedRun candidate, List<CaseDiff> caseDiffs,

@@ -1,9 +1,14 @@
 package dev.evalgate.engine.compare;
 
+import org.apiguardian.api.API;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 /**
  * How one case changed between the baseline and the candidate run. A case's verdict in a run is "pass" when every
  * repeat passed and "fail" when every repeat failed; mixed repeats make it {@link #FLAKY}.
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public enum DiffStatus {
     /** Passed in the baseline, fails in the candidate. */
     REGRESSED,

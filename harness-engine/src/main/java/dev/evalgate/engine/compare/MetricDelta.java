@@ -4,6 +4,10 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.apiguardian.api.API;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 /**
  * One metric in both runs, over the cases both evaluated (so a smaller tier or a changed corpus never biases the
  * difference), with the paired test that says whether the difference is real or noise.
@@ -17,6 +21,7 @@ import java.util.Optional;
  * @param delta     candidate minus baseline, with a paired bootstrap interval; positive is better
  * @param test      the paired test on the shared cases
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public record MetricDelta(String metric, Kind kind, boolean trusted, Estimate baseline, Estimate candidate,
                           Estimate delta, PairedTest test) {
     /** The metric name of the overall pass rate; no scorer may use it. */

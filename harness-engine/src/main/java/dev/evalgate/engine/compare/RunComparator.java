@@ -9,7 +9,7 @@ import java.util.Set;
 import dev.evalgate.datasets.InvalidInputException;
 import dev.evalgate.engine.CorpusRef;
 import dev.evalgate.engine.RunResult;
-import dev.evalgate.engine.RunStore;
+import dev.evalgate.engine.internal.RunStore;
 
 /**
  * Sets a candidate run against a baseline run: per-case diff keyed by {@code CaseResult.key()}, and per metric the

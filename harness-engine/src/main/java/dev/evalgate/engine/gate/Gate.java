@@ -8,8 +8,9 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.function.ToDoubleFunction;
 
+import org.apiguardian.api.API;
+
 import dev.evalgate.engine.CaseResult;
-import dev.evalgate.engine.Percentiles;
 import dev.evalgate.engine.RunResult;
 import dev.evalgate.engine.Score;
 import dev.evalgate.engine.compare.CaseDiff;
@@ -21,11 +22,15 @@ import dev.evalgate.engine.compare.DiffStatus;
 import dev.evalgate.engine.compare.MetricDelta;
 import dev.evalgate.engine.compare.Reliability;
 import dev.evalgate.engine.compare.TrustedScores;
+import dev.evalgate.engine.internal.Percentiles;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 /**
  * Applies a {@link GatePolicy} to a candidate run and, when there is one, its comparison with the baseline. Pure:
  * it reads results and never calls a model, so a policy can be re-applied to stored runs.
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public final class Gate {
     /** How the notes on rules left unchecked for want of a baseline begin; front ends add how to give one. */
     public static final String NO_BASELINE_NOTE = "no baseline to compare with: ";

@@ -5,8 +5,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
+import org.apiguardian.api.API;
+
 import dev.evalgate.engine.SourceLocation;
 import dev.evalgate.engine.compare.MetricDelta;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 /**
  * A suite's {@code gate:} section: the rules a candidate run must meet, the default significance level, how many
@@ -18,6 +22,7 @@ import dev.evalgate.engine.compare.MetricDelta;
  * @param warnWhenUnchecked names of the rules whose suite says {@code on_unchecked: warn}: when such a rule cannot
  *                  be checked for want of its baseline or of a trusted judge, the verdict notes it instead of failing
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public record GatePolicy(double level, int listCases, List<GateRule> rules, Map<String, ModelPrice> prices,
                          SourceLocation location, Set<String> warnWhenUnchecked) {
     public static final double DEFAULT_LEVEL = 0.05;

@@ -3,7 +3,11 @@ package dev.evalgate.engine.gate;
 import java.util.List;
 import java.util.Objects;
 
+import org.apiguardian.api.API;
+
 import dev.evalgate.engine.ExitCode;
+
+import static org.apiguardian.api.API.Status.STABLE;
 
 /**
  * The gate's decision on a candidate run.
@@ -14,6 +18,7 @@ import dev.evalgate.engine.ExitCode;
  * @param notes      what limited the decision, for people: scores of untrusted judges left out, rules skipped
  *                   for want of a baseline, a corpus change
  */
+@API(status = STABLE, since = "0.1.0")
 public record GateVerdict(boolean passed, List<Violation> violations, List<RuleCheck> checks, List<String> notes) {
     public GateVerdict {
         violations = List.copyOf(Objects.requireNonNullElse(violations, List.of()));

@@ -3,6 +3,9 @@ package dev.evalgate.engine.gate;
 import java.util.Objects;
 
 import com.fasterxml.jackson.annotation.JsonAlias;
+import org.apiguardian.api.API;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 /**
  * One rule as the gate checked it, passed or not, so a report can show the whole policy and not only its
@@ -16,6 +19,7 @@ import com.fasterxml.jackson.annotation.JsonAlias;
  * @param limit    the rule's limit
  * @param message  one sentence for people
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public record RuleCheck(String rule, Status status, double observed, double limit, String message) {
     public enum Status {
         PASSED,

@@ -3,6 +3,10 @@ package dev.evalgate.engine.gate;
 import java.util.List;
 import java.util.Objects;
 
+import org.apiguardian.api.API;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 /**
  * A rule the candidate broke: which rule, what was observed, what the limit was, and which cases did it.
  *
@@ -14,6 +18,7 @@ import java.util.Objects;
  * @param caseIds        up to the policy's {@code list_cases} offending case keys, worst first where that is defined
  * @param offendingCases how many cases offended in all ({@code caseIds} may list fewer)
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public record Violation(String rule, String message, double observed, double limit, List<String> caseIds,
                         int offendingCases) {
     public Violation {

@@ -12,14 +12,10 @@ import dev.evalgate.engine.Completion;
 import dev.evalgate.engine.GenerationParams;
 import dev.evalgate.engine.ModelCallException;
 import dev.evalgate.engine.ModelRequest;
-import dev.evalgate.engine.NamedScorer;
 import dev.evalgate.engine.OutputValidator;
 import dev.evalgate.engine.PlannedCase;
-import dev.evalgate.engine.PromptRenderer;
-import dev.evalgate.engine.RunPlan;
 import dev.evalgate.engine.Score;
 import dev.evalgate.engine.ScoringContext;
-import dev.evalgate.engine.StoredTextRedactor;
 import dev.evalgate.engine.TraceId;
 
 /**

@@ -4,7 +4,6 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 
-import dev.evalgate.engine.Json;
 import dev.evalgate.engine.OutputValidator;
 
 /** The engine's own validator when no schema-aware provider is installed: the output must be one JSON value. */

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
+import org.apiguardian.api.API;
+
 import dev.evalgate.engine.Evaluation;
 import dev.evalgate.engine.EvaluationRequest;
 import dev.evalgate.engine.ModelClients;
@@ -13,16 +15,18 @@ import dev.evalgate.engine.PlannedCase;
 import dev.evalgate.engine.RunResult;
 import dev.evalgate.engine.RunSelection;
 import dev.evalgate.engine.RunSpec;
-import dev.evalgate.engine.RunStore;
 import dev.evalgate.engine.ScorerRegistry;
 import dev.evalgate.engine.Suite;
 import dev.evalgate.engine.gate.MetricHistory;
+import dev.evalgate.engine.internal.RunStore;
 import dev.evalgate.engine.sink.FinishedRun;
 import dev.evalgate.engine.sink.ReportInput;
 import dev.evalgate.engine.sink.ReportRenderers;
 import dev.evalgate.engine.sink.RunSinks;
 import dev.evalgate.engine.tier.Tier;
 import dev.evalgate.engine.tier.TierSelector;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 /**
  * The whole CI path as one call: evaluate the suite, compare the run with its baseline, apply the gate, write
@@ -33,6 +37,7 @@ import dev.evalgate.engine.tier.TierSelector;
  * <p>Reports and sinks are found with {@link java.util.ServiceLoader} ({@link dev.evalgate.engine.sink}), so the
  * engine imports no report format.
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public final class Pipeline {
     private final ScorerRegistry scorers;
     private final ModelClients backends;

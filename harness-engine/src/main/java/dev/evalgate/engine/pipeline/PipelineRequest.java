@@ -6,11 +6,15 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 
+import org.apiguardian.api.API;
+
 import dev.evalgate.engine.BackendOptions;
 import dev.evalgate.engine.RunListener;
 import dev.evalgate.engine.Shard;
 import dev.evalgate.engine.Suite;
 import dev.evalgate.engine.gate.MetricHistory;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 /**
  * Everything a front end asks of {@link Pipeline#evaluate}: what to run, against which baseline, on which backend.
@@ -35,6 +39,7 @@ import dev.evalgate.engine.gate.MetricHistory;
  * @param listener          hears the run's progress
  * @param warnings          receives what went wrong without changing the verdict (a sink that failed)
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public record PipelineRequest(Suite suite, Optional<Path> bundle, Optional<Path> runsDirectory, Optional<Path> resume,
                               Optional<Integer> repeats, Optional<Integer> concurrency, Optional<String> tier,
                               Optional<Shard> shard, BaselineChoice baseline, boolean allowCorpusChange,

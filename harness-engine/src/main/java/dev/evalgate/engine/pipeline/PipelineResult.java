@@ -6,10 +6,14 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.apiguardian.api.API;
+
 import dev.evalgate.engine.ExitCode;
 import dev.evalgate.engine.RunResult;
 import dev.evalgate.engine.compare.Comparison;
 import dev.evalgate.engine.gate.GateVerdict;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 /**
  * What one pipeline call produced.
@@ -22,6 +26,7 @@ import dev.evalgate.engine.gate.GateVerdict;
  * @param cache      what the inference cache did, when a model client went through it
  * @param warnings   what went wrong without changing the verdict (a sink that failed), for people
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public record PipelineResult(RunResult run, Optional<RunResult> baseline, Optional<Comparison> comparison,
                              Optional<GateVerdict> verdict, List<Path> files, Optional<CacheSummary> cache,
                              List<String> warnings) {

@@ -11,7 +11,6 @@ import java.util.Map;
 import dev.evalgate.datasets.Corpus;
 import dev.evalgate.engine.CaseResult;
 import dev.evalgate.engine.CorpusRef;
-import dev.evalgate.engine.Json;
 import dev.evalgate.engine.RunResult;
 import dev.evalgate.engine.compare.CompareOptions;
 import dev.evalgate.engine.compare.Comparison;
@@ -20,6 +19,7 @@ import dev.evalgate.engine.gate.Gate;
 import dev.evalgate.engine.gate.GatePolicy;
 import dev.evalgate.engine.gate.GateVerdict;
 import dev.evalgate.engine.gate.MetricHistory;
+import dev.evalgate.engine.internal.Json;
 
 /**
  * The CI step after a run: compare the candidate with its baseline (when there is one), apply the gate and write

@@ -3,14 +3,19 @@ package dev.evalgate.engine.sink;
 import java.util.Optional;
 import java.util.function.Consumer;
 
+import org.apiguardian.api.API;
+
 import dev.evalgate.engine.Suite;
 import dev.evalgate.engine.gate.MetricHistory;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 /**
  * Consumes a finished run after its gate was applied: a history store, an exporter. Implementations are discovered
  * with {@link java.util.ServiceLoader} from the class path, so the engine never imports them. A sink is not
  * essential to the verdict: when it fails, the front end prints a warning and the gate's exit code stands.
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public interface RunSink {
     /** A short name for messages and for its setting, such as {@code history}. */
     String name();

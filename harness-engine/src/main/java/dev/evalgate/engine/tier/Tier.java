@@ -3,7 +3,11 @@ package dev.evalgate.engine.tier;
 import java.util.List;
 import java.util.Objects;
 
+import org.apiguardian.api.API;
+
 import dev.evalgate.engine.SourceLocation;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 /**
  * A named subset of a suite's cases, such as {@code smoke} on every pull request and {@code full} before a
@@ -15,6 +19,7 @@ import dev.evalgate.engine.SourceLocation;
  * @param fraction keep this share of cases (after the tag filter); 1 for all
  * @param seed     decides which cases a sample keeps
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public record Tier(String name, List<String> tags, int sample, double fraction, long seed, SourceLocation location) {
     public static final String FULL = "full";
     public static final String SMOKE = "smoke";

@@ -1,8 +1,5 @@
 package dev.evalgate.engine.baseline;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,9 +12,12 @@ import dev.evalgate.datasets.InvalidInputException;
 import dev.evalgate.engine.CaseResult;
 import dev.evalgate.engine.RunRecord;
 import dev.evalgate.engine.RunResult;
-import dev.evalgate.engine.RunStore;
 import dev.evalgate.engine.RunSummary;
 import dev.evalgate.engine.compare.SyntheticRuns;
+import dev.evalgate.engine.internal.RunStore;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class BaselineStoreTest {
     @TempDir

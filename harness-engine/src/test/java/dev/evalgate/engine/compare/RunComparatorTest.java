@@ -1,11 +1,5 @@
 package dev.evalgate.engine.compare;
 
-import static dev.evalgate.engine.compare.SyntheticRuns.result;
-import static dev.evalgate.engine.compare.SyntheticRuns.run;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.within;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,9 +9,15 @@ import org.junit.jupiter.api.Test;
 import dev.evalgate.datasets.InvalidInputException;
 import dev.evalgate.engine.CaseResult;
 import dev.evalgate.engine.CorpusRef;
-import dev.evalgate.engine.Json;
 import dev.evalgate.engine.RunResult;
 import dev.evalgate.engine.Score;
+import dev.evalgate.engine.internal.Json;
+
+import static dev.evalgate.engine.compare.SyntheticRuns.result;
+import static dev.evalgate.engine.compare.SyntheticRuns.run;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 class RunComparatorTest {
     private final RunComparator comparator = new RunComparator();

@@ -15,7 +15,7 @@ import dev.evalgate.datasets.CorpusLoader;
 import dev.evalgate.datasets.InputKind;
 import dev.evalgate.datasets.InvalidInputException;
 import dev.evalgate.datasets.JsonProblems;
-import dev.evalgate.engine.Json;
+import dev.evalgate.engine.internal.Json;
 
 /**
  * Reads a human labels file: JSON Lines, one labelled item per line, blank lines ignored.

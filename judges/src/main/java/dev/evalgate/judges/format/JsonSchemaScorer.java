@@ -14,13 +14,13 @@ import dev.evalgate.datasets.InputFiles;
 import dev.evalgate.datasets.InputKind;
 import dev.evalgate.datasets.InvalidInputException;
 import dev.evalgate.datasets.JsonProblems;
-import dev.evalgate.engine.Json;
 import dev.evalgate.engine.JudgeModels;
 import dev.evalgate.engine.Score;
 import dev.evalgate.engine.Scorer;
 import dev.evalgate.engine.ScorerParams;
 import dev.evalgate.engine.ScorerProvider;
 import dev.evalgate.engine.ScoringContext;
+import dev.evalgate.engine.internal.Json;
 import dev.evalgate.judges.SuitePaths;
 
 /**

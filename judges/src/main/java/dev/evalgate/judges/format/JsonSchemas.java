@@ -15,7 +15,7 @@ import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import com.networknt.schema.resource.AllowSchemaLoader;
 
-import dev.evalgate.engine.Json;
+import dev.evalgate.engine.internal.Json;
 
 /**
  * Compiles JSON Schemas (draft 2020-12 unless the schema's {@code $schema} names another draft) and validates

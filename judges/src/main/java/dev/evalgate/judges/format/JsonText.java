@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 
-import dev.evalgate.engine.Json;
+import dev.evalgate.engine.internal.Json;
 
 /**
  * Finds and parses the JSON document in an output: the whole output, or (when allowed) the first fenced

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 
-import dev.evalgate.engine.Json;
+import dev.evalgate.engine.internal.Json;
 
 /**
  * The strict JSON a judge must answer with, and its parser. The answer must be one JSON object with exactly the

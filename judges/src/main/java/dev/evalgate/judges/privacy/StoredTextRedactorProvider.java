@@ -3,7 +3,7 @@ package dev.evalgate.judges.privacy;
 import java.util.EnumSet;
 import java.util.Set;
 
-import dev.evalgate.engine.StoredTextRedactor;
+import dev.evalgate.engine.internal.StoredTextRedactor;
 
 /** The detectors behind a suite's {@code redact: [pii, secrets]}: placeholders as {@code datasets redact} writes them. */
 public final class StoredTextRedactorProvider implements StoredTextRedactor.Provider {

@@ -1,7 +1,5 @@
 package dev.evalgate.judges.injection;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -11,18 +9,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-
 import dev.evalgate.datasets.EvalCase;
 import dev.evalgate.engine.GenerationParams;
-import dev.evalgate.engine.Json;
 import dev.evalgate.engine.ModelRequest;
 import dev.evalgate.engine.Scorer;
 import dev.evalgate.engine.ScoringContext;
+import dev.evalgate.engine.internal.Json;
 import dev.evalgate.judges.Scoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Precision and recall of the leak scorers on the labelled leak set in {@code src/test/resources/leak-set} (see

@@ -13,11 +13,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 
 import dev.evalgate.datasets.InvalidInputException;
 import dev.evalgate.engine.BackendOptions;
-import dev.evalgate.engine.Json;
 import dev.evalgate.engine.ModelClient;
 import dev.evalgate.engine.ModelClientProvider;
 import dev.evalgate.engine.ModelInfo;
 import dev.evalgate.engine.ModelRef;
+import dev.evalgate.engine.internal.Json;
 
 /**
  * The {@code http} backend: {@code model: http:service.yaml} evaluates a team's own service, described by the YAML

@@ -15,11 +15,11 @@ import dev.evalgate.datasets.InputKind;
 import dev.evalgate.datasets.InvalidInputException;
 import dev.evalgate.datasets.JsonProblems;
 import dev.evalgate.engine.BackendOptions;
-import dev.evalgate.engine.Json;
 import dev.evalgate.engine.ModelClient;
 import dev.evalgate.engine.ModelClientProvider;
 import dev.evalgate.engine.ModelInfo;
 import dev.evalgate.engine.ModelRef;
+import dev.evalgate.engine.internal.Json;
 
 /**
  * Backend {@code replay:FILE}: a JSONL file with one recorded output a line,

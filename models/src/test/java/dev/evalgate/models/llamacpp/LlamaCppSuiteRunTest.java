@@ -1,5 +1,15 @@
 package dev.evalgate.models.llamacpp;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
 import dev.evalgate.engine.BackendOptions;
 import dev.evalgate.engine.CaseResult;
 import dev.evalgate.engine.Evaluation;
@@ -8,7 +18,6 @@ import dev.evalgate.engine.JudgeModels;
 import dev.evalgate.engine.ModelClients;
 import dev.evalgate.engine.RunListener;
 import dev.evalgate.engine.RunResult;
-import dev.evalgate.engine.Runner;
 import dev.evalgate.engine.Score;
 import dev.evalgate.engine.Scorer;
 import dev.evalgate.engine.ScorerParams;
@@ -16,16 +25,8 @@ import dev.evalgate.engine.ScorerProvider;
 import dev.evalgate.engine.ScorerRegistry;
 import dev.evalgate.engine.Suite;
 import dev.evalgate.engine.SuiteLoader;
+import dev.evalgate.engine.internal.Runner;
 import dev.evalgate.models.SharedModel;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Map;
-import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

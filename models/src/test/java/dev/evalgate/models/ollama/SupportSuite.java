@@ -17,13 +17,13 @@ import dev.evalgate.engine.ModelClient;
 import dev.evalgate.engine.ModelClients;
 import dev.evalgate.engine.RunListener;
 import dev.evalgate.engine.RunResult;
-import dev.evalgate.engine.Runner;
 import dev.evalgate.engine.Score;
 import dev.evalgate.engine.Scorer;
 import dev.evalgate.engine.ScorerParams;
 import dev.evalgate.engine.ScorerProvider;
 import dev.evalgate.engine.ScorerRegistry;
 import dev.evalgate.engine.SuiteLoader;
+import dev.evalgate.engine.internal.Runner;
 
 /**
  * A small support-questions suite on disk (corpus, bundle naming an Ollama model, suite with one scorer) and a way

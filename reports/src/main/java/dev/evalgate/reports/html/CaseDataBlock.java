@@ -12,13 +12,12 @@ import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-
 import freemarker.core.Environment;
 import freemarker.template.TemplateDirectiveBody;
 import freemarker.template.TemplateDirectiveModel;
 import freemarker.template.TemplateModel;
 
-import dev.evalgate.engine.Json;
+import dev.evalgate.engine.internal.Json;
 
 /**
  * The content of the page's {@code case-data} block, written by the template's {@code <@caseData/>} straight into

@@ -2,7 +2,7 @@ package dev.evalgate.reports.html;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 
-import dev.evalgate.engine.Json;
+import dev.evalgate.engine.internal.Json;
 
 /**
  * JSON that can sit inside {@code <script type="application/json">} whatever strings it holds. HTML ends a script

@@ -6,13 +6,13 @@ import java.nio.file.Path;
 import java.util.List;
 
 import dev.evalgate.engine.CaseResult;
-import dev.evalgate.engine.Json;
 import dev.evalgate.engine.RunResult;
 import dev.evalgate.engine.RunSpec;
 import dev.evalgate.engine.RunSummary;
 import dev.evalgate.engine.compare.Comparison;
 import dev.evalgate.engine.compare.MetricDelta;
 import dev.evalgate.engine.gate.GateVerdict;
+import dev.evalgate.engine.internal.Json;
 import dev.evalgate.reports.ReportContext;
 import dev.evalgate.reports.io.TextFiles;
 import dev.evalgate.reports.model.CaseCounts;

@@ -8,9 +8,9 @@ import java.util.Locale;
 import java.util.Map;
 
 import dev.evalgate.engine.CaseResult;
-import dev.evalgate.engine.Percentiles;
 import dev.evalgate.engine.RunResult;
 import dev.evalgate.engine.Score;
+import dev.evalgate.engine.internal.Percentiles;
 
 /**
  * The report's charts, computed once here so every chart is plain SVG with no script.

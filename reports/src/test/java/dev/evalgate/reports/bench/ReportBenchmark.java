@@ -12,8 +12,8 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import dev.evalgate.engine.Json;
 import dev.evalgate.engine.RunResult;
+import dev.evalgate.engine.internal.Json;
 import dev.evalgate.reports.DevToolsSession;
 import dev.evalgate.reports.ReportContext;
 import dev.evalgate.reports.ReportFiles;

@@ -1,7 +1,5 @@
 package dev.evalgate.reports.html;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.ByteArrayInputStream;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -11,15 +9,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
-import dev.evalgate.engine.Json;
 import dev.evalgate.engine.RunResult;
+import dev.evalgate.engine.internal.Json;
 import dev.evalgate.reports.ReportContext;
 import dev.evalgate.reports.RunFixtures;
 import dev.evalgate.reports.model.ReportModel;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The case data written into the page as it is produced: plain and script-safe, or gzipped in base64. */
 class CaseDataBlockTest {

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectReader;
 
-import dev.evalgate.engine.Json;
+import dev.evalgate.engine.internal.Json;
 
 /** IFEval's {@code detectable_format:*} instructions. */
 final class FormatInstructions {

@@ -1,7 +1,5 @@
 package dev.evalgate.judges.format.ifeval;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,11 +8,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import org.junit.jupiter.api.Test;
 
-import com.fasterxml.jackson.core.type.TypeReference;
+import dev.evalgate.engine.internal.Json;
 
-import dev.evalgate.engine.Json;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The checkers against the reference implementation's verdicts on GPT-4's published IFEval responses

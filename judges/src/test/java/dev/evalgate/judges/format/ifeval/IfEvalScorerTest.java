@@ -1,7 +1,5 @@
 package dev.evalgate.judges.format.ifeval;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,15 +7,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-
-import dev.evalgate.engine.Json;
 import dev.evalgate.engine.Score;
+import dev.evalgate.engine.internal.Json;
 import dev.evalgate.judges.Scoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class IfEvalScorerTest {
 

@@ -1,7 +1,5 @@
 package dev.evalgate.judges.format.ifeval;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -13,7 +11,9 @@ import java.util.Map;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 
-import dev.evalgate.engine.Json;
+import dev.evalgate.engine.internal.Json;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The expected outputs NLTK produced for the ports' tests, and the IFEval prompts they were produced from. */
 final class NltkFixtures {

@@ -1,10 +1,15 @@
-package dev.evalgate.engine;
+package dev.evalgate.engine.internal;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 import dev.evalgate.datasets.ConfigNode;
+import dev.evalgate.engine.Bundle;
+import dev.evalgate.engine.GenerationParams;
+import dev.evalgate.engine.ModelRef;
+import dev.evalgate.engine.RepairPolicy;
+import dev.evalgate.engine.SourceLocation;
 
 /** Reads {@code bundle.yaml} into a {@link Bundle}, naming file, line and field for every mistake. */
 public final class BundleLoader {

@@ -1,6 +1,4 @@
-package dev.evalgate.engine;
-
-import static org.assertj.core.api.Assertions.assertThat;
+package dev.evalgate.engine.internal;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -20,9 +18,26 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.evalgate.datasets.EvalCase;
-import dev.evalgate.engine.internal.JsonSyntaxValidator;
+import dev.evalgate.engine.Bundle;
+import dev.evalgate.engine.CaseResult;
+import dev.evalgate.engine.ChatMessage;
+import dev.evalgate.engine.CorpusRef;
+import dev.evalgate.engine.GenerationParams;
+import dev.evalgate.engine.ModelCallException;
+import dev.evalgate.engine.ModelInfo;
+import dev.evalgate.engine.ModelRequest;
+import dev.evalgate.engine.OutputValidator;
+import dev.evalgate.engine.PlannedCase;
+import dev.evalgate.engine.RepairPolicy;
+import dev.evalgate.engine.RunListener;
+import dev.evalgate.engine.RunRecord;
+import dev.evalgate.engine.RunResult;
+import dev.evalgate.engine.RunSpec;
+import dev.evalgate.engine.Score;
 
-class RunnerTest {
+import static org.assertj.core.api.Assertions.assertThat;
+
+public class RunnerTest {
     @TempDir
     Path tmp;
 
@@ -275,7 +290,7 @@ class RunnerTest {
         RunStore.resume(dir).close();
     }
 
-    static List<PlannedCase> cases(int n) {
+    public static List<PlannedCase> cases(int n) {
         List<PlannedCase> cases = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             cases.add(new PlannedCase(i, "c", new EvalCase("case-" + i, Map.of("q", "Question " + i + "?"),

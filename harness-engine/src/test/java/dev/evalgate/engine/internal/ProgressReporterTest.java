@@ -1,6 +1,4 @@
-package dev.evalgate.engine;
-
-import static org.assertj.core.api.Assertions.assertThat;
+package dev.evalgate.engine.internal;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -9,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 import dev.evalgate.engine.compare.SyntheticRuns;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class ProgressReporterTest {
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();

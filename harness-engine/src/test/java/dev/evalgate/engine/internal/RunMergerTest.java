@@ -1,7 +1,4 @@
-package dev.evalgate.engine;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+package dev.evalgate.engine.internal;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,6 +10,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.evalgate.datasets.InvalidInputException;
+import dev.evalgate.engine.CaseResult;
+import dev.evalgate.engine.PlannedCase;
+import dev.evalgate.engine.RepairPolicy;
+import dev.evalgate.engine.RunListener;
+import dev.evalgate.engine.RunRecord;
+import dev.evalgate.engine.RunResult;
+import dev.evalgate.engine.RunSelection;
+import dev.evalgate.engine.RunSpec;
+import dev.evalgate.engine.Shard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class RunMergerTest {
     @TempDir

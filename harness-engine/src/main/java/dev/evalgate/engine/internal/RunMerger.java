@@ -1,4 +1,4 @@
-package dev.evalgate.engine;
+package dev.evalgate.engine.internal;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,6 +10,13 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import dev.evalgate.datasets.InvalidInputException;
+import dev.evalgate.engine.CaseResult;
+import dev.evalgate.engine.CorpusRef;
+import dev.evalgate.engine.RunRecord;
+import dev.evalgate.engine.RunResult;
+import dev.evalgate.engine.RunSelection;
+import dev.evalgate.engine.RunSpec;
+import dev.evalgate.engine.RunSummary;
 
 /**
  * Joins the runs of several shards into one run, refusing shards that did not evaluate the same thing (bundle

@@ -1,7 +1,9 @@
-package dev.evalgate.engine;
+package dev.evalgate.engine.internal;
 
 import java.util.List;
 import java.util.Objects;
+
+import dev.evalgate.engine.Scorer;
 
 /**
  * A created scorer with the name the suite gave it (every score it returns is reported under that name) and the

@@ -1,4 +1,4 @@
-package dev.evalgate.engine;
+package dev.evalgate.engine.internal;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -6,6 +6,12 @@ import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+
+import dev.evalgate.engine.Completion;
+import dev.evalgate.engine.ModelCallException;
+import dev.evalgate.engine.ModelClient;
+import dev.evalgate.engine.ModelInfo;
+import dev.evalgate.engine.ModelRequest;
 
 /**
  * A model whose answers the test decides: the engine's tests need exact control over outputs and failures, which

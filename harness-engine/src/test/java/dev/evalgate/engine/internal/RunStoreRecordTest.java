@@ -1,6 +1,4 @@
-package dev.evalgate.engine;
-
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+package dev.evalgate.engine.internal;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,6 +8,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.evalgate.datasets.InvalidInputException;
+import dev.evalgate.engine.RunRecord;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** What a user sees when the path given as a run (--resume, gate, report, baseline promote) is not one. */
 class RunStoreRecordTest {

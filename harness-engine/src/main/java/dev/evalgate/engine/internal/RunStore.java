@@ -1,4 +1,4 @@
-package dev.evalgate.engine;
+package dev.evalgate.engine.internal;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -23,6 +23,10 @@ import dev.evalgate.datasets.InputFiles;
 import dev.evalgate.datasets.InputKind;
 import dev.evalgate.datasets.InvalidInputException;
 import dev.evalgate.datasets.JsonProblems;
+import dev.evalgate.engine.CaseResult;
+import dev.evalgate.engine.RunRecord;
+import dev.evalgate.engine.RunResult;
+import dev.evalgate.engine.RunSummary;
 
 /**
  * A run directory: {@code run.json} (spec, status, summary) and {@code results.jsonl}, one {@link CaseResult} a

@@ -1,4 +1,4 @@
-package dev.evalgate.engine;
+package dev.evalgate.engine.internal;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,8 +15,13 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import dev.evalgate.engine.internal.CallWatchdog;
-import dev.evalgate.engine.internal.CaseExecutor;
+import dev.evalgate.engine.CaseResult;
+import dev.evalgate.engine.EvaluationException;
+import dev.evalgate.engine.PlannedCase;
+import dev.evalgate.engine.RunListener;
+import dev.evalgate.engine.RunRecord;
+import dev.evalgate.engine.RunResult;
+import dev.evalgate.engine.RunSummary;
 
 /**
  * Runs a {@link RunPlan}: every (case, repeat) pair not already in the store, at most {@code concurrency} at once

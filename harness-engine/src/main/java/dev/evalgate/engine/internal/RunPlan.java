@@ -1,10 +1,17 @@
-package dev.evalgate.engine;
+package dev.evalgate.engine.internal;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+
+import dev.evalgate.engine.Bundle;
+import dev.evalgate.engine.ModelClient;
+import dev.evalgate.engine.ModelRequest;
+import dev.evalgate.engine.OutputValidator;
+import dev.evalgate.engine.PlannedCase;
+import dev.evalgate.engine.RunSpec;
 
 /**
  * Everything the {@link Runner} needs, already loaded and validated.

@@ -1,10 +1,13 @@
-package dev.evalgate.engine;
+package dev.evalgate.engine.internal;
 
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.function.UnaryOperator;
+
+import dev.evalgate.engine.CaseResult;
+import dev.evalgate.engine.Score;
 
 /**
  * Masks personal data and secrets in what a run stores, for suites with {@code redact: [pii, secrets]}. Scores are

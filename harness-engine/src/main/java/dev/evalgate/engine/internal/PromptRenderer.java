@@ -1,4 +1,4 @@
-package dev.evalgate.engine;
+package dev.evalgate.engine.internal;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.core.JsonProcessingException;
 
 import dev.evalgate.datasets.EvalCase;
+import dev.evalgate.engine.ChatMessage;
 
 /**
  * Renders a bundle's template with a case's input variables. {@code {{name}}} is replaced by the variable's text

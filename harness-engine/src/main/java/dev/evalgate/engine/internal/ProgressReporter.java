@@ -1,4 +1,4 @@
-package dev.evalgate.engine;
+package dev.evalgate.engine.internal;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -7,6 +7,10 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+
+import dev.evalgate.engine.CaseResult;
+import dev.evalgate.engine.RunListener;
+import dev.evalgate.engine.RunSpec;
 
 /**
  * Shows a run's progress: a one-line bar redrawn in place on a terminal, plain lines (every 10% or 10 s) in CI logs,

@@ -1,4 +1,4 @@
-package dev.evalgate.engine;
+package dev.evalgate.engine.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,7 +16,7 @@ public final class EngineVersion {
     }
 
     private static String load() {
-        try (InputStream in = EngineVersion.class.getResourceAsStream("version.properties")) {
+        try (InputStream in = EngineVersion.class.getResourceAsStream("/dev/evalgate/engine/version.properties")) {
             if (in == null) {
                 return "unknown";
             }

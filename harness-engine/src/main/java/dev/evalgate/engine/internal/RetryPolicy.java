@@ -1,4 +1,4 @@
-package dev.evalgate.engine;
+package dev.evalgate.engine.internal;
 
 import java.time.Duration;
 
