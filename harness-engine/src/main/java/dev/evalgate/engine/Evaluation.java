@@ -207,8 +207,10 @@ public final class Evaluation {
     }
 
     private static BackendOptions withBase(BackendOptions options, Path bundleFile) {
+        Map<String, String> settings = new java.util.HashMap<>(BundleLoader.serverSettings(bundleFile));
+        settings.putAll(options.settings());
         return new BackendOptions(options.modelOverride(), bundleFile.toAbsolutePath().getParent(),
-                options.cacheDirectory(), options.settings());
+                options.cacheDirectory(), settings);
     }
 
     private static BackendOptions withOutputSchema(BackendOptions options, Bundle bundle) {

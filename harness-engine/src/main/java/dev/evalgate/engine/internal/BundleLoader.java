@@ -19,7 +19,8 @@ public final class BundleLoader {
     public static Bundle load(Path file) {
         ConfigNode root = ConfigNode.parseYaml(file);
         root.allowOnly("id", "version", "description", "model", "system", "template", "params", "repair",
-                "output_schema");
+                "output_schema", "openai");
+        root.optional("openai").ifPresent(BundleLoader::serverSettings);
         String model = root.requiredString("model");
         try {
             ModelRef.parse(model);
@@ -31,6 +32,43 @@ public final class BundleLoader {
                 root.optional("params").map(BundleLoader::params).orElse(GenerationParams.DEFAULTS),
                 root.optional("repair").map(BundleLoader::repair).orElse(null),
                 root.optional("output_schema").map(ConfigNode::toPlainMap).orElse(null));
+    }
+
+    /** The {@code openai:} section's key for the API root, read when the flag and the environment give none. */
+    public static final String OPENAI_URL = "bundle.openai.url";
+    /** The {@code openai:} section's key for the name of the environment variable holding the API key. */
+    public static final String OPENAI_KEY_ENV = "bundle.openai.apiKeyEnv";
+
+    /**
+     * Where the bundle's OpenAI-compatible model is served, from its optional {@code openai:} section
+     * ({@code base_url}, {@code api_key_env}), as backend settings for the model under test. Where a model is served
+     * is not what is evaluated, so the section is not part of the bundle's digest; a key is never written here, only
+     * the name of the variable holding it.
+     */
+    public static java.util.Map<String, String> serverSettings(Path file) {
+        return ConfigNode.parseYaml(file).optional("openai").map(BundleLoader::serverSettings)
+                .orElse(java.util.Map.of());
+    }
+
+    private static java.util.Map<String, String> serverSettings(ConfigNode node) {
+        node.allowOnly("base_url", "api_key_env");
+        java.util.Map<String, String> settings = new java.util.LinkedHashMap<>();
+        node.optional("base_url").ifPresent(url -> {
+            String text = url.asString().trim();
+            if (!text.matches("https?://[^\\s@?#]+")) {
+                throw url.error("must be the http(s) URL of the API root without credentials, for example "
+                        + "http://localhost:8080/v1");
+            }
+            settings.put(OPENAI_URL, text);
+        });
+        node.optional("api_key_env").ifPresent(variable -> {
+            String name = variable.asString().trim();
+            if (!name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+                throw variable.error("must name the environment variable that holds the key, never the key itself");
+            }
+            settings.put(OPENAI_KEY_ENV, name);
+        });
+        return settings;
     }
 
     /** Where the bundle names its model, for errors found when the backend is opened. */

@@ -10,6 +10,7 @@ import java.util.function.Function;
 
 import dev.evalgate.datasets.InvalidInputException;
 import dev.evalgate.engine.BackendOptions;
+import dev.evalgate.engine.BundleLoader;
 
 /**
  * How the {@code openai} backend reaches its server, parsed once from {@link BackendOptions#settings()} and the
@@ -17,10 +18,11 @@ import dev.evalgate.engine.BackendOptions;
  * keys of this class.
  *
  * @param baseUrl        the API root that {@code /chat/completions} and {@code /models} hang off, from {@value #URL},
- *                       else {@code $OPENAI_BASE_URL}, else {@value #DEFAULT_URL}
- * @param apiKeyVariable the environment variable holding the API key ({@value #KEY_ENV}, default
- *                       {@value #DEFAULT_KEY_ENV}); the key itself is read when the client opens and lives only in
- *                       the {@code Authorization} header of requests
+ *                       else {@code $OPENAI_BASE_URL}, else the bundle's {@code openai.base_url}, else
+ *                       {@value #DEFAULT_URL}
+ * @param apiKeyVariable the environment variable holding the API key ({@value #KEY_ENV}, else the bundle's
+ *                       {@code openai.api_key_env}, default {@value #DEFAULT_KEY_ENV}); the key itself is read when
+ *                       the client opens and lives only in the {@code Authorization} header of requests
  * @param apiKey         the key, when the variable is set; local servers usually need none
  * @param maxConcurrency calls in flight at once against this server, shared by every client of the same URL
  * @param stream         ask for a server-sent event stream (time to first token, usage in the last chunk); off for
@@ -61,8 +63,13 @@ public record OpenAiSettings(URI baseUrl, String apiKeyVariable, Optional<String
             urlText = environment.apply(BASE_URL_ENV);
             urlSource = BASE_URL_ENV;
         }
+        if (urlText == null || urlText.isBlank()) {
+            urlText = settings.get(BundleLoader.OPENAI_URL);
+            urlSource = "openai.base_url";
+        }
         URI url = urlText == null || urlText.isBlank() ? URI.create(DEFAULT_URL) : parseUrl(urlText, urlSource);
-        String keyVariable = settings.getOrDefault(KEY_ENV, "").trim();
+        String keyVariable = settings.getOrDefault(KEY_ENV, settings.getOrDefault(BundleLoader.OPENAI_KEY_ENV, ""))
+                .trim();
         boolean namedByUser = !keyVariable.isEmpty();
         if (!namedByUser) {
             keyVariable = DEFAULT_KEY_ENV;

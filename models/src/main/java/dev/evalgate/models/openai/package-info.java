@@ -5,10 +5,11 @@
  *
  * <h2>Server and key</h2>
  * The API root (the URL that {@code /chat/completions} hangs off, usually ending in {@code /v1}) comes from
- * {@code --openai-url} (setting {@code openai.url}), else {@code $OPENAI_BASE_URL}, else
- * {@code https://api.openai.com/v1}; like Ollama's URL it is a property of the run, not of the bundle, so the same
- * bundle and baseline serve against a laptop's llama-server and CI's vLLM. The API key is read from the environment
- * only: {@code $OPENAI_API_KEY}, or the variable that {@code --openai-key-env NAME} names. It is held in memory,
+ * {@code --openai-url} (setting {@code openai.url}), else {@code $OPENAI_BASE_URL}, else the bundle's
+ * {@code openai: {base_url: ...}} section, else {@code https://api.openai.com/v1}. The section is not part of the
+ * bundle's digest: where a model is served is not what is evaluated, so the same bundle and baseline serve against a
+ * laptop's llama-server and CI's vLLM. The API key is read from the environment only: {@code $OPENAI_API_KEY}, or
+ * the variable that {@code --openai-key-env NAME} (or the section's {@code api_key_env}) names. It is held in memory,
  * sent only in the {@code Authorization} header, never put in the model's identity, a cache key, {@code run.json},
  * a result, a report or a message (server error text that echoes it is masked), and a URL carrying credentials is
  * refused.

@@ -215,6 +215,21 @@ class OpenAiModelClientTest {
     }
 
     @Test
+    void theBundlesServerComesAfterTheFlagAndTheEnvironment() {
+        Map<String, String> bundle = Map.of(dev.evalgate.engine.BundleLoader.OPENAI_URL, "http://bundle-host:8000/v1",
+                dev.evalgate.engine.BundleLoader.OPENAI_KEY_ENV, "VLLM_KEY");
+        java.util.function.Function<String, String> env = name -> name.equals("VLLM_KEY") ? "vllm-secret" : null;
+        OpenAiSettings fromBundle = OpenAiSettings.from(bundle, env);
+        assertThat(fromBundle.baseUrl()).hasToString("http://bundle-host:8000/v1");
+        assertThat(fromBundle.apiKey()).contains("vllm-secret");
+        assertThat(OpenAiSettings.from(bundle, name -> name.equals("OPENAI_BASE_URL") ? "http://env-host/v1"
+                : env.apply(name)).baseUrl()).hasToString("http://env-host/v1");
+        Map<String, String> withFlag = new java.util.HashMap<>(bundle);
+        withFlag.put(OpenAiSettings.URL, "http://flag-host/v1");
+        assertThat(OpenAiSettings.from(withFlag, env).baseUrl()).hasToString("http://flag-host/v1");
+    }
+
+    @Test
     void aKeyVariableNamedButUnsetIsAnInputErrorThatNamesTheVariable() {
         assertThatThrownBy(() -> OpenAiSettings.from(Map.of(OpenAiSettings.KEY_ENV, "GROQ_API_KEY"), name -> null))
                 .hasMessageContaining("GROQ_API_KEY").hasMessageContaining("not set");
