@@ -26,6 +26,10 @@ public record BackendOptions(Optional<Path> modelOverride, Path baseDirectory, P
      * does so.
      */
     public static final String OUTPUT_SCHEMA = "bundle.outputSchema";
+    /** The API root the bundle's {@code openai:} section names, used when the flag and the environment give none. */
+    public static final String OPENAI_URL = "bundle.openai.url";
+    /** The environment variable holding the API key, as the bundle's {@code openai:} section names it. */
+    public static final String OPENAI_KEY_ENV = "bundle.openai.apiKeyEnv";
 
     public BackendOptions {
         modelOverride = modelOverride == null ? Optional.empty() : modelOverride;

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.evalgate.datasets.InvalidInputException;
+import dev.evalgate.engine.internal.BundleLoader;
 
 class BundleServerSectionTest {
     static final String BUNDLE = "id: b\nversion: 1\nmodel: openai:qwen\ntemplate: \"{{input}}\"\n";
@@ -29,8 +30,8 @@ class BundleServerSectionTest {
         Path with = write("with.yaml", BUNDLE + "openai: {base_url: \"http://gpu-box:8000/v1\", api_key_env: VLLM_KEY}\n");
         Path without = write("without.yaml", BUNDLE);
 
-        assertThat(BundleLoader.serverSettings(with)).isEqualTo(Map.of(BundleLoader.OPENAI_URL,
-                "http://gpu-box:8000/v1", BundleLoader.OPENAI_KEY_ENV, "VLLM_KEY"));
+        assertThat(BundleLoader.serverSettings(with)).isEqualTo(Map.of(BackendOptions.OPENAI_URL,
+                "http://gpu-box:8000/v1", BackendOptions.OPENAI_KEY_ENV, "VLLM_KEY"));
         assertThat(BundleLoader.serverSettings(without)).isEmpty();
         assertThat(BundleLoader.load(with).digest()).as("where a model is served is not what is evaluated")
                 .isEqualTo(BundleLoader.load(without).digest());

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.evalgate.datasets.ContentHash;
 import dev.evalgate.datasets.InvalidInputException;
 import dev.evalgate.engine.internal.BundleLoader;
+import dev.evalgate.engine.internal.BundleLoader;
 import dev.evalgate.engine.internal.Json;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -34,11 +34,6 @@ public final class BundleLoader {
                 root.optional("output_schema").map(ConfigNode::toPlainMap).orElse(null));
     }
 
-    /** The {@code openai:} section's key for the API root, read when the flag and the environment give none. */
-    public static final String OPENAI_URL = "bundle.openai.url";
-    /** The {@code openai:} section's key for the name of the environment variable holding the API key. */
-    public static final String OPENAI_KEY_ENV = "bundle.openai.apiKeyEnv";
-
     /**
      * Where the bundle's OpenAI-compatible model is served, from its optional {@code openai:} section
      * ({@code base_url}, {@code api_key_env}), as backend settings for the model under test. Where a model is served
@@ -59,14 +54,14 @@ public final class BundleLoader {
                 throw url.error("must be the http(s) URL of the API root without credentials, for example "
                         + "http://localhost:8080/v1");
             }
-            settings.put(OPENAI_URL, text);
+            settings.put(dev.evalgate.engine.BackendOptions.OPENAI_URL, text);
         });
         node.optional("api_key_env").ifPresent(variable -> {
             String name = variable.asString().trim();
             if (!name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
                 throw variable.error("must name the environment variable that holds the key, never the key itself");
             }
-            settings.put(OPENAI_KEY_ENV, name);
+            settings.put(dev.evalgate.engine.BackendOptions.OPENAI_KEY_ENV, name);
         });
         return settings;
     }

@@ -10,7 +10,6 @@ import java.util.function.Function;
 
 import dev.evalgate.datasets.InvalidInputException;
 import dev.evalgate.engine.BackendOptions;
-import dev.evalgate.engine.BundleLoader;
 
 /**
  * How the {@code openai} backend reaches its server, parsed once from {@link BackendOptions#settings()} and the
@@ -64,11 +63,11 @@ public record OpenAiSettings(URI baseUrl, String apiKeyVariable, Optional<String
             urlSource = BASE_URL_ENV;
         }
         if (urlText == null || urlText.isBlank()) {
-            urlText = settings.get(BundleLoader.OPENAI_URL);
+            urlText = settings.get(BackendOptions.OPENAI_URL);
             urlSource = "openai.base_url";
         }
         URI url = urlText == null || urlText.isBlank() ? URI.create(DEFAULT_URL) : parseUrl(urlText, urlSource);
-        String keyVariable = settings.getOrDefault(KEY_ENV, settings.getOrDefault(BundleLoader.OPENAI_KEY_ENV, ""))
+        String keyVariable = settings.getOrDefault(KEY_ENV, settings.getOrDefault(BackendOptions.OPENAI_KEY_ENV, ""))
                 .trim();
         boolean namedByUser = !keyVariable.isEmpty();
         if (!namedByUser) {

@@ -216,8 +216,8 @@ class OpenAiModelClientTest {
 
     @Test
     void theBundlesServerComesAfterTheFlagAndTheEnvironment() {
-        Map<String, String> bundle = Map.of(dev.evalgate.engine.BundleLoader.OPENAI_URL, "http://bundle-host:8000/v1",
-                dev.evalgate.engine.BundleLoader.OPENAI_KEY_ENV, "VLLM_KEY");
+        Map<String, String> bundle = Map.of(dev.evalgate.engine.BackendOptions.OPENAI_URL, "http://bundle-host:8000/v1",
+                dev.evalgate.engine.BackendOptions.OPENAI_KEY_ENV, "VLLM_KEY");
         java.util.function.Function<String, String> env = name -> name.equals("VLLM_KEY") ? "vllm-secret" : null;
         OpenAiSettings fromBundle = OpenAiSettings.from(bundle, env);
         assertThat(fromBundle.baseUrl()).hasToString("http://bundle-host:8000/v1");
