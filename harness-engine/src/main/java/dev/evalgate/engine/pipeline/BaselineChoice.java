@@ -2,10 +2,14 @@ package dev.evalgate.engine.pipeline;
 
 import java.nio.file.Path;
 
+import org.apiguardian.api.API;
+
 import dev.evalgate.datasets.InvalidInputException;
 import dev.evalgate.engine.RunResult;
 import dev.evalgate.engine.Suite;
 import dev.evalgate.engine.baseline.BaselineStore;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 /**
  * Which baseline a candidate is compared with: none, one stored by name or directory, or a run already in memory
@@ -16,6 +20,7 @@ import dev.evalgate.engine.baseline.BaselineStore;
  * @param storeDirectory  where named baselines live; null for the suite's store (else {@code baselines/} here)
  * @param run             the baseline run itself, or null
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public record BaselineChoice(String nameOrDirectory, Path storeDirectory, RunResult run) {
     /** No baseline: only the gate rules that need none are checked. */
     public static final BaselineChoice NONE = new BaselineChoice(null, null, null);

@@ -4,8 +4,12 @@ import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.apiguardian.api.API;
+
 import dev.evalgate.engine.BackendOptions;
 import dev.evalgate.engine.cache.CacheMode;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 /**
  * How a pipeline uses the inference cache.
@@ -13,6 +17,7 @@ import dev.evalgate.engine.cache.CacheMode;
  * @param mode      readwrite (the default of the command line), record, replay or off
  * @param directory where entries live; empty for {@value #INFERENCE_SUBDIRECTORY}/ under the model cache directory
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public record CacheSettings(CacheMode mode, Optional<Path> directory) {
     /** Under the model cache directory unless a directory is given. */
     public static final String INFERENCE_SUBDIRECTORY = "inference";

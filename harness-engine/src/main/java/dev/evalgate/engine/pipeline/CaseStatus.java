@@ -3,14 +3,19 @@ package dev.evalgate.engine.pipeline;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.apiguardian.api.API;
+
 import dev.evalgate.engine.CaseResult;
 import dev.evalgate.engine.RunResult;
 import dev.evalgate.engine.gate.GateVerdict;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 /**
  * A case's outcome as a CI test reporter shows it, the same in every front end ({@code junit.xml}, the JUnit
  * engine): the gate decides the build, so when it passed, a case whose scorers failed is tolerated rather than red.
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public enum CaseStatus {
     /** Every repeat passed every scorer. */
     PASSED,

@@ -4,9 +4,13 @@ import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.apiguardian.api.API;
+
 import dev.evalgate.engine.RunResult;
 import dev.evalgate.engine.Suite;
 import dev.evalgate.engine.gate.MetricHistory;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 /**
  * What {@link Pipeline#judge} needs to compare and gate a run that is already stored, without calling a model.
@@ -19,6 +23,7 @@ import dev.evalgate.engine.gate.MetricHistory;
  * @param files             where the comparison and the verdict are written beside the run
  * @param reportsDirectory  where the reports go; empty for the place {@code files} names in the run directory
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public record StoredRunRequest(RunResult run, Suite suite, BaselineChoice baseline, boolean allowCorpusChange,
                                MetricHistory history, VerdictFiles files, Optional<Path> reportsDirectory) {
     public StoredRunRequest {

@@ -2,6 +2,10 @@ package dev.evalgate.engine.pipeline;
 
 import java.nio.file.Path;
 
+import org.apiguardian.api.API;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 /**
  * Where a verdict and its comparison are written in the run directory. A run's own files keep the verdict the run
  * was given when it ran; gating it again against a baseline writes files named after that baseline beside them.
@@ -11,6 +15,7 @@ import java.nio.file.Path;
  * @param reportsSubdirectory where in the run directory this verdict's reports go: empty for the run directory
  *                       itself
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public record VerdictFiles(String comparisonFile, String gateFile, String reportsSubdirectory) {
     public static final String COMPARISON_FILE = "comparison.json";
     public static final String GATE_FILE = "gate.json";

@@ -3,14 +3,19 @@ package dev.evalgate.engine.sink;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.apiguardian.api.API;
+
 import dev.evalgate.engine.RunResult;
 import dev.evalgate.engine.compare.Comparison;
 import dev.evalgate.engine.gate.GateVerdict;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 /**
  * What a {@link ReportRenderer} shows: the run and, when there are, its baseline, the comparison with it and the
  * gate's verdict.
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public record ReportInput(RunResult run, Optional<RunResult> baseline, Optional<Comparison> comparison,
                           Optional<GateVerdict> verdict) {
     public ReportInput {

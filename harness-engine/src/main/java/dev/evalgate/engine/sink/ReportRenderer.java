@@ -4,11 +4,16 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.apiguardian.api.API;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 /**
  * Writes a run's reports (HTML, JSON, JUnit XML, Markdown) into a directory. Implementations are discovered with
  * {@link java.util.ServiceLoader}, so the engine never imports a template engine or a report format. Unlike a
  * {@link RunSink}, a renderer is part of the verdict's output: when it fails, the pipeline fails.
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public interface ReportRenderer {
     /** A short name for messages, such as {@code reports}. */
     String name();

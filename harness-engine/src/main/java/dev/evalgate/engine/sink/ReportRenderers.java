@@ -7,7 +7,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
 
+import org.apiguardian.api.API;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 /** The report renderers on the class path; renders a run with every one of them. */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public final class ReportRenderers {
     private final List<ReportRenderer> renderers;
 

@@ -7,10 +7,15 @@ import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.function.Consumer;
 
+import org.apiguardian.api.API;
+
 import dev.evalgate.engine.Suite;
 import dev.evalgate.engine.gate.MetricHistory;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 /** The sinks on the class path; hands each finished run to every one and turns a sink's failure into a warning. */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public final class RunSinks {
     private final List<RunSink> sinks;
 
