@@ -76,9 +76,6 @@ public final class BaselineCommand implements Runnable {
                 + "without it such a run is refused, since full runs would be compared with a part.")
         boolean allowPartial;
 
-        @Option(names = "--verbose", description = "Stack traces on errors.")
-        boolean verbose;
-
         @Override
         public Integer call() {
             var selection = RunStore.readRecord(run).spec().selection();

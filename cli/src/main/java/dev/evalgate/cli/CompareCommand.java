@@ -83,9 +83,6 @@ public final class CompareCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No progress output.")
     boolean quiet;
 
-    @Option(names = "--verbose", description = "Stack traces on errors.")
-    boolean verbose;
-
     @Mixin
     ModelOptionsMixin modelOptions;
 

@@ -51,6 +51,9 @@ public final class EvalgateCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @CommandLine.Mixin
+    VerboseMixin verbosity;
+
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required");
@@ -58,7 +61,8 @@ public final class EvalgateCommand implements Runnable {
 
     /** Runs the command line and maps every outcome to one code of the exit-code table. */
     public static int execute(String[] args, PrintStream out, PrintStream err) {
-        CommandLine cli = new CommandLine(new EvalgateCommand());
+        EvalgateCommand root = new EvalgateCommand();
+        CommandLine cli = new CommandLine(root);
         // Wide enough that the examples in the help footers (real paths) stay on one line.
         cli.setUsageHelpWidth(110);
         cli.setOut(new PrintWriter(out, true));
@@ -72,8 +76,7 @@ public final class EvalgateCommand implements Runnable {
         });
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             PrintWriter errors = commandLine.getErr();
-            boolean verbose = parseResult.hasMatchedOption("--verbose")
-                    || parseResult.subcommands().stream().anyMatch(p -> p.hasMatchedOption("--verbose"));
+            boolean verbose = root.verbosity.verbose();
             ExitCode code = exitCodeOf(e);
             errors.println("error: " + messageOf(e, code));
             if (code == ExitCode.INTERNAL_ERROR || verbose) {

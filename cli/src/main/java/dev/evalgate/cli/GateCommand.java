@@ -52,9 +52,6 @@ public final class GateCommand implements Callable<Integer> {
             + "read (default: as 'run' records it).")
     String history;
 
-    @Option(names = "--verbose", description = "Stack traces on errors.")
-    boolean verbose;
-
     @Override
     public Integer call() {
         RunStore.Loaded loaded = RunStore.load(run);

@@ -34,9 +34,6 @@ public final class MergeCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "The merged run directory to create.")
     Path out;
 
-    @Option(names = "--verbose", description = "Stack traces on errors.")
-    boolean verbose;
-
     @Override
     public Integer call() {
         RunResult merged = RunMerger.merge(shards, out);

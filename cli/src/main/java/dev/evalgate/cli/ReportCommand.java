@@ -67,9 +67,6 @@ public final class ReportCommand implements Callable<Integer> {
     @Mixin
     BaselineOptions baselineOptions = new BaselineOptions();
 
-    @Option(names = "--verbose", description = "Stack traces on errors.")
-    boolean verbose;
-
     @Override
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();

@@ -82,9 +82,6 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No progress output.")
     boolean quiet;
 
-    @Option(names = "--verbose", description = "Stack traces on errors.")
-    boolean verbose;
-
     @Mixin
     ModelOptionsMixin modelOptions;
 
