@@ -8,9 +8,12 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 import dev.evalgate.datasets.InvalidInputException;
 import dev.evalgate.engine.EvaluationException;
@@ -54,6 +57,11 @@ public final class EvalgateCommand implements Runnable {
     @CommandLine.Mixin
     VerboseMixin verbosity;
 
+    @CommandLine.Option(names = "--plugins", paramLabel = "JAR|DIR", scope = CommandLine.ScopeType.INHERIT,
+            description = "A jar, or a directory of jars, with scorers, backends or run sinks to use (repeatable;"
+                    + " also " + CliPlugins.VARIABLE + ", a path list, and a suite's 'plugins:').")
+    List<Path> plugins = new ArrayList<>();
+
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required");
@@ -85,7 +93,24 @@ public final class EvalgateCommand implements Runnable {
             errors.flush();
             return code.code();
         });
-        return cli.execute(args);
+        ClassLoader previous = Thread.currentThread().getContextClassLoader();
+        ClassLoader parent = previous != null ? previous : EvalgateCommand.class.getClassLoader();
+        // Plugins are opened once the command line is parsed (the flag may follow the subcommand) and before the
+        // command runs; the command's lookups of scorers, backends and sinks find them through the context loader.
+        cli.setExecutionStrategy(parseResult -> {
+            try {
+                Thread.currentThread().setContextClassLoader(
+                        CliPlugins.loader(System.getenv(CliPlugins.VARIABLE), root.plugins, parent));
+            } catch (InvalidInputException e) {
+                throw new CommandLine.ExecutionException(parseResult.commandSpec().commandLine(), e.getMessage(), e);
+            }
+            return new CommandLine.RunLast().execute(parseResult);
+        });
+        try {
+            return cli.execute(args);
+        } finally {
+            Thread.currentThread().setContextClassLoader(previous);
+        }
     }
 
     /**

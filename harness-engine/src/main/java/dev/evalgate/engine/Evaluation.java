@@ -108,6 +108,10 @@ public final class Evaluation {
         EvaluationRequest request = prepared.request();
         Suite suite = request.suite();
         Bundle bundle = prepared.bundle();
+        // The suite's own plugin jars add to the scorers and backends the front end found.
+        Plugins plugins = suite.openPlugins();
+        ScorerRegistry scorers = this.scorers.withPlugins(plugins);
+        ModelClients backends = this.backends.withPlugins(plugins);
         // Read before the model is opened, so a --resume path that is not a run fails fast. A resumed run keeps
         // the repeats it was started with unless the user asks otherwise (then it is refused below): finishing a
         // run must not quietly change the experiment.
@@ -123,7 +127,7 @@ public final class Evaluation {
                     : Optional.of(StoredTextRedactor.load(Set.copyOf(suite.redact())));
             UnaryOperator<ModelClient> decorator = redactor.isPresent() ? UnaryOperator.identity()
                     : request.clientDecorator();
-            JudgeModels judgeModels = judgeModels(suite, request.backend(), decorator, judges);
+            JudgeModels judgeModels = judgeModels(backends, suite, request.backend(), decorator, judges);
             List<NamedScorer> named = new ArrayList<>();
             for (ScorerSpec spec : suite.scorers()) {
                 named.add(new NamedScorer(spec.name(), scorers.create(spec, judgeModels), spec.tags()));
@@ -191,9 +195,9 @@ public final class Evaluation {
         return result;
     }
 
-    private JudgeModels judgeModels(Suite suite, BackendOptions options,
-                                    java.util.function.UnaryOperator<ModelClient> decorator,
-                                    Map<String, ModelClient> opened) {
+    private static JudgeModels judgeModels(ModelClients backends, Suite suite, BackendOptions options,
+                                           java.util.function.UnaryOperator<ModelClient> decorator,
+                                           Map<String, ModelClient> opened) {
         if (suite.judge().isEmpty()) {
             return JudgeModels.none();
         }

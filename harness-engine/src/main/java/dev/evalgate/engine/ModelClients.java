@@ -1,7 +1,10 @@
 package dev.evalgate.engine;
 
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
+import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
 
@@ -20,12 +23,49 @@ public final class ModelClients {
         this.providers = Collections.unmodifiableMap(providers);
     }
 
+    /** The backends on the class path of the thread's context class loader (which a front end may extend). */
     public static ModelClients load() {
+        return load(ScorerRegistry.contextClassLoader());
+    }
+
+    /** The backends {@code loader} finds: evalgate's own and those of any plugin jar it loads. */
+    public static ModelClients load(ClassLoader loader) {
         Map<String, ModelClientProvider> found = new TreeMap<>();
-        for (ModelClientProvider provider : ServiceLoader.load(ModelClientProvider.class)) {
+        for (ModelClientProvider provider : providers(loader)) {
             found.putIfAbsent(provider.backend(), provider);
         }
         return new ModelClients(found);
+    }
+
+    /** These backends plus those that {@code plugins} define; a plugin may add a backend, not replace one. */
+    public ModelClients withPlugins(Plugins plugins) {
+        if (plugins.isEmpty()) {
+            return this;
+        }
+        Map<String, ModelClientProvider> found = new TreeMap<>(providers);
+        for (ModelClientProvider provider : providers(plugins.classLoader(ScorerRegistry.contextClassLoader()))) {
+            if (!plugins.defines(provider.getClass())) {
+                continue;
+            }
+            ModelClientProvider previous = found.putIfAbsent(provider.backend(), provider);
+            if (previous != null && previous.getClass() != provider.getClass()) {
+                throw new InvalidInputException(null, 0, null, "two backends are named '" + provider.backend()
+                        + "': " + Plugins.origin(previous.getClass()) + " and " + Plugins.origin(provider.getClass())
+                        + "; remove one of them from the plugins");
+            }
+        }
+        return new ModelClients(found);
+    }
+
+    private static List<ModelClientProvider> providers(ClassLoader loader) {
+        List<ModelClientProvider> found = new ArrayList<>();
+        try {
+            ServiceLoader.load(ModelClientProvider.class, loader).forEach(found::add);
+        } catch (ServiceConfigurationError e) {
+            throw new InvalidInputException(null, 0, null, "a backend provider could not be loaded: "
+                    + e.getMessage(), e);
+        }
+        return found;
     }
 
     public static ModelClients of(ModelClientProvider... providers) {

@@ -1,5 +1,7 @@
 package dev.evalgate.engine;
 
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -136,6 +138,22 @@ public final class ScorerParams {
             return (Map<String, Object>) map;
         }
         throw error(key, "expected a mapping");
+    }
+
+    /** A file the parameter names: relative to the suite file that declared it; missing: an error. */
+    public Path requiredPath(String key) {
+        return optionalPath(key).orElseThrow(() -> error(key, "required parameter is missing"));
+    }
+
+    /** A file the parameter names, if set: relative to the suite file that declared it. */
+    public Optional<Path> optionalPath(String key) {
+        return optionalString(key).map(value -> {
+            try {
+                return SuitePaths.resolve(this, value);
+            } catch (InvalidPathException e) {
+                throw error(key, "not a valid path: " + e.getReason());
+            }
+        });
     }
 
     public InvalidInputException error(String key, String problem) {

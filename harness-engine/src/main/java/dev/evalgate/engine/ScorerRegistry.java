@@ -1,11 +1,16 @@
 package dev.evalgate.engine;
 
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
+import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
 
 import org.apiguardian.api.API;
+
+import dev.evalgate.datasets.InvalidInputException;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
@@ -18,16 +23,62 @@ public final class ScorerRegistry {
         this.providers = Collections.unmodifiableMap(providers);
     }
 
+    /** The scorers on the class path of the thread's context class loader (which a front end may extend). */
     public static ScorerRegistry load() {
+        return load(contextClassLoader());
+    }
+
+    /** The scorers {@code loader} finds: evalgate's own and those of any plugin jar it loads. */
+    public static ScorerRegistry load(ClassLoader loader) {
         Map<String, ScorerProvider> found = new TreeMap<>();
-        for (ScorerProvider provider : ServiceLoader.load(ScorerProvider.class)) {
+        for (ScorerProvider provider : providers(loader)) {
             ScorerProvider previous = found.putIfAbsent(provider.type(), provider);
-            if (previous != null) {
-                throw new IllegalStateException("two scorer providers claim type '" + provider.type() + "': "
-                        + previous.getClass().getName() + " and " + provider.getClass().getName());
+            if (previous != null && previous.getClass() != provider.getClass()) {
+                throw twoProviders(provider.type(), previous, provider);
             }
         }
         return new ScorerRegistry(found);
+    }
+
+    /** This registry plus the scorers that {@code plugins} define; a plugin may add scorer types, not replace one. */
+    public ScorerRegistry withPlugins(Plugins plugins) {
+        if (plugins.isEmpty()) {
+            return this;
+        }
+        Map<String, ScorerProvider> found = new TreeMap<>(providers);
+        for (ScorerProvider provider : providers(plugins.classLoader(contextClassLoader()))) {
+            if (!plugins.defines(provider.getClass())) {
+                continue;
+            }
+            ScorerProvider previous = found.putIfAbsent(provider.type(), provider);
+            if (previous != null && previous.getClass() != provider.getClass()) {
+                throw twoProviders(provider.type(), previous, provider);
+            }
+        }
+        return new ScorerRegistry(found);
+    }
+
+    private static List<ScorerProvider> providers(ClassLoader loader) {
+        List<ScorerProvider> found = new ArrayList<>();
+        try {
+            ServiceLoader.load(ScorerProvider.class, loader).forEach(found::add);
+        } catch (ServiceConfigurationError e) {
+            throw new InvalidInputException(null, 0, null, "a scorer provider could not be loaded: "
+                    + e.getMessage(), e);
+        }
+        return found;
+    }
+
+    private static InvalidInputException twoProviders(String type, ScorerProvider first, ScorerProvider second) {
+        return new InvalidInputException(null, 0, null, "two scorer providers claim type '" + type + "': "
+                + Plugins.origin(first.getClass()) + " and " + Plugins.origin(second.getClass())
+                + "; remove one of them from the class path or the plugins");
+    }
+
+    /** The thread's context class loader, where front ends put plugin jars; evalgate's own when there is none. */
+    static ClassLoader contextClassLoader() {
+        ClassLoader context = Thread.currentThread().getContextClassLoader();
+        return context != null ? context : ScorerRegistry.class.getClassLoader();
     }
 
     public static ScorerRegistry of(ScorerProvider... providers) {

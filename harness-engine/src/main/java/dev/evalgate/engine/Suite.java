@@ -28,11 +28,13 @@ import static org.apiguardian.api.API.Status.STABLE;
  * @param tiers     named subsets of cases such as {@code smoke}, in file order
  * @param baselines where named baselines are stored; {@code baselines/} next to the suite by default
  * @param redact    what to mask in everything the run stores ({@code pii}, {@code secrets}); empty: nothing
+ * @param plugins   jars, or directories of jars, with scorers, backends or sinks the suite uses; empty: none
  */
 @API(status = STABLE, since = "0.1.0")
 public record Suite(String name, Path file, Path bundle, List<Path> corpora, List<ScorerSpec> scorers,
                     Optional<JudgeSpec> judge, int repeats, int concurrency, Duration timeout, Path outputDirectory,
-                    GatePolicy gate, Map<String, Tier> tiers, Path baselines, List<String> redact) {
+                    GatePolicy gate, Map<String, Tier> tiers, Path baselines, List<String> redact,
+                    List<Path> plugins) {
     public static final int MAX_REPEATS = 100;
 
     public Suite {
@@ -55,6 +57,15 @@ public record Suite(String name, Path file, Path bundle, List<Path> corpora, Lis
                     : file.toAbsolutePath().getParent().resolve(BaselineStore.DEFAULT_DIRECTORY);
         }
         redact = redact == null ? List.of() : List.copyOf(redact);
+        plugins = plugins == null ? List.of() : List.copyOf(plugins);
+    }
+
+    /** A suite without plugins. */
+    public Suite(String name, Path file, Path bundle, List<Path> corpora, List<ScorerSpec> scorers,
+                 Optional<JudgeSpec> judge, int repeats, int concurrency, Duration timeout, Path outputDirectory,
+                 GatePolicy gate, Map<String, Tier> tiers, Path baselines, List<String> redact) {
+        this(name, file, bundle, corpora, scorers, judge, repeats, concurrency, timeout, outputDirectory, gate, tiers,
+                baselines, redact, List.of());
     }
 
     /** A suite that redacts nothing. */
@@ -82,17 +93,25 @@ public record Suite(String name, Path file, Path bundle, List<Path> corpora, Lis
 
     public Suite withBundle(Path newBundle) {
         return new Suite(name, file, newBundle, corpora, scorers, judge, repeats, concurrency, timeout,
-                outputDirectory, gate, tiers, baselines, redact);
+                outputDirectory, gate, tiers, baselines, redact, plugins);
     }
 
     public Suite withRepeats(int newRepeats) {
         return new Suite(name, file, bundle, corpora, scorers, judge, newRepeats, concurrency, timeout,
-                outputDirectory, gate, tiers, baselines, redact);
+                outputDirectory, gate, tiers, baselines, redact, plugins);
     }
 
     public Suite withConcurrency(int newConcurrency) {
         return new Suite(name, file, bundle, corpora, scorers, judge, repeats, newConcurrency, timeout,
-                outputDirectory, gate, tiers, baselines, redact);
+                outputDirectory, gate, tiers, baselines, redact, plugins);
+    }
+
+    /**
+     * Opens the suite's plugin jars, seen through the thread's context class loader (which holds evalgate and the
+     * plugins a front end added); {@link Plugins#NONE} when the suite names none.
+     */
+    public Plugins openPlugins() {
+        return Plugins.open(plugins, ScorerRegistry.contextClassLoader(), file == null ? "a suite" : file.toString());
     }
 
     public BaselineStore baselineStore() {

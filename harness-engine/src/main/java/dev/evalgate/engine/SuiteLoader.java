@@ -1,5 +1,6 @@
 package dev.evalgate.engine;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,7 +34,8 @@ public final class SuiteLoader {
     public Suite load(Path file) {
         ConfigNode root = ConfigNode.parseYaml(file);
         root.allowOnly("name", "description", "bundle", "corpora", "scorers", "judge", "repeats", "concurrency",
-                "timeout_seconds", "output", "gate", "tiers", "baselines", "history", "redact");
+                "timeout_seconds", "output", "gate", "tiers", "baselines", "history", "redact",
+                "plugins");
         Path dir = file.toAbsolutePath().getParent();
         String name = root.string("name", stripExtension(file.getFileName().toString()));
         // Where the run history is recorded; the history sink reads it from the file, here it is only checked.
@@ -47,6 +49,19 @@ public final class SuiteLoader {
         if (corpora.isEmpty()) {
             throw corporaNode.error("list at least one corpus directory");
         }
+
+        // Plugin jars first: the scorer types below may come from them.
+        List<Path> plugins = new ArrayList<>();
+        Optional<ConfigNode> pluginsNode = root.optional("plugins");
+        for (ConfigNode item : pluginsNode.map(n -> n.isList() ? n.asList() : List.of(n)).orElse(List.of())) {
+            Path plugin = item.asPathIn(dir);
+            if (!Files.exists(plugin)) {
+                throw item.error("plugin jar or directory " + plugin + " does not exist");
+            }
+            plugins.add(plugin);
+        }
+        ScorerRegistry scorers = this.scorers.withPlugins(
+                Plugins.open(plugins, ScorerRegistry.contextClassLoader(), file.toString()));
 
         List<ScorerSpec> specs = new ArrayList<>();
         Set<String> names = new HashSet<>();
@@ -105,7 +120,7 @@ public final class SuiteLoader {
         return new Suite(name, file, root.required("bundle").asPathIn(dir), corpora, specs, judge,
                 repeats, concurrency, Duration.ofSeconds(timeoutSeconds),
                 root.optional("output").map(n -> n.asPathIn(dir)).orElse(null), gate, tiers,
-                root.optional("baselines").map(n -> n.asPathIn(dir)).orElse(null), redact);
+                root.optional("baselines").map(n -> n.asPathIn(dir)).orElse(null), redact, plugins);
     }
 
     private static String stripExtension(String fileName) {

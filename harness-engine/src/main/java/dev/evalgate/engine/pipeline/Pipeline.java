@@ -69,6 +69,8 @@ public final class Pipeline {
      */
     public PipelineResult evaluate(PipelineRequest request) {
         Suite suite = request.suite();
+        // The suite's own plugin jars may hold sinks too (scorers and backends are added by the evaluation).
+        RunSinks sinks = this.sinks.withPlugins(suite.openPlugins());
         Optional<RunSpec> resumed = request.resume().map(dir -> RunStore.readRecord(dir).spec());
         RunSelection selection = new RunSelection(request.tier().orElse(null), request.shard().orElse(null));
         if (resumed.isPresent() && request.tier().isEmpty() && request.shard().isEmpty()) {

@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 
 import org.apiguardian.api.API;
 
+import dev.evalgate.engine.Plugins;
 import dev.evalgate.engine.Suite;
 import dev.evalgate.engine.gate.MetricHistory;
 
@@ -23,10 +24,31 @@ public final class RunSinks {
         this.sinks = List.copyOf(sinks);
     }
 
+    /** The sinks on the class path of the thread's context class loader (which a front end may extend). */
     public static RunSinks load() {
+        ClassLoader context = Thread.currentThread().getContextClassLoader();
+        return load(context != null ? context : RunSinks.class.getClassLoader());
+    }
+
+    /** The sinks {@code loader} finds: evalgate's own and those of any plugin jar it loads. */
+    public static RunSinks load(ClassLoader loader) {
         List<RunSink> found = new ArrayList<>();
-        for (RunSink sink : ServiceLoader.load(RunSink.class)) {
+        for (RunSink sink : ServiceLoader.load(RunSink.class, loader)) {
             found.add(sink);
+        }
+        return new RunSinks(found);
+    }
+
+    /** These sinks plus those that {@code plugins} define (a suite's own plugin jars). */
+    public RunSinks withPlugins(Plugins plugins) {
+        if (plugins.isEmpty()) {
+            return this;
+        }
+        List<RunSink> found = new ArrayList<>(sinks);
+        for (RunSink sink : ServiceLoader.load(RunSink.class, plugins.classLoader(RunSinks.class.getClassLoader()))) {
+            if (plugins.defines(sink.getClass())) {
+                found.add(sink);
+            }
         }
         return new RunSinks(found);
     }

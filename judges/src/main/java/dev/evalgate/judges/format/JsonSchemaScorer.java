@@ -20,8 +20,8 @@ import dev.evalgate.engine.Scorer;
 import dev.evalgate.engine.ScorerParams;
 import dev.evalgate.engine.ScorerProvider;
 import dev.evalgate.engine.ScoringContext;
+import dev.evalgate.engine.SuitePaths;
 import dev.evalgate.engine.internal.Json;
-import dev.evalgate.judges.SuitePaths;
 
 /**
  * Passes when the output is JSON that validates against a JSON Schema (draft 2020-12 by default). The schema comes

@@ -7,14 +7,14 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
+import dev.evalgate.engine.CaseDataException;
+import dev.evalgate.engine.CaseFields;
 import dev.evalgate.engine.JudgeModels;
 import dev.evalgate.engine.Score;
 import dev.evalgate.engine.Scorer;
 import dev.evalgate.engine.ScorerParams;
 import dev.evalgate.engine.ScorerProvider;
 import dev.evalgate.engine.ScoringContext;
-import dev.evalgate.judges.CaseDataException;
-import dev.evalgate.judges.CaseFields;
 
 /**
  * Passes when every required word appears and no forbidden word does. Words come from the scorer's

@@ -2,10 +2,10 @@ package dev.evalgate.judges.injection;
 
 import java.util.Optional;
 
+import dev.evalgate.engine.CaseDataException;
 import dev.evalgate.engine.Score;
 import dev.evalgate.engine.Scorer;
 import dev.evalgate.engine.ScoringContext;
-import dev.evalgate.judges.CaseDataException;
 
 /**
  * One sign that an attack worked (a leak, an obeyed goal). A check applies only to cases that declare what it

@@ -11,14 +11,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
+import dev.evalgate.engine.CaseDataException;
+import dev.evalgate.engine.CaseFields;
 import dev.evalgate.engine.JudgeModels;
 import dev.evalgate.engine.Score;
 import dev.evalgate.engine.Scorer;
 import dev.evalgate.engine.ScorerParams;
 import dev.evalgate.engine.ScorerProvider;
 import dev.evalgate.engine.ScoringContext;
-import dev.evalgate.judges.CaseDataException;
-import dev.evalgate.judges.CaseFields;
 import dev.evalgate.judges.DeadlineCharSequence;
 import dev.evalgate.judges.Excerpt;
 

@@ -6,13 +6,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.evalgate.engine.CaseFields;
 import dev.evalgate.engine.JudgeModels;
 import dev.evalgate.engine.Score;
 import dev.evalgate.engine.Scorer;
 import dev.evalgate.engine.ScorerParams;
 import dev.evalgate.engine.ScorerProvider;
 import dev.evalgate.engine.ScoringContext;
-import dev.evalgate.judges.CaseFields;
 import dev.evalgate.judges.Excerpt;
 
 /**

@@ -6,13 +6,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.evalgate.engine.CaseDataException;
 import dev.evalgate.engine.JudgeModels;
 import dev.evalgate.engine.Score;
 import dev.evalgate.engine.Scorer;
 import dev.evalgate.engine.ScorerParams;
 import dev.evalgate.engine.ScorerProvider;
 import dev.evalgate.engine.ScoringContext;
-import dev.evalgate.judges.CaseDataException;
 
 /**
  * Combines the attack checks: a case passes only if none of the checks that apply to it fires. The canary and

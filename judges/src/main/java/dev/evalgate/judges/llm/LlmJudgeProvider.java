@@ -10,7 +10,7 @@ import dev.evalgate.engine.ModelClient;
 import dev.evalgate.engine.Scorer;
 import dev.evalgate.engine.ScorerParams;
 import dev.evalgate.engine.ScorerProvider;
-import dev.evalgate.judges.SuitePaths;
+import dev.evalgate.engine.SuitePaths;
 import dev.evalgate.judges.calibration.Agreement;
 import dev.evalgate.judges.calibration.CalibratedScorer;
 import dev.evalgate.judges.calibration.Calibration;

@@ -7,12 +7,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import dev.evalgate.engine.CaseDataException;
+import dev.evalgate.engine.CaseFields;
 import dev.evalgate.engine.Score;
 import dev.evalgate.engine.Scorer;
 import dev.evalgate.engine.ScorerParams;
 import dev.evalgate.engine.ScoringContext;
-import dev.evalgate.judges.CaseDataException;
-import dev.evalgate.judges.CaseFields;
 import dev.evalgate.judges.Excerpt;
 import dev.evalgate.judges.injection.CanaryLeakScorer;
 import dev.evalgate.judges.injection.PromptLeakScorer;

@@ -9,14 +9,14 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.evalgate.engine.CaseDataException;
+import dev.evalgate.engine.CaseFields;
 import dev.evalgate.engine.JudgeModels;
 import dev.evalgate.engine.Score;
 import dev.evalgate.engine.Scorer;
 import dev.evalgate.engine.ScorerParams;
 import dev.evalgate.engine.ScorerProvider;
 import dev.evalgate.engine.ScoringContext;
-import dev.evalgate.judges.CaseDataException;
-import dev.evalgate.judges.CaseFields;
 
 /**
  * Passes when every number in the reference ({@code expected.reference}, or the first of

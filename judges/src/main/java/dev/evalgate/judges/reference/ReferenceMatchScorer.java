@@ -4,14 +4,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.evalgate.engine.CaseDataException;
+import dev.evalgate.engine.CaseFields;
 import dev.evalgate.engine.JudgeModels;
 import dev.evalgate.engine.Score;
 import dev.evalgate.engine.Scorer;
 import dev.evalgate.engine.ScorerParams;
 import dev.evalgate.engine.ScorerProvider;
 import dev.evalgate.engine.ScoringContext;
-import dev.evalgate.judges.CaseDataException;
-import dev.evalgate.judges.CaseFields;
 import dev.evalgate.judges.Excerpt;
 
 /**

@@ -1,7 +1,5 @@
 package dev.evalgate.judges.corpora;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,13 +14,15 @@ import org.junit.jupiter.api.Test;
 import dev.evalgate.datasets.Corpus;
 import dev.evalgate.datasets.CorpusLoader;
 import dev.evalgate.datasets.EvalCase;
+import dev.evalgate.engine.CaseFields;
 import dev.evalgate.engine.GenerationParams;
 import dev.evalgate.engine.ModelRequest;
 import dev.evalgate.engine.Score;
 import dev.evalgate.engine.Scorer;
 import dev.evalgate.engine.ScoringContext;
-import dev.evalgate.judges.CaseFields;
 import dev.evalgate.judges.Scoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The corpora shipped in {@code corpora/} are read by the scorers they name, without a single undecided case. */
 class ShippedCorporaTest {

@@ -1,10 +1,13 @@
-package dev.evalgate.judges;
+package dev.evalgate.engine;
 
 import java.nio.file.Path;
 
-import dev.evalgate.engine.ScorerParams;
+import org.apiguardian.api.API;
+
+import static org.apiguardian.api.API.Status.STABLE;
 
 /** Resolves a file a scorer parameter names: a relative path is relative to the suite file that declared it. */
+@API(status = STABLE, since = "0.1.0")
 public final class SuitePaths {
     private SuitePaths() {
     }

@@ -1,4 +1,4 @@
-package dev.evalgate.judges;
+package dev.evalgate.engine;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -7,12 +7,17 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.apiguardian.api.API;
+
 import dev.evalgate.datasets.EvalCase;
+
+import static org.apiguardian.api.API.Status.STABLE;
 
 /**
  * Reads the fields of a case's {@code expected} that scorers share. A field may hold one text or a list of texts;
  * a malformed field is reported as a {@link CaseDataException} naming the case and field, never silently ignored.
  */
+@API(status = STABLE, since = "0.1.0")
 public final class CaseFields {
     private CaseFields() {
     }
