@@ -144,11 +144,19 @@ public final class Evaluation {
                     BundleLoader.modelLocation(prepared.bundleFile())));
             int repeats = request.repeats().orElse(resumed.map(RunSpec::repeats).orElse(suite.repeats()));
             int concurrency = request.concurrency().orElse(suite.concurrency());
-            RunStore store;
             RunSpec spec;
             if (resumed.isPresent()) {
                 spec = resumed.get();
                 checkResumable(spec, prepared, client.info(), repeats, request.selection(), request.resume().get());
+            } else {
+                spec = newSpec(runId, suite, prepared, client.info(), repeats, concurrency, request.selection());
+            }
+            RunPlan plan = new RunPlan(spec, prepared.cases(), bundle, client, named, validator,
+                    RetryPolicy.DEFAULT, suite.timeout(), concurrency, repeats, request.baselineOutputs(),
+                    redactor);
+            // The store is opened last: from here the runner owns it and releases its lock on every path.
+            RunStore store;
+            if (resumed.isPresent()) {
                 store = RunStore.resume(request.resume().get());
                 try {
                     checkSameSelection(store.existingResults(), prepared.cases(), request.resume().get());
@@ -157,24 +165,9 @@ public final class Evaluation {
                     throw e;
                 }
             } else {
-                spec = newSpec(runId, suite, prepared, client.info(), repeats, concurrency, request.selection());
                 store = RunStore.create(request.runsRoot().resolve(spec.runId()));
             }
-            RunPlan plan = new RunPlan(spec, prepared.cases(), bundle, client, named, validator,
-                    RetryPolicy.DEFAULT, suite.timeout(), concurrency, repeats, request.baselineOutputs(),
-                    redactor);
-            try {
-                return runner.run(plan, store, listener);
-            } catch (RuntimeException | Error e) {
-                // Releases the run's lock, so the run can be resumed at once (in this process too) once the
-                // cause (a full disk, say) is fixed.
-                try {
-                    store.close();
-                } catch (RuntimeException closing) {
-                    e.addSuppressed(closing);
-                }
-                throw e;
-            }
+            return runner.run(plan, store, listener); // the runner closes the store, whatever happens
         } finally {
             if (client != null) {
                 client.close();

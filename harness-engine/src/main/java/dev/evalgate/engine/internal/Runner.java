@@ -47,11 +47,22 @@ public final class Runner {
         this.watchdogGrace = watchdogGrace;
     }
 
+    /**
+     * Runs the plan into {@code store}, which the runner owns from here on: it is closed, and the run's writer lock
+     * released, on every path, so a run that failed midway (a full disk, a failing listener) can be resumed at once,
+     * in this process too.
+     */
     public RunResult run(RunPlan plan, RunStore store, RunListener listener) {
         try {
             return runLocked(plan, store, listener);
-        } finally {
+        } catch (RuntimeException | Error e) {
+            try {
+                store.close();
+            } catch (RuntimeException closing) {
+                e.addSuppressed(closing);
             }
+            throw e;
+        }
     }
 
     private RunResult runLocked(RunPlan plan, RunStore store, RunListener listener) {

@@ -173,6 +173,33 @@ public class RunnerTest {
     }
 
     @Test
+    void aRunThatFailsMidwayReleasesItsWriterSoItCanBeResumedInTheSameProcess() {
+        Path dir = tmp.resolve("run");
+        List<PlannedCase> cases = cases(6);
+        RunListener failing = new RunListener() {
+            @Override
+            public void caseFinished(CaseResult result) {
+                if (result.caseId().equals("case-2")) {
+                    throw new IllegalStateException("injected failure");
+                }
+            }
+        };
+        Runner oneAtATime = new Runner(d -> { });
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> oneAtATime.run(plan(
+                ScriptedModelClient.answering(r -> "first"), cases, 1, 1, Optional.empty(), RepairPolicy.NONE),
+                RunStore.create(dir), failing)).hasMessage("injected failure");
+
+        ScriptedModelClient second = ScriptedModelClient.answering(r -> "second");
+        RunResult result = runner.run(plan(second, cases, 1, 1, Optional.empty(), RepairPolicy.NONE),
+                RunStore.resume(dir), RunListener.NONE);
+
+        assertThat(result.results()).extracting(CaseResult::caseId)
+                .containsExactly("case-0", "case-1", "case-2", "case-3", "case-4", "case-5");
+        assertThat(second.calls()).isLessThan(6);
+        RunStore.resume(dir).close(); // and the finished run is released too
+    }
+
+    @Test
     void resumeRunsOnlyWhatIsMissingAndDropsATornLastLine() throws IOException {
         Path dir = tmp.resolve("run");
         ScriptedModelClient first = ScriptedModelClient.answering(r -> "first");
