@@ -31,6 +31,10 @@ final class EngineSettings {
     static final String OLLAMA_CONCURRENCY_SETTING = "ollama.maxConcurrency";
     static final String OLLAMA_FALLBACK_SETTING = "ollama.fallback";
     static final String OLLAMA_WARM_UP_SETTING = "ollama.warmUp";
+    /** Backend setting keys, as the OpenAI-compatible backend reads them. */
+    static final String OPENAI_URL_SETTING = "openai.url";
+    static final String OPENAI_KEY_ENV_SETTING = "openai.apiKeyEnv";
+    static final String OPENAI_CONCURRENCY_SETTING = "openai.maxConcurrency";
     /** The variable the command line also reads for a model file. */
     static final String MODEL_ENV = "EVALGATE_MODEL";
 
@@ -73,6 +77,9 @@ final class EngineSettings {
             settings.put(OLLAMA_CONTAINER_SETTING, "true");
         }
         integer(OLLAMA_CONCURRENCY).ifPresent(n -> settings.put(OLLAMA_CONCURRENCY_SETTING, Integer.toString(n)));
+        text(OPENAI_URL).ifPresent(url -> settings.put(OPENAI_URL_SETTING, url));
+        text(OPENAI_KEY_ENV).ifPresent(name -> settings.put(OPENAI_KEY_ENV_SETTING, name));
+        integer(OPENAI_CONCURRENCY).ifPresent(n -> settings.put(OPENAI_CONCURRENCY_SETTING, Integer.toString(n)));
         text(BACKEND).ifPresent(b -> settings.put(OLLAMA_FALLBACK_SETTING, switch (b.toLowerCase(Locale.ROOT)) {
             case "auto" -> "embedded";
             case "bundle" -> "none";

@@ -70,6 +70,15 @@ public final class EvalgateEngineConfig {
     /** Calls in flight at once against Ollama, like {@code --ollama-concurrency}. */
     public static final String OLLAMA_CONCURRENCY = "evalgate.ollama.concurrency";
 
+    /** The API root of the OpenAI-compatible server for {@code openai:} bundles, like {@code --openai-url}. */
+    public static final String OPENAI_URL = "evalgate.openai.url";
+
+    /** The environment variable holding the API key for {@code openai:} bundles, like {@code --openai-key-env}. */
+    public static final String OPENAI_KEY_ENV = "evalgate.openai.keyEnv";
+
+    /** Calls in flight at once against the OpenAI-compatible server, like {@code --openai-concurrency}. */
+    public static final String OPENAI_CONCURRENCY = "evalgate.openai.concurrency";
+
     /** {@code auto} or {@code bundle} (default), like {@code --backend}. */
     public static final String BACKEND = "evalgate.backend";
 

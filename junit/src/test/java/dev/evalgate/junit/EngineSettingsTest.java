@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 
 import dev.evalgate.models.ollama.OllamaSettings;
+import dev.evalgate.models.openai.OpenAiSettings;
 
 /**
  * The JUnit front end passes Ollama settings under the keys the Ollama backend reads; it cannot import them (the
@@ -18,5 +19,12 @@ class EngineSettingsTest {
         assertThat(EngineSettings.OLLAMA_CONCURRENCY_SETTING).isEqualTo(OllamaSettings.MAX_CONCURRENCY);
         assertThat(EngineSettings.OLLAMA_FALLBACK_SETTING).isEqualTo(OllamaSettings.FALLBACK);
         assertThat(EngineSettings.OLLAMA_WARM_UP_SETTING).isEqualTo(OllamaSettings.WARM_UP);
+    }
+
+    @Test
+    void openAiSettingKeysAreTheBackendsOwn() {
+        assertThat(EngineSettings.OPENAI_URL_SETTING).isEqualTo(OpenAiSettings.URL);
+        assertThat(EngineSettings.OPENAI_KEY_ENV_SETTING).isEqualTo(OpenAiSettings.KEY_ENV);
+        assertThat(EngineSettings.OPENAI_CONCURRENCY_SETTING).isEqualTo(OpenAiSettings.MAX_CONCURRENCY);
     }
 }
