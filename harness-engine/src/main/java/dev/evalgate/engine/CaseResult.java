@@ -1,7 +1,10 @@
 package dev.evalgate.engine;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import org.apiguardian.api.API;
@@ -49,6 +52,26 @@ public record CaseResult(String corpus, String caseId, int repeat, String traceI
     @JsonIgnore
     public boolean passed() {
         return error == null && scores.stream().allMatch(Score::passed);
+    }
+
+    /** How {@link #error} records a scorer that threw; {@link #failedScorers} reads the names back. */
+    public static String scorerFailure(String scorerName, RuntimeException e) {
+        return "scorer '" + scorerName + "' failed: " + e;
+    }
+
+    private static final Pattern SCORER_FAILURE = Pattern.compile("(?:^|; )scorer '([^']*)' failed: ");
+
+    /** The scorers that threw on this case, whose output the model did give; empty if none threw. */
+    @JsonIgnore
+    public List<String> failedScorers() {
+        List<String> names = new ArrayList<>();
+        if (error != null) {
+            Matcher m = SCORER_FAILURE.matcher(error);
+            while (m.find()) {
+                names.add(m.group(1));
+            }
+        }
+        return names;
     }
 
     public java.util.Optional<Score> score(String scorerName) {

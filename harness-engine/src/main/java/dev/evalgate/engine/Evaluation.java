@@ -182,10 +182,35 @@ public final class Evaluation {
      */
     public static RunResult requireEvaluated(RunResult result) {
         if (result.summary().results() > 0 && result.summary().errored() == result.summary().results()) {
+            everyCaseFailedInScoring(result);
             throw new EvaluationException("every case errored (first error: " + result.results().get(0).error()
                     + "); results and reports are in " + result.directory());
         }
         return result;
+    }
+
+    /**
+     * When the model answered every case and a scorer threw on each, the scorer is at fault, not the model: the
+     * message names it, with the first case and its error, so nobody goes looking for a model problem.
+     */
+    private static void everyCaseFailedInScoring(RunResult result) {
+        if (result.results().stream().anyMatch(r -> r.failedScorers().isEmpty())) {
+            return;
+        }
+        Map<String, Long> failures = new java.util.TreeMap<>();
+        result.results().forEach(r -> r.failedScorers().stream().distinct()
+                .forEach(name -> failures.merge(name, 1L, Long::sum)));
+        List<String> everywhere = failures.entrySet().stream()
+                .filter(e -> e.getValue() == result.results().size()).map(Map.Entry::getKey).toList();
+        List<String> named = everywhere.isEmpty() ? List.copyOf(failures.keySet()) : everywhere;
+        CaseResult first = result.results().stream().filter(r -> r.failedScorers().contains(named.get(0)))
+                .findFirst().orElseThrow();
+        String who = named.size() == 1 ? "scorer '" + named.get(0) + "' failed"
+                : "scorers " + String.join(", ", named.stream().map(n -> "'" + n + "'").toList()) + " failed";
+        throw new EvaluationException(who + " on every case" + (everywhere.isEmpty() ? " between them" : "")
+                + ", so no case could be scored (first, case " + first.key() + ": " + first.error() + "). This is"
+                + " an error of the scorer or of its parameters in the suite, not of the model: the model answered"
+                + " every case. Results and reports are in " + result.directory());
     }
 
     private static JudgeModels judgeModels(ModelClients backends, Suite suite, BackendOptions options,

@@ -100,7 +100,7 @@ public final class CaseExecutor {
                         : new Score(named.name(), score.value(), score.passed(), score.explanation(),
                         score.details()));
             } catch (RuntimeException e) {
-                scorerErrors.add("scorer '" + named.name() + "' failed: " + e);
+                scorerErrors.add(CaseResult.scorerFailure(named.name(), e));
             }
         }
         String error = scorerErrors.isEmpty() ? null : String.join("; ", scorerErrors);

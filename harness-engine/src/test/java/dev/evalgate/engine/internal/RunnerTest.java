@@ -225,6 +225,38 @@ public class RunnerTest {
     }
 
     @Test
+    void aScorerThatThrowsOnEveryCaseIsNamedAsAScorerErrorNotBlamedOnTheModel() {
+        ScriptedModelClient client = ScriptedModelClient.answering(r -> "an answer");
+        List<NamedScorer> scorers = List.of(new NamedScorer("ok", c -> Score.pass("ok", "fine")),
+                new NamedScorer("broken-judge", c -> {
+                    throw new IllegalStateException("cannot parse its parameters");
+                }));
+        RunPlan plan = new RunPlan(spec(1), cases(3), bundle(RepairPolicy.NONE), client, scorers, Optional.empty(),
+                RetryPolicy.NONE, Duration.ofSeconds(5), 1, 1, Map.of());
+        RunResult result = runner.run(plan, RunStore.create(tmp.resolve("run")), RunListener.NONE);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> dev.evalgate.engine.Evaluation.requireEvaluated(result))
+                .isInstanceOf(dev.evalgate.engine.EvaluationException.class)
+                .hasMessageContaining("scorer 'broken-judge' failed on every case")
+                .hasMessageContaining("case c/case-0")
+                .hasMessageContaining("cannot parse its parameters")
+                .hasMessageContaining("the model answered")
+                .hasMessageNotContaining("every case errored");
+    }
+
+    @Test
+    void casesWhoseModelCallFailedStillReportEveryCaseErrored() {
+        ScriptedModelClient client = new ScriptedModelClient((r, n) -> {
+            throw new ModelCallException("connection refused", false);
+        }, 1);
+        RunPlan plan = plan(client, cases(2), 1, 1, Optional.empty(), RepairPolicy.NONE);
+        RunResult result = runner.run(plan, RunStore.create(tmp.resolve("run")), RunListener.NONE);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> dev.evalgate.engine.Evaluation.requireEvaluated(result))
+                .hasMessageContaining("every case errored").hasMessageContaining("connection refused");
+    }
+
+    @Test
     void aScorerThatThrowsErrorsTheCaseButKeepsTheOtherScores() {
         ScriptedModelClient client = ScriptedModelClient.answering(r -> "x");
         List<NamedScorer> scorers = List.of(new NamedScorer("ok", c -> Score.pass("whatever", "fine")),
