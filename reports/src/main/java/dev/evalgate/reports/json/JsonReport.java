@@ -3,6 +3,7 @@ package dev.evalgate.reports.json;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Path;
+import java.util.AbstractList;
 import java.util.List;
 
 import dev.evalgate.engine.CaseResult;
@@ -59,7 +60,19 @@ public final class JsonReport {
     }
 
     public static void write(RunResult run, ReportContext context, ReportModel model, Path file) throws IOException {
-        List<CaseStatusLine> lines = model.cases().stream().map(JsonReport::line).toList();
+        // Each line made as it is written, not a list of them all beside the run's results.
+        List<CaseView> cases = model.cases();
+        List<CaseStatusLine> lines = new AbstractList<>() {
+            @Override
+            public CaseStatusLine get(int index) {
+                return line(cases.get(index));
+            }
+
+            @Override
+            public int size() {
+                return cases.size();
+            }
+        };
         Document doc = new Document(FORMAT, model.header(), model.gate(), model.metrics(), model.counts(), lines,
                 context.verdict().orElse(null), context.comparison().map(Comparison::metricDeltas).orElse(List.of()),
                 run.spec(), run.summary(), run.results(), model.ifeval());

@@ -105,9 +105,12 @@ public final class MarkdownSummary {
         if (h.hasBaseline()) {
             caseTable("Top regressions", regressions, model.counts().regressed(), md);
         }
-        List<CaseView> notPassing = model.casesWorthALook(Integer.MAX_VALUE).stream()
-                .filter(c -> !CaseChange.REGRESSED.label().equals(c.ch())).toList();
-        caseTable(h.hasBaseline() ? "Other cases not passing" : "Cases not passing", notPassing, notPassing.size(),
+        // Only the cases the table shows are kept; the others are counted.
+        java.util.function.Predicate<CaseView> notRegressed = c -> !CaseChange.REGRESSED.label().equals(c.ch());
+        int notPassingCount = (int) model.cases().stream()
+                .filter(c -> ReportModel.isWorthALook(c) && notRegressed.test(c)).count();
+        List<CaseView> notPassing = model.casesWorthALook(TOP_CASES, notRegressed);
+        caseTable(h.hasBaseline() ? "Other cases not passing" : "Cases not passing", notPassing, notPassingCount,
                 md);
         String closing = "Open `report.html` from the run's artifacts for every case, with outputs side by side.\n";
         if (md.length() + closing.length() > MAX_CHARS) {
@@ -159,8 +162,8 @@ public final class MarkdownSummary {
                     .append(joinInline(c.failed(), 4)).append(" | ")
                     .append(MarkdownText.inline(excerpt, EXCERPT_CHARS)).append(" |\n");
         }
-        if (cases.size() > TOP_CASES) {
-            md.append("\n\u2026 and ").append(cases.size() - TOP_CASES).append(" more.\n");
+        if (total > TOP_CASES) {
+            md.append("\n\u2026 and ").append(total - TOP_CASES).append(" more.\n");
         }
         md.append('\n');
     }

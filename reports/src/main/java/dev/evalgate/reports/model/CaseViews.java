@@ -30,49 +30,51 @@ final class CaseViews {
         return grouped;
     }
 
+    /** The run's cases, each view built when read (see {@link RunCaseViews}). */
     static List<CaseView> of(RunResult run, Optional<RunResult> baseline, Optional<Comparison> comparison) {
         Map<String, List<CaseResult>> before = baseline.map(b -> byCase(b.results())).orElse(Map.of());
         Map<String, CaseDiff> diffs = new HashMap<>();
         comparison.ifPresent(c -> c.caseDiffs().forEach(d -> diffs.put(d.key(), d)));
         boolean compared = baseline.isPresent() || comparison.isPresent();
-        List<CaseView> views = new ArrayList<>();
-        for (Map.Entry<String, List<CaseResult>> entry : byCase(run.results()).entrySet()) {
-            List<CaseResult> repeats = entry.getValue();
-            CaseResult first = repeats.get(0);
-            CaseStatus status = CaseStatus.of(repeats);
-            List<CaseResult> baseRepeats = before.getOrDefault(entry.getKey(), List.of());
-            CaseDiff diff = diffs.get(entry.getKey());
-            CaseStatus baseStatus;
-            CaseChange change;
-            List<RepeatView> baseViews;
-            if (diff != null) {
-                // The engine's comparison is authoritative: the gate decided on these same classifications.
-                baseStatus = diff.baseline() == null ? null : CaseStatus.of(diff.baseline());
-                change = CaseChange.of(diff.status());
-                baseViews = !baseRepeats.isEmpty() ? baseRepeats.stream().map(CaseViews::baselineRepeat).toList()
-                        : diff.baseline() == null ? List.of() : List.of(firstRepeat(diff.baseline()));
-            } else {
-                baseStatus = baseRepeats.isEmpty() ? null : CaseStatus.of(baseRepeats);
-                change = !compared ? CaseChange.NONE : CaseChange.between(baseStatus, status);
-                baseViews = baseRepeats.stream().map(CaseViews::baselineRepeat).toList();
-            }
-            Set<String> failed = new LinkedHashSet<>();
-            double latency = 0;
-            for (CaseResult r : repeats) {
-                for (Score s : r.scores()) {
-                    if (!s.passed()) {
-                        failed.add(s.name());
-                    }
-                }
-                latency += r.stats().latencyMs();
-            }
-            views.add(new CaseView(entry.getKey(), first.corpus(), first.caseId(), first.tags(),
-                    first.tags().contains(EvalCase.ADVERSARIAL_TAG), status.label(), change.label(),
-                    baseStatus == null ? null : baseStatus.label(), List.copyOf(failed),
-                    TextCap.cap(first.prompt(), TextCap.PROMPT_CHARS), repeats.stream().map(CaseViews::repeat).toList(),
-                    baseViews, latency / repeats.size()));
+        return new RunCaseViews(run.results(), before, diffs, compared);
+    }
+
+    static CaseView view(List<CaseResult> repeats, Map<String, List<CaseResult>> before, Map<String, CaseDiff> diffs,
+                         boolean compared) {
+        CaseResult first = repeats.get(0);
+        String key = first.key();
+        CaseStatus status = CaseStatus.of(repeats);
+        List<CaseResult> baseRepeats = before.getOrDefault(key, List.of());
+        CaseDiff diff = diffs.get(key);
+        CaseStatus baseStatus;
+        CaseChange change;
+        List<RepeatView> baseViews;
+        if (diff != null) {
+            // The engine's comparison is authoritative: the gate decided on these same classifications.
+            baseStatus = diff.baseline() == null ? null : CaseStatus.of(diff.baseline());
+            change = CaseChange.of(diff.status());
+            baseViews = !baseRepeats.isEmpty() ? baseRepeats.stream().map(CaseViews::baselineRepeat).toList()
+                    : diff.baseline() == null ? List.of() : List.of(firstRepeat(diff.baseline()));
+        } else {
+            baseStatus = baseRepeats.isEmpty() ? null : CaseStatus.of(baseRepeats);
+            change = !compared ? CaseChange.NONE : CaseChange.between(baseStatus, status);
+            baseViews = baseRepeats.stream().map(CaseViews::baselineRepeat).toList();
         }
-        return views;
+        Set<String> failed = new LinkedHashSet<>();
+        double latency = 0;
+        for (CaseResult r : repeats) {
+            for (Score s : r.scores()) {
+                if (!s.passed()) {
+                    failed.add(s.name());
+                }
+            }
+            latency += r.stats().latencyMs();
+        }
+        return new CaseView(key, first.corpus(), first.caseId(), first.tags(),
+                first.tags().contains(EvalCase.ADVERSARIAL_TAG), status.label(), change.label(),
+                baseStatus == null ? null : baseStatus.label(), List.copyOf(failed),
+                TextCap.cap(first.prompt(), TextCap.PROMPT_CHARS), repeats.stream().map(CaseViews::repeat).toList(),
+                baseViews, latency / repeats.size());
     }
 
     /** The baseline side when only the comparison is at hand: its first repeat's output, without call details. */

@@ -7,7 +7,9 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.PriorityQueue;
 import java.util.Set;
+import java.util.function.Predicate;
 
 import dev.evalgate.engine.CorpusRef;
 import dev.evalgate.engine.RunResult;
@@ -29,7 +31,7 @@ public record ReportModel(RunHeader header, GateView gate, List<MetricRow> metri
     public ReportModel {
         compared = List.copyOf(compared);
         metrics = List.copyOf(metrics);
-        cases = List.copyOf(cases);
+        cases = cases instanceof RunCaseViews ? cases : List.copyOf(cases);
         scorers = List.copyOf(scorers);
         tags = List.copyOf(tags);
         ifeval = List.copyOf(ifeval);
@@ -62,12 +64,43 @@ public record ReportModel(RunHeader header, GateView gate, List<MetricRow> metri
      * cases; adversarial cases and those failing more scorers first within each group, then in run order.
      */
     public List<CaseView> casesWorthALook(int limit) {
-        return cases.stream().filter(c -> attentionRank(c) < Integer.MAX_VALUE)
-                .sorted(Comparator.comparingInt(ReportModel::attentionRank)
-                        .thenComparing(c -> !c.adv())
-                        .thenComparing(c -> -c.failed().size()))
-                .limit(limit)
-                .toList();
+        return casesWorthALook(limit, c -> true);
+    }
+
+    /**
+     * {@link #casesWorthALook(int)} among the cases {@code among} accepts. Only the {@code limit} best are ever held,
+     * so the page's short list of a 100,000-case run does not keep every failing case.
+     */
+    public List<CaseView> casesWorthALook(int limit, Predicate<CaseView> among) {
+        Comparator<Ranked> order = Comparator.comparingInt((Ranked r) -> attentionRank(r.view()))
+                .thenComparing(r -> !r.view().adv())
+                .thenComparing(r -> -r.view().failed().size())
+                .thenComparingInt(Ranked::index);
+        PriorityQueue<Ranked> best = new PriorityQueue<>(order.reversed()); // the worst kept one on top
+        for (int i = 0; i < cases.size(); i++) {
+            CaseView c = cases.get(i);
+            if (!isWorthALook(c) || !among.test(c)) {
+                continue;
+            }
+            Ranked ranked = new Ranked(c, i);
+            if (best.size() < limit) {
+                best.add(ranked);
+            } else if (limit > 0 && order.compare(ranked, best.peek()) < 0) {
+                best.poll();
+                best.add(ranked);
+            }
+        }
+        List<Ranked> kept = new ArrayList<>(best);
+        kept.sort(order);
+        return kept.stream().map(Ranked::view).toList();
+    }
+
+    /** Regressed, errored, failing or flaky: a case {@link #casesWorthALook} lists. */
+    public static boolean isWorthALook(CaseView c) {
+        return attentionRank(c) < Integer.MAX_VALUE;
+    }
+
+    private record Ranked(CaseView view, int index) {
     }
 
     private static int attentionRank(CaseView c) {
