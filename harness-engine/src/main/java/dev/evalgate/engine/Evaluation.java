@@ -28,7 +28,6 @@ import dev.evalgate.engine.internal.BundleLoader;
 import dev.evalgate.engine.internal.EngineVersion;
 import dev.evalgate.engine.internal.Json;
 import dev.evalgate.engine.internal.JsonSyntaxValidator;
-import dev.evalgate.engine.internal.JudgeParamsClient;
 import dev.evalgate.engine.internal.NamedScorer;
 import dev.evalgate.engine.internal.PromptRenderer;
 import dev.evalgate.engine.internal.RetryPolicy;
@@ -223,9 +222,8 @@ public final class Evaluation {
         // The bundle's --model override is for the model under test, never for the judge.
         BackendOptions judgeOptions = new BackendOptions(Optional.empty(), suite.file().toAbsolutePath().getParent(),
                 options.cacheDirectory(), options.settings());
-        return role -> opened.computeIfAbsent(role, r -> new JudgeParamsClient(decorator.apply(backends.open(
-                ModelRef.parse(judge.model()), judgeOptions, new SourceLocation(suite.file(), 0, "judge.model"))),
-                judge.params()));
+        return JudgeModels.of(judge, role -> opened.computeIfAbsent(role, r -> decorator.apply(backends.open(
+                ModelRef.parse(judge.model()), judgeOptions, new SourceLocation(suite.file(), 0, "judge.model")))));
     }
 
     private static BackendOptions withBase(BackendOptions options, Path bundleFile) {

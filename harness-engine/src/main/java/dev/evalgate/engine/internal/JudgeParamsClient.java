@@ -9,8 +9,10 @@ import dev.evalgate.engine.ModelRequest;
 
 /**
  * Gives every call of the judge model the sampling parameters the suite chose for the judge role (temperature,
- * seed, max tokens), whatever a scorer put in its request: how a judge samples is part of the suite's experiment,
- * not of a scorer's code.
+ * seed, top-p, stop sequences), whatever a scorer put in its request: how a judge samples is part of the suite's
+ * experiment, not of a scorer's code. The reply budget stays the request's: a scorer's own {@code max_tokens} is
+ * checked when it is created and must not be replaced afterwards (its default is the suite's, see
+ * {@link dev.evalgate.engine.JudgeModels#sampling}).
  */
 public final class JudgeParamsClient implements ModelClient {
     private final ModelClient delegate;
@@ -28,7 +30,9 @@ public final class JudgeParamsClient implements ModelClient {
 
     @Override
     public Completion complete(ModelRequest request) throws ModelCallException {
-        return delegate.complete(new ModelRequest(request.system(), request.messages(), params, request.timeout(),
+        GenerationParams sampled = new GenerationParams(params.temperature(), params.seed(),
+                request.params().maxTokens(), params.topP(), params.stop());
+        return delegate.complete(new ModelRequest(request.system(), request.messages(), sampled, request.timeout(),
                 request.traceId()));
     }
 

@@ -18,7 +18,7 @@ import dev.evalgate.judges.calibration.HumanLabels;
 
 /**
  * What every LLM-as-judge provider shares: the judge comes from the {@code judge} role, never from the scorer;
- * parameters {@code max_tokens} (judge reply budget, default 256) and {@code max_chars} (longest judged text shown
+ * parameters {@code max_tokens} (judge reply budget, default the suite judge's, 256) and {@code max_chars} (longest judged text shown
  * to the judge, default 8000); and optional calibration: with {@code calibration_labels} (a labels file, see
  * {@link HumanLabels}) the new scorer is run over the human-labelled items once, and if Cohen's kappa is below
  * {@code min_kappa} (default 0.6) every score it gives is marked {@code untrusted}.
@@ -44,8 +44,9 @@ public abstract class LlmJudgeProvider implements ScorerProvider {
         List<String> allowed = new ArrayList<>(COMMON);
         allowed.addAll(ownParameters());
         params.allowOnly(allowed.toArray(String[]::new));
-        int maxTokens = params.integer("max_tokens", 256);
-        if (maxTokens < 16 || maxTokens > 8192) {
+        GenerationParams sampling = models.sampling();
+        int maxTokens = params.integer("max_tokens", sampling.maxTokens());
+        if (params.has("max_tokens") && (maxTokens < 16 || maxTokens > 8192)) {
             throw params.error("max_tokens", "must be between 16 and 8192, was " + maxTokens);
         }
         int maxChars = params.integer("max_chars", 8_000);
@@ -61,7 +62,8 @@ public abstract class LlmJudgeProvider implements ScorerProvider {
                     + " agreement against");
         }
         ModelClient judge = models.forRole(JudgeModels.JUDGE);
-        Scorer scorer = build(params, new JudgeSettings(judge, new GenerationParams(0.0, 42, maxTokens, 1.0),
+        Scorer scorer = build(params, new JudgeSettings(judge, new GenerationParams(sampling.temperature(),
+                sampling.seed(), maxTokens, sampling.topP(), sampling.stop()),
                 maxChars));
         if (!params.has("calibration_labels")) {
             return scorer;
