@@ -18,6 +18,7 @@ import dev.evalgate.datasets.InvalidInputException;
 import dev.evalgate.engine.BackendOptions;
 import dev.evalgate.engine.ExitCode;
 import dev.evalgate.engine.JudgeModels;
+import dev.evalgate.engine.JudgeSpec;
 import dev.evalgate.engine.ModelClient;
 import dev.evalgate.engine.ModelClients;
 import dev.evalgate.engine.ModelRef;
@@ -25,6 +26,7 @@ import dev.evalgate.engine.Scorer;
 import dev.evalgate.engine.ScorerRegistry;
 import dev.evalgate.engine.ScorerSpec;
 import dev.evalgate.engine.SourceLocation;
+import dev.evalgate.engine.SuiteLoader;
 import dev.evalgate.engine.internal.Json;
 import dev.evalgate.judges.calibration.Agreement;
 import dev.evalgate.judges.calibration.Calibration;
@@ -70,8 +72,14 @@ public final class JudgesCommand implements Runnable {
         String scorer;
 
         @Option(names = "--judge-model", paramLabel = "REF",
-                description = "Model for the judge role, such as ollama:qwen2.5:0.5b or llamacpp:model.gguf.")
+                description = "Model for the judge role, such as ollama:qwen2.5:0.5b or llamacpp:model.gguf"
+                        + " (default: the --suite's judge model).")
         String judgeModel;
+
+        @Option(names = "--suite", paramLabel = "SUITE",
+                description = "Calibrate under the judge settings of this suite (its 'judge:' model, temperature,"
+                        + " seed and max_tokens), as the run that gates samples; without it, a suite's defaults.")
+        Path suiteFile;
 
         @Option(names = {"-p", "--param"}, paramLabel = "KEY=VALUE",
                 description = "A scorer parameter, as in the suite's params (repeatable). true/false are booleans;"
@@ -91,27 +99,14 @@ public final class JudgesCommand implements Runnable {
             Map<String, Object> scorerParams = new LinkedHashMap<>();
             params.forEach((key, value) -> scorerParams.put(key, paramValue(key, value)));
             ScorerSpec scorerSpec = new ScorerSpec(scorer, scorer, scorerParams, new SourceLocation(null, 0, "--param"));
-            ModelClient judge = null;
+            JudgeSpec judgeSpec = judgeSpec();
+            List<ModelClient> opened = new java.util.ArrayList<>();
             try {
-                if (judgeModel != null) {
-                    ModelRef ref;
-                    try {
-                        ref = ModelRef.parse(judgeModel);
-                    } catch (IllegalArgumentException e) {
-                        throw new InvalidInputException(null, 0, "--judge-model", e.getMessage());
-                    }
-                    judge = ModelClients.load().open(ref, new BackendOptions(Optional.empty(), Path.of("."), null,
-                            Map.of()), new SourceLocation(null, 0, "--judge-model"));
-                }
-                ModelClient judgeClient = judge;
-                JudgeModels models = role -> {
-                    if (judgeClient == null) {
-                        throw new InvalidInputException(null, 0, "--judge-model", "scorer '" + scorer + "' needs a"
-                                + " model for the '" + role + "' role; give --judge-model such as"
-                                + " ollama:qwen2.5:0.5b");
-                    }
-                    return judgeClient;
-                };
+                JudgeModels models = judgeModels(judgeSpec, judge -> {
+                    ModelClient client = open(judge);
+                    opened.add(client);
+                    return client;
+                });
                 if (!ScorerRegistry.load().knows(scorer)) {
                     throw new InvalidInputException(null, 0, "--scorer", "unknown scorer '" + scorer + "'; see"
                             + " 'evalgate scorers'");
@@ -126,10 +121,45 @@ public final class JudgesCommand implements Runnable {
                 }
                 return ExitCode.PASS.code();
             } finally {
-                if (judge != null) {
-                    judge.close();
-                }
+                opened.forEach(ModelClient::close);
             }
+        }
+
+        /** The judge as the gating run would have it: the suite's, with --judge-model naming another model. */
+        private JudgeSpec judgeSpec() {
+            Optional<JudgeSpec> suiteJudge = suiteFile == null ? Optional.empty()
+                    : new SuiteLoader(ScorerRegistry.load()).load(suiteFile).judge();
+            if (judgeModel == null) {
+                return suiteJudge.orElse(null);
+            }
+            return new JudgeSpec(judgeModel, suiteJudge.map(JudgeSpec::params).orElse(null));
+        }
+
+        /**
+         * The judge role for calibration, through the same {@link JudgeModels#of} a run uses, so the judge samples
+         * with the same settings in both; {@code null} judge: a scorer that needs one is refused with advice.
+         */
+        static JudgeModels judgeModels(JudgeSpec judge, java.util.function.Function<JudgeSpec, ModelClient> open) {
+            if (judge == null) {
+                return role -> {
+                    throw new InvalidInputException(null, 0, "--judge-model", "this scorer needs a model for the '"
+                            + role + "' role; give --judge-model such as ollama:qwen2.5:0.5b, or --suite with a"
+                            + " 'judge:' section");
+                };
+            }
+            return JudgeModels.of(judge, role -> open.apply(judge));
+        }
+
+        private ModelClient open(JudgeSpec judge) {
+            ModelRef ref;
+            try {
+                ref = ModelRef.parse(judge.model());
+            } catch (IllegalArgumentException e) {
+                throw new InvalidInputException(null, 0, "--judge-model", e.getMessage());
+            }
+            Path base = suiteFile == null ? Path.of(".") : suiteFile.toAbsolutePath().getParent();
+            return ModelClients.load().open(ref, new BackendOptions(Optional.empty(), base, null, Map.of()),
+                    new SourceLocation(suiteFile, 0, judgeModel != null ? "--judge-model" : "judge.model"));
         }
 
         /** true/false are booleans and a JSON list or mapping is structured (-p 'required=["a","b"]'); else text. */
