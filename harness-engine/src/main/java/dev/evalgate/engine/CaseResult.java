@@ -2,11 +2,13 @@ package dev.evalgate.engine;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.apiguardian.api.API;
 
 import static org.apiguardian.api.API.Status.STABLE;
@@ -20,11 +22,14 @@ import static org.apiguardian.api.API.Status.STABLE;
  * @param error           why the case could not be evaluated, or null
  * @param repairAttempts  extra calls the repair loop made
  * @param fallbackUsed    the output is the bundle's fallback because every attempt failed validation
+ * @param judgeStats      usage of the judge calls each scorer made for this result, by scorer name (what the
+ *                        judge cost); absent from the file when no judge was called
  */
 @API(status = STABLE, since = "0.1.0")
 public record CaseResult(String corpus, String caseId, int repeat, String traceId, List<String> tags,
                          String prompt, String output, boolean outputTruncated, CallStats stats,
-                         List<Score> scores, String error, int repairAttempts, boolean fallbackUsed) {
+                         List<Score> scores, String error, int repairAttempts, boolean fallbackUsed,
+                         @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, CallStats> judgeStats) {
     /** Model outputs are hostile input: a runaway output is cut to this size before it is stored or reported. */
     public static final int MAX_OUTPUT_CHARS = 64 * 1024;
 
@@ -36,6 +41,16 @@ public record CaseResult(String corpus, String caseId, int repeat, String traceI
         output = output == null ? "" : output;
         stats = stats == null ? CallStats.NONE : stats;
         scores = scores == null ? List.of() : List.copyOf(scores);
+        judgeStats = judgeStats == null ? Map.of() : java.util.Collections.unmodifiableMap(
+                new java.util.LinkedHashMap<>(judgeStats));
+    }
+
+    /** A result without judge calls. */
+    public CaseResult(String corpus, String caseId, int repeat, String traceId, List<String> tags,
+                      String prompt, String output, boolean outputTruncated, CallStats stats,
+                      List<Score> scores, String error, int repairAttempts, boolean fallbackUsed) {
+        this(corpus, caseId, repeat, traceId, tags, prompt, output, outputTruncated, stats, scores, error,
+                repairAttempts, fallbackUsed, Map.of());
     }
 
     /** Identity of the case across runs, the key of the baseline diff. */

@@ -35,6 +35,7 @@ import dev.evalgate.engine.internal.RunPlan;
 import dev.evalgate.engine.internal.RunStore;
 import dev.evalgate.engine.internal.Runner;
 import dev.evalgate.engine.internal.StoredTextRedactor;
+import dev.evalgate.engine.observe.RunObserver;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
@@ -104,6 +105,14 @@ public final class Evaluation {
 
     /** Runs what {@link #prepare} loaded, so a front end that looked at the corpora first does not load them twice. */
     public RunResult run(Prepared prepared, RunListener listener) {
+        return run(prepared, listener, RunObserver.NONE);
+    }
+
+    /**
+     * Runs what {@link #prepare} loaded and tells {@code observer} about the run, its cases and their model and
+     * judge calls as they happen; the caller opened the observer and closes it.
+     */
+    public RunResult run(Prepared prepared, RunListener listener, RunObserver observer) {
         EvaluationRequest request = prepared.request();
         Suite suite = request.suite();
         Bundle bundle = prepared.bundle();
@@ -152,7 +161,7 @@ public final class Evaluation {
             }
             RunPlan plan = new RunPlan(spec, prepared.cases(), bundle, client, named, validator,
                     RetryPolicy.DEFAULT, suite.timeout(), concurrency, repeats, request.baselineOutputs(),
-                    redactor);
+                    redactor, observer);
             // The store is opened last: from here the runner owns it and releases its lock on every path.
             RunStore store;
             if (resumed.isPresent()) {

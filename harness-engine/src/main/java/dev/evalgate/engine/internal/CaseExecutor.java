@@ -1,6 +1,7 @@
 package dev.evalgate.engine.internal;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -17,6 +18,7 @@ import dev.evalgate.engine.PlannedCase;
 import dev.evalgate.engine.Score;
 import dev.evalgate.engine.ScoringContext;
 import dev.evalgate.engine.TraceId;
+import dev.evalgate.engine.observe.ModelCall;
 
 /**
  * Produces one {@link CaseResult}: render the prompt, call the model (retrying transient failures), run the repair
@@ -40,13 +42,21 @@ public final class CaseExecutor {
 
     /** The result as it will be stored: redacted when the suite asks for it, after the scores were computed. */
     public CaseResult execute(PlannedCase planned, int repeat) {
-        CaseResult result = evaluate(planned, repeat);
-        return plan.redactor().map(r -> StoredTextRedactor.redact(result, r.newScope())).orElse(result);
+        TraceId trace = new TraceId(plan.spec().runId(), planned.key(), repeat);
+        plan.observer().caseStarted(trace);
+        CaseResult evaluated;
+        try (CaseScope scope = CaseScope.enter(trace, plan.observer())) {
+            evaluated = evaluate(planned, repeat, trace, scope);
+        }
+        CaseResult result = evaluated;
+        CaseResult stored = plan.redactor().map(r -> StoredTextRedactor.redact(result, r.newScope())).orElse(result);
+        plan.observer().caseEvaluated(stored);
+        return stored;
     }
 
-    private CaseResult evaluate(PlannedCase planned, int repeat) {
+    private CaseResult evaluate(PlannedCase planned, int repeat, TraceId trace, CaseScope scope) {
         var evalCase = planned.evalCase();
-        String traceId = new TraceId(plan.spec().runId(), planned.key(), repeat).toString();
+        String traceId = trace.toString();
         GenerationParams params = plan.bundle().params().withSeed(plan.spec().seeds().get(repeat));
         List<ChatMessage> messages = PromptRenderer.messages(plan.bundle().template(), evalCase);
         ModelRequest request = new ModelRequest(plan.bundle().system(), messages, params, plan.timeout(), traceId);
@@ -55,7 +65,7 @@ public final class CaseExecutor {
         Completion first;
         CallStats[] stats = {CallStats.NONE};
         try {
-            first = call(request, stats);
+            first = call(request, stats, trace, scope);
         } catch (ModelCallException e) {
             return new CaseResult(planned.corpus(), evalCase.id(), repeat, traceId, evalCase.tags(), prompt, "",
                     false, stats[0], List.of(), "model call failed: " + e.getMessage(), 0, false);
@@ -72,7 +82,7 @@ public final class CaseExecutor {
                 conversation.add(ChatMessage.user(repairInstruction(problem.get())));
                 repairs++;
                 try {
-                    output = call(request.withMessages(conversation), stats).text();
+                    output = call(request.withMessages(conversation), stats, trace, scope).text();
                 } catch (ModelCallException e) {
                     break;
                 }
@@ -94,6 +104,7 @@ public final class CaseExecutor {
             if (!named.appliesTo(evalCase.tags())) {
                 continue;
             }
+            scope.scoring(named.name());
             try {
                 Score score = named.scorer().score(context);
                 scores.add(score.name().equals(named.name()) ? score
@@ -105,18 +116,27 @@ public final class CaseExecutor {
         }
         String error = scorerErrors.isEmpty() ? null : String.join("; ", scorerErrors);
         return new CaseResult(planned.corpus(), evalCase.id(), repeat, traceId, evalCase.tags(), prompt, output,
-                truncated, stats[0], scores, error, repairs, fallback);
+                truncated, stats[0], scores, error, repairs, fallback, scope.judgeStats());
     }
 
     /** Calls the model, retrying transient failures with backoff; adds every completed call to {@code stats}. */
-    private Completion call(ModelRequest request, CallStats[] stats) throws ModelCallException {
+    private Completion call(ModelRequest request, CallStats[] stats, TraceId trace, CaseScope scope)
+            throws ModelCallException {
         int attempt = 0;
         while (true) {
+            Instant start = Instant.now();
+            long began = System.nanoTime();
             try {
                 Completion completion = watchdog.call(plan.client(), request);
                 stats[0] = stats[0].plus(completion);
+                scope.notify(new ModelCall(trace, ModelCall.Role.MODEL, Optional.empty(), plan.spec().model(),
+                        request, start, Duration.ofNanos(System.nanoTime() - began), Optional.of(completion),
+                        Optional.empty()));
                 return completion;
             } catch (ModelCallException e) {
+                scope.notify(new ModelCall(trace, ModelCall.Role.MODEL, Optional.empty(), plan.spec().model(),
+                        request, start, Duration.ofNanos(System.nanoTime() - began), Optional.empty(),
+                        Optional.of(e.getMessage() == null ? e.toString() : e.getMessage())));
                 if (!e.isTransient() || attempt >= plan.retry().maxRetries()) {
                     throw attempt == 0 ? e : new ModelCallException(e.getMessage() + " (after " + (attempt + 1)
                             + " attempts)", e.isTransient(), e);

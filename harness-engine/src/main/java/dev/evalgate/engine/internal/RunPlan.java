@@ -12,6 +12,8 @@ import dev.evalgate.engine.ModelRequest;
 import dev.evalgate.engine.OutputValidator;
 import dev.evalgate.engine.PlannedCase;
 import dev.evalgate.engine.RunSpec;
+import dev.evalgate.engine.observe.RunObserver;
+import dev.evalgate.engine.observe.RunObservers;
 
 /**
  * Everything the {@link Runner} needs, already loaded and validated.
@@ -19,11 +21,12 @@ import dev.evalgate.engine.RunSpec;
  * @param validator       set when the bundle declares an output schema: drives the repair loop
  * @param baselineOutputs baseline outputs by case key, for pairwise judges (empty without a baseline)
  * @param redactor        set when the suite asks to redact: masks each result after scoring, before it is stored
+ * @param observer        hears of the run, its cases and their model and judge calls (telemetry)
  */
 public record RunPlan(RunSpec spec, List<PlannedCase> cases, Bundle bundle, ModelClient client,
                       List<NamedScorer> scorers, Optional<OutputValidator> validator, RetryPolicy retry,
                       Duration timeout, int concurrency, int repeats, Map<String, String> baselineOutputs,
-                      Optional<StoredTextRedactor> redactor) {
+                      Optional<StoredTextRedactor> redactor, RunObserver observer) {
     public RunPlan {
         Objects.requireNonNull(spec, "spec");
         cases = List.copyOf(cases);
@@ -41,6 +44,19 @@ public record RunPlan(RunSpec spec, List<PlannedCase> cases, Bundle bundle, Mode
         }
         baselineOutputs = baselineOutputs == null ? Map.of() : Map.copyOf(baselineOutputs);
         redactor = redactor == null ? Optional.empty() : redactor;
+        // An observer's failure must never reach a case: a bare observer is wrapped to turn it into a warning.
+        observer = observer == null ? RunObserver.NONE : observer == RunObserver.NONE
+                || observer instanceof RunObservers ? observer : RunObservers.of(
+                Map.of(observer.getClass().getName(), observer), w -> System.err.println("warning: " + w));
+    }
+
+    /** A plan nobody observes. */
+    public RunPlan(RunSpec spec, List<PlannedCase> cases, Bundle bundle, ModelClient client,
+                   List<NamedScorer> scorers, Optional<OutputValidator> validator, RetryPolicy retry,
+                   Duration timeout, int concurrency, int repeats, Map<String, String> baselineOutputs,
+                   Optional<StoredTextRedactor> redactor) {
+        this(spec, cases, bundle, client, scorers, validator, retry, timeout, concurrency, repeats, baselineOutputs,
+                redactor, RunObserver.NONE);
     }
 
     /** A plan that stores results as they are. */

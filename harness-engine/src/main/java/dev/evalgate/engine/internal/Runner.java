@@ -81,6 +81,7 @@ public final class Runner {
         }
         store.writeRecord(new RunRecord(plan.spec(), RunRecord.RUNNING, null));
         listener.runStarted(plan.spec(), plan.totalResults(), plan.totalResults() - todo.size());
+        plan.observer().runStarted(plan.spec());
 
         List<CaseResult> fresh = execute(plan, store, listener, todo);
 
@@ -103,6 +104,7 @@ public final class Runner {
         store.writeRecord(new RunRecord(plan.spec(), RunRecord.COMPLETED, summary));
         store.close();
         RunResult result = new RunResult(plan.spec(), all, summary, store.directory());
+        plan.observer().runFinished(result);
         listener.runFinished(result);
         return result;
     }

@@ -42,7 +42,7 @@ public interface StoredTextRedactor {
                 s.explanation() == null ? null : scope.apply(s.explanation()), redactMap(s.details(), scope))).toList();
         return new CaseResult(r.corpus(), r.caseId(), r.repeat(), r.traceId(), r.tags(), scope.apply(r.prompt()),
                 scope.apply(r.output()), r.outputTruncated(), r.stats(), scores,
-                r.error() == null ? null : scope.apply(r.error()), r.repairAttempts(), r.fallbackUsed());
+                r.error() == null ? null : scope.apply(r.error()), r.repairAttempts(), r.fallbackUsed(), r.judgeStats());
     }
 
     private static Map<String, Object> redactMap(Map<String, Object> map, UnaryOperator<String> scope) {
