@@ -2,6 +2,7 @@ package dev.evalgate.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -79,6 +80,16 @@ public final class RunCommand implements Callable<Integer> {
             + "$EVALGATE_HISTORY, else ~/.local/share/evalgate/history.db).")
     String history;
 
+    @Option(names = "--otel", arity = "0..1", fallbackValue = "true", paramLabel = "URL", description = "Export the "
+            + "run to OpenTelemetry over OTLP/HTTP: a trace per run, a span per case and per model or judge call, and"
+            + " run metrics; URL is the collector's base URL (default: $OTEL_EXPORTER_OTLP_ENDPOINT, else "
+            + "http://localhost:4318). Setting OTEL_EXPORTER_OTLP_ENDPOINT turns it on too.")
+    String otel;
+
+    @Option(names = "--otel-content", description = "Attach prompts and outputs to the exported call spans (off by "
+            + "default: they may hold personal data).")
+    boolean otelContent;
+
     @Option(names = "--quiet", description = "No progress output.")
     boolean quiet;
 
@@ -114,7 +125,7 @@ public final class RunCommand implements Callable<Integer> {
                 .shard(shard == null ? null : parseShard(shard))
                 .baseline(baselineOptions.choice()).allowCorpusChange(baselineOptions.allowCorpusChange())
                 .backend(models.toBackendOptions()).cache(backendOptions.cacheSettings())
-                .sinkSettings(history == null ? Map.of() : Map.of("history", history))
+                .sinkSettings(sinkSettings())
                 .warnings(warning -> err.println("warning: " + warning));
         Path runsRoot = request.build().runsRoot();
         Path resumeDir = resume;
@@ -130,6 +141,15 @@ public final class RunCommand implements Callable<Integer> {
         timings.reportsWritten(System.err);
         Evaluation.requireEvaluated(result.run());
         return verdict.exitCode().code();
+    }
+
+    /** The run history and the telemetry export read their settings by name. */
+    private Map<String, String> sinkSettings() {
+        Map<String, String> settings = new HashMap<>(TelemetryOptions.settings(otel, otelContent));
+        if (history != null) {
+            settings.put("history", history);
+        }
+        return settings;
     }
 
     private static Shard parseShard(String text) {

@@ -24,6 +24,7 @@ import dev.evalgate.datasets.Corpus;
 import dev.evalgate.datasets.CorpusLoader;
 import dev.evalgate.datasets.EvalCase;
 import dev.evalgate.datasets.InvalidInputException;
+import dev.evalgate.engine.cost.RunPricing;
 import dev.evalgate.engine.internal.BundleLoader;
 import dev.evalgate.engine.internal.EngineVersion;
 import dev.evalgate.engine.internal.Json;
@@ -334,7 +335,8 @@ public final class Evaluation {
                 Instant.now().toString(), EngineVersion.current(), bundle, bundle.digest(), model, corpora,
                 suite.scorers(), repeats, seeds, concurrency, suite.timeout().toMillis(), hostName(),
                 System.getProperty("java.version"), System.getProperty("os.name") + " " + System.getProperty("os.arch"),
-                selection);
+                selection, RunPricing.of(suite.gate().prices(), bundle.model(), model,
+                        suite.judge().map(JudgeSpec::model).orElse(null)));
     }
 
     /** A resumed run must finish the same evaluation it started, or its results would mix two experiments. */

@@ -23,6 +23,7 @@ import dev.evalgate.engine.compare.MetricDelta;
 import dev.evalgate.engine.compare.Reliability;
 import dev.evalgate.engine.compare.TrustedScores;
 import dev.evalgate.engine.internal.Percentiles;
+import dev.evalgate.engine.cost.RunPricing;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
@@ -351,10 +352,7 @@ public final class Gate {
 
         private ModelPrice price(GateRule.Budget rule) {
             String model = run.spec().bundle() == null ? "" : run.spec().bundle().model();
-            ModelPrice price = policy.prices().get(model);
-            if (price == null && run.spec().model() != null) {
-                price = policy.prices().get(run.spec().model().backend() + ":" + run.spec().model().model());
-            }
+            ModelPrice price = RunPricing.lookup(policy.prices(), model, run.spec().model()).orElse(null);
             if (price == null) {
                 throw rule.location().error(null, "budget " + rule.kind().key() + " needs a price for model '"
                         + model + "'; add it under gate.prices, e.g. \"" + model

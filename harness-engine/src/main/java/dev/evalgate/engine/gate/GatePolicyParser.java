@@ -202,6 +202,10 @@ public final class GatePolicyParser {
                         + "million input and output tokens of each model the suite runs");
             }
         }
+        if (rules.isEmpty() && !prices.isEmpty()) {
+            // A price table alone is for the run's cost figures: the gate keeps the default policy's rules.
+            rules.addAll(GatePolicy.DEFAULT.rules());
+        }
         if (rules.isEmpty()) {
             throw gate.error("the gate has no rules; add min_pass_rate, no_new_failures, max_regression, budgets "
                     + "or reliability, or remove the section to use the default policy");

@@ -67,7 +67,7 @@ public final class RunMerger {
                 first.startedAt(), first.engineVersion(), first.bundle(), first.bundleDigest(), first.model(),
                 first.corpora(), first.scorers(), first.repeats(), first.seeds(), first.concurrency(),
                 first.timeoutMs(), first.host(), first.java(), first.os(),
-                new RunSelection(first.selection().tier(), null));
+                new RunSelection(first.selection().tier(), null), first.pricing());
         RunSummary summary = RunSummary.of(all, first.model().loadMillis(), wallMs);
         try (RunStore store = RunStore.create(outDirectory)) {
             store.writeRecord(new RunRecord(merged, RunRecord.RUNNING, null));

@@ -19,6 +19,8 @@ import dev.evalgate.engine.ScorerRegistry;
 import dev.evalgate.engine.Suite;
 import dev.evalgate.engine.gate.MetricHistory;
 import dev.evalgate.engine.internal.RunStore;
+import dev.evalgate.engine.observe.RunObserver;
+import dev.evalgate.engine.observe.RunObservers;
 import dev.evalgate.engine.sink.FinishedRun;
 import dev.evalgate.engine.sink.ReportInput;
 import dev.evalgate.engine.sink.ReportRenderers;
@@ -89,7 +91,11 @@ public final class Pipeline {
         Evaluation evaluation = new Evaluation(scorers, cache.backends(backends));
         Evaluation.Prepared prepared = evaluation.prepare(evaluationRequest);
         verdicts.checkBeforeRun(prepared.corpora());
-        RunResult run = evaluation.run(prepared, request.listener());
+        RunResult run;
+        // Telemetry (--otel) is switched on through the sink settings or its standard environment variables.
+        try (RunObserver observer = RunObservers.open(request.sinkSettings(), request.warnings())) {
+            run = evaluation.run(prepared, request.listener(), observer);
+        }
         prepared = null; // the corpora are not needed any more: let a large run's cases be collected
 
         VerdictStep.Judged judged = verdicts.judge(run, VerdictFiles.OWN);

@@ -35,7 +35,7 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
  * @param cache             how the inference cache is used
  * @param history           where drift rules read the suite's earlier runs; empty for the history a run sink
  *                          keeps (the run history, when its module is on the class path)
- * @param sinkSettings      each run sink's setting by sink name (such as {@code history})
+ * @param sinkSettings      each run sink's and observer's setting by name (such as {@code history}, {@code otel})
  * @param listener          hears the run's progress
  * @param warnings          receives what went wrong without changing the verdict (a sink that failed)
  */
