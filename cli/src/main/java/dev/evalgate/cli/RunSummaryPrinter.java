@@ -6,6 +6,7 @@ import java.util.Locale;
 import dev.evalgate.engine.RunResult;
 import dev.evalgate.engine.RunSummary;
 import dev.evalgate.engine.ScorerSummary;
+import dev.evalgate.engine.cost.RunCosts;
 import dev.evalgate.reports.model.IfEvalFigures;
 
 /** The few lines a person reads at the end of a run in a terminal or CI log. */
@@ -38,7 +39,23 @@ final class RunSummaryPrinter {
         if (s.repairAttempts() > 0 || s.fallbacks() > 0) {
             out.printf(Locale.ROOT, "  repair attempts %d, fallbacks %d%n", s.repairAttempts(), s.fallbacks());
         }
+        out.println("  " + costLine(result));
         out.println("  results: " + result.directory());
         out.flush();
+    }
+
+    /** The run's cost at the suite's prices: total, per result, model and each judging scorer; unknown, never 0. */
+    static String costLine(RunResult result) {
+        RunCosts costs = RunCosts.of(result);
+        StringBuilder line = new StringBuilder("cost ").append(RunCosts.format(costs.total()));
+        line.append(" (per result ").append(RunCosts.format(costs.perResult(result.summary().results())))
+                .append("; model ").append(RunCosts.format(costs.model()));
+        costs.byScorer().forEach((scorer, cost) -> line.append(", judge for ").append(scorer).append(' ')
+                .append(RunCosts.format(cost)));
+        line.append(')');
+        if (costs.total().isEmpty()) {
+            line.append(": add the models' prices under gate.prices in the suite");
+        }
+        return line.toString();
     }
 }

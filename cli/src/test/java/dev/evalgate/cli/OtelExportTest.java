@@ -67,6 +67,9 @@ class OtelExportTest {
             // The story model fails the rubric (undecided), so the gate's verdict may be 1; the run itself completed.
             assertThat(outcome.code()).as(outcome.err()).isIn(0, 1);
             assertThat(outcome.err()).doesNotContain("warning");
+            // The run's cost at the suite's prices, the judge's apart.
+            assertThat(outcome.out()).containsPattern("cost 0\\.\\d{6} \\(per result 0\\.\\d{6}; model 0\\.\\d{6},"
+                    + " judge for rubric 0\\.\\d{6}\\)");
             run = RunStore.read(onlyRun(tmp.resolve("runs")));
             spans = collector.spans();
             metrics = collector.metricList();
@@ -151,6 +154,8 @@ class OtelExportTest {
             CliFixture.Outcome outcome = project.run("run", project.suite.toString(), "--quiet", "--history", "off",
                     "--otel", collector.url(), "--otel-content");
             assertThat(outcome.code()).as(outcome.err()).isZero();
+            assertThat(outcome.out()).contains("cost unknown (per result unknown; model unknown): add the models'"
+                    + " prices under gate.prices");
             spans = collector.spans();
         }
         Span model = only(spans.stream().filter(s -> "model".equals(string(s, "evalgate.call.role"))

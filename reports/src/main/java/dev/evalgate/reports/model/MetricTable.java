@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 import dev.evalgate.engine.CaseResult;
 import dev.evalgate.engine.RunResult;
@@ -18,10 +19,14 @@ import dev.evalgate.engine.compare.Estimate;
 import dev.evalgate.engine.compare.MetricDelta;
 import dev.evalgate.engine.compare.Reliability;
 import dev.evalgate.engine.compare.WilcoxonTest;
+import dev.evalgate.engine.cost.RunCosts;
+import dev.evalgate.engine.cost.RunPricing;
 
 /** The metrics table: each figure of the run with its interval, and its change against the baseline. */
 final class MetricTable {
     private static final String NOTE_UNTESTED = "direction only, not a significance test";
+    static final String UNKNOWN_COST = "unknown";
+    private static final String NO_PRICE = "no price for the model in the suite's gate.prices";
     /** Level at which the table calls a tested change better or worse; the gate's rules set their own. */
     static final double SIGNIFICANCE = 0.05;
 
@@ -61,7 +66,38 @@ final class MetricTable {
         rows.add(row("fallback outputs", now.fallbacks(), null, before == null ? null : (double) before.fallbacks(),
                 Kind.COUNT_LOWER_BETTER));
         rows.add(modelCalls(now, before));
+        costRows(run, baseline.orElse(null), rows);
         return rows;
+    }
+
+    /**
+     * What the run cost at the prices it recorded: in total, per result, for the model and for each judging scorer.
+     * A missing price shows as unknown, never as a free run; a run without any price shows no cost rows at all.
+     */
+    private static void costRows(RunResult run, RunResult baseline, List<MetricRow> rows) {
+        RunPricing pricing = RunCosts.pricing(run);
+        if (pricing.modelPrice().isEmpty() && pricing.judgePrice().isEmpty()) {
+            rows.add(new MetricRow("cost", UNKNOWN_COST, "", "", "", "", "", NO_PRICE, false));
+            return;
+        }
+        RunCosts now = RunCosts.of(run);
+        RunCosts before = baseline == null ? null : RunCosts.of(baseline);
+        int n = run.summary().results();
+        rows.add(cost("cost (total)", now.total(), before == null ? null : before.total()));
+        rows.add(cost("cost per result", now.perResult(n), before == null ? null
+                : before.perResult(baseline.summary().results())));
+        rows.add(cost("model cost", now.model(), before == null ? null : before.model()));
+        now.byScorer().forEach((scorer, c) -> rows.add(cost("judge cost (" + scorer + ")", c,
+                before == null ? null : before.byScorer().getOrDefault(scorer, OptionalDouble.empty()))));
+    }
+
+    private static MetricRow cost(String name, OptionalDouble value, OptionalDouble baseline) {
+        if (value.isEmpty()) {
+            return new MetricRow(name, UNKNOWN_COST, "", baseline == null ? "" : RunCosts.format(baseline), "", "",
+                    "", NO_PRICE, false);
+        }
+        return row(name, value.getAsDouble(), null, baseline == null || baseline.isEmpty() ? null
+                : baseline.getAsDouble(), Kind.COST);
     }
 
     /** Result-level pass rates and mean scores, compared by direction only: used when no comparison was made. */
@@ -174,7 +210,7 @@ final class MetricTable {
     }
 
     private enum Kind {
-        RATE, RATE_LOWER_BETTER, SCORE, MILLIS, TOKENS, COUNT_LOWER_BETTER, COUNT
+        RATE, RATE_LOWER_BETTER, SCORE, MILLIS, TOKENS, COUNT_LOWER_BETTER, COUNT, COST
     }
 
     /** Calls made and calls the inference cache served: a fully cached run measured no model speed. */
@@ -223,6 +259,7 @@ final class MetricTable {
             case MILLIS -> String.format(Locale.ROOT, "%.0f ms", v);
             case TOKENS -> String.format(Locale.ROOT, "%.1f", v);
             case COUNT_LOWER_BETTER, COUNT -> String.format(Locale.ROOT, "%.0f", v);
+            case COST -> String.format(Locale.ROOT, "%.6f", v);
         };
     }
 
@@ -233,6 +270,7 @@ final class MetricTable {
             case MILLIS -> String.format(Locale.ROOT, "%+.0f ms", d);
             case TOKENS -> String.format(Locale.ROOT, "%+.1f", d);
             case COUNT_LOWER_BETTER, COUNT -> String.format(Locale.ROOT, "%+.0f", d);
+            case COST -> String.format(Locale.ROOT, "%+.6f", d);
         };
     }
 }
