@@ -1,6 +1,7 @@
 package dev.evalgate.reports;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,6 +49,8 @@ class CostReportTest {
         assertThat(html).contains("judge cost (rubric)").contains("0.002080").contains("0.002672");
         JsonNode json = Json.MAPPER.readTree(files.json().toFile());
         assertThat(json.get("metrics").findValuesAsText("metric")).contains("cost (total)", "judge cost (rubric)");
+        assertThat(json.get("cases").findValuesAsText("key")).containsExactly("support/a", "support/b");
+        assertThat(json.get("cases").get(0).get("cost").asDouble()).isCloseTo(0.001336, within(1e-12));
         assertThat(json.get("spec").get("pricing").get("model").get("inputPerMillion").asDouble()).isEqualTo(2.0);
     }
 
@@ -63,6 +66,26 @@ class CostReportTest {
         String none = Files.readString(RunReports.writeAll(RunFixtures.run(RunFixtures.spec("none", "1.0.0", 1,
                 List.of()), List.of(judged("a"))), ReportContext.none(), dir.resolve("none")).markdown());
         assertThat(none).contains("| cost | unknown |").doesNotContain("| cost \\(total\\) | 0.");
+    }
+
+    /** In the page a reader opens: a case's detail gives what that result cost, model and judge together. */
+    @Test
+    void theCaseDetailInChromiumShowsWhatTheResultCost() throws Exception {
+        RunSpec priced = withPricing(RunFixtures.spec("detail", "1.0.0", 1, List.of()), new RunPricing(
+                new ModelPrice(2.0, 8.0), "ollama:judge", new ModelPrice(1.0, 4.0)));
+        ReportFiles files = RunReports.writeAll(RunFixtures.run(priced, List.of(judged("a"), judged("b"))),
+                ReportContext.none(), dir.resolve("detail"));
+        DevToolsSession page = HeadlessChromium.locate(dir.resolve("chromium")).devTools();
+        try {
+            page.open(files.html().toAbsolutePath().toUri() + "#show=all&case=support%2Fb");
+            page.awaitCaseList();
+            assertThat(page.evaluate("document.querySelector('#detail h2').textContent")).isEqualTo("support/b");
+            // (12 * 2 + 34 * 8 + 1000 * 1 + 10 * 4) / 1e6
+            assertThat(page.evaluate("document.querySelector('#detail .stats').textContent"))
+                    .contains("cost: 0.001336");
+        } finally {
+            page.close();
+        }
     }
 
     private static CaseResult judged(String id) {

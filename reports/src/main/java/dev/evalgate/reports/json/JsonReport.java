@@ -4,7 +4,12 @@ import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Path;
 import java.util.AbstractList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.Set;
 
 import dev.evalgate.engine.CaseResult;
 import dev.evalgate.engine.RunResult;
@@ -12,6 +17,8 @@ import dev.evalgate.engine.RunSpec;
 import dev.evalgate.engine.RunSummary;
 import dev.evalgate.engine.compare.Comparison;
 import dev.evalgate.engine.compare.MetricDelta;
+import dev.evalgate.engine.cost.RunCosts;
+import dev.evalgate.engine.cost.RunPricing;
 import dev.evalgate.engine.gate.GateVerdict;
 import dev.evalgate.engine.internal.Json;
 import dev.evalgate.reports.ReportContext;
@@ -54,18 +61,21 @@ public final class JsonReport {
      *
      * @param change         regressed, fixed, flaky, new, unchanged, or none without a baseline
      * @param baselineStatus null when the case is not in the baseline
+     * @param cost           what the case's results cost (every repeat, model and judge calls) at the run's prices;
+     *                       null when a price is unknown
      */
     public record CaseStatusLine(String key, String status, String change, String baselineStatus,
-                                 List<String> failedScorers) {
+                                 List<String> failedScorers, Double cost) {
     }
 
     public static void write(RunResult run, ReportContext context, ReportModel model, Path file) throws IOException {
         // Each line made as it is written, not a list of them all beside the run's results.
         List<CaseView> cases = model.cases();
+        Map<String, Double> costs = costByCase(run);
         List<CaseStatusLine> lines = new AbstractList<>() {
             @Override
             public CaseStatusLine get(int index) {
-                return line(cases.get(index));
+                return line(cases.get(index), costs);
             }
 
             @Override
@@ -82,7 +92,24 @@ public final class JsonReport {
         }
     }
 
-    private static CaseStatusLine line(CaseView c) {
-        return new CaseStatusLine(c.k(), c.st(), c.ch(), c.bst(), c.failed());
+    private static CaseStatusLine line(CaseView c, Map<String, Double> costs) {
+        return new CaseStatusLine(c.k(), c.st(), c.ch(), c.bst(), c.failed(), costs.get(c.k()));
+    }
+
+    /** Each case's cost over its repeats; a case with any result of unknown cost is left out (unknown). */
+    private static Map<String, Double> costByCase(RunResult run) {
+        RunPricing pricing = RunCosts.pricing(run);
+        Map<String, Double> costs = new HashMap<>();
+        Set<String> unknown = new HashSet<>();
+        for (CaseResult r : run.results()) {
+            OptionalDouble cost = RunCosts.ofResult(r, pricing);
+            if (cost.isEmpty()) {
+                unknown.add(r.key());
+            } else {
+                costs.merge(r.key(), cost.getAsDouble(), Double::sum);
+            }
+        }
+        costs.keySet().removeAll(unknown);
+        return costs;
     }
 }

@@ -16,6 +16,8 @@ import dev.evalgate.engine.Score;
 import dev.evalgate.engine.compare.CaseDiff;
 import dev.evalgate.engine.compare.CaseOutcome;
 import dev.evalgate.engine.compare.Comparison;
+import dev.evalgate.engine.cost.RunCosts;
+import dev.evalgate.engine.cost.RunPricing;
 
 /** Groups a run's results by case, classifies each case against the baseline and caps every text shown. */
 final class CaseViews {
@@ -36,11 +38,11 @@ final class CaseViews {
         Map<String, CaseDiff> diffs = new HashMap<>();
         comparison.ifPresent(c -> c.caseDiffs().forEach(d -> diffs.put(d.key(), d)));
         boolean compared = baseline.isPresent() || comparison.isPresent();
-        return new RunCaseViews(run.results(), before, diffs, compared);
+        return new RunCaseViews(run.results(), before, diffs, compared, RunCosts.pricing(run));
     }
 
     static CaseView view(List<CaseResult> repeats, Map<String, List<CaseResult>> before, Map<String, CaseDiff> diffs,
-                         boolean compared) {
+                         boolean compared, RunPricing pricing) {
         CaseResult first = repeats.get(0);
         String key = first.key();
         CaseStatus status = CaseStatus.of(repeats);
@@ -73,7 +75,7 @@ final class CaseViews {
         return new CaseView(key, first.corpus(), first.caseId(), first.tags(),
                 first.tags().contains(EvalCase.ADVERSARIAL_TAG), status.label(), change.label(),
                 baseStatus == null ? null : baseStatus.label(), List.copyOf(failed),
-                TextCap.cap(first.prompt(), TextCap.PROMPT_CHARS), repeats.stream().map(CaseViews::repeat).toList(),
+                TextCap.cap(first.prompt(), TextCap.PROMPT_CHARS), repeats.stream().map(r -> repeat(r, pricing)).toList(),
                 baseViews, latency / repeats.size());
     }
 
@@ -82,7 +84,7 @@ final class CaseViews {
         String out = outcome.output();
         return new RepeatView(0, outcome.passed() == outcome.repeats(), TextCap.cap(outcome.error(),
                 TextCap.ERROR_CHARS), TextCap.cap(out, TextCap.OUTPUT_CHARS), out.length(), false, null, 0, 0, 0,
-                null, "", 0, 0, 0, false, List.of());
+                null, "", 0, 0, 0, false, List.of(), null);
     }
 
     /**
@@ -94,10 +96,10 @@ final class CaseViews {
                 .map(s -> new ScoreView(s.name(), s.value(), s.passed(), s.undecided(), null)).toList();
         return new RepeatView(r.repeat(), r.passed(), TextCap.cap(r.error(), TextCap.ERROR_CHARS),
                 TextCap.cap(r.output(), TextCap.OUTPUT_CHARS), r.output().length(), r.outputTruncated(), null, 0, 0,
-                0, null, null, 0, 0, 0, false, scores);
+                0, null, null, 0, 0, 0, false, scores, null);
     }
 
-    static RepeatView repeat(CaseResult r) {
+    static RepeatView repeat(CaseResult r, RunPricing pricing) {
         List<ScoreView> scores = r.scores().stream()
                 .map(s -> new ScoreView(s.name(), s.value(), s.passed(), s.undecided(),
                         TextCap.cap(s.explanation(), TextCap.EXPLANATION_CHARS)))
@@ -106,6 +108,7 @@ final class CaseViews {
                 TextCap.cap(r.output(), TextCap.OUTPUT_CHARS), r.output().length(), r.outputTruncated(),
                 r.traceId(), r.stats().promptTokens(), r.stats().completionTokens(), r.stats().latencyMs(),
                 r.stats().ttftMs(), r.stats().finishReason(), r.stats().calls(), r.stats().cachedCalls(),
-                r.repairAttempts(), r.fallbackUsed(), scores);
+                r.repairAttempts(), r.fallbackUsed(), scores,
+                RunCosts.format(RunCosts.ofResult(r, pricing)));
     }
 }

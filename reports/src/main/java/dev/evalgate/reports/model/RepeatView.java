@@ -22,9 +22,11 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param calls model calls made; {@code cached} were served from the inference cache
  * @param rep   repair attempts
  * @param fb    the bundle's fallback output was used
+ * @param cost  what the result cost (model and judge calls) at the run's prices, {@code unknown} without a
+ *              price; null on the baseline side
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RepeatView(int r, boolean ok, String err, String out, int len, boolean trunc, String trace, int pt,
                          int ct, double lat, Double ttft, String fin, int calls, int cached, int rep, boolean fb,
-                         List<ScoreView> scores) {
+                         List<ScoreView> scores, String cost) {
 }

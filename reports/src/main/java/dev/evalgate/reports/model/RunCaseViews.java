@@ -10,6 +10,7 @@ import java.util.Set;
 
 import dev.evalgate.engine.CaseResult;
 import dev.evalgate.engine.compare.CaseDiff;
+import dev.evalgate.engine.cost.RunPricing;
 
 /**
  * A run's cases as the report shows them, each {@link CaseView} built when it is read and dropped after: the
@@ -21,18 +22,20 @@ final class RunCaseViews extends AbstractList<CaseView> implements RandomAccess 
     private final Map<String, List<CaseResult>> baseline;
     private final Map<String, CaseDiff> diffs;
     private final boolean compared;
+    private final RunPricing pricing;
 
     RunCaseViews(List<CaseResult> results, Map<String, List<CaseResult>> baseline, Map<String, CaseDiff> diffs,
-                 boolean compared) {
+                 boolean compared, RunPricing pricing) {
         this.cases = grouped(results);
         this.baseline = baseline;
         this.diffs = diffs;
         this.compared = compared;
+        this.pricing = pricing;
     }
 
     @Override
     public CaseView get(int index) {
-        return CaseViews.view(cases.get(index), baseline, diffs, compared);
+        return CaseViews.view(cases.get(index), baseline, diffs, compared, pricing);
     }
 
     @Override

@@ -299,7 +299,8 @@
     var box = el('div', 'stats');
     [['tokens', r.pt + ' prompt + ' + r.ct + ' completion'], ['latency', ms(r.lat)],
      ['first token', ms(r.ttft)], ['finish', r.fin], ['model calls', r.calls + (r.cached ? ' (+' + r.cached + ' cached)' : '')],
-     ['repair attempts', r.rep + (r.fb ? ', fallback output used' : '')], ['trace', r.trace || 'none']
+     ['repair attempts', r.rep + (r.fb ? ', fallback output used' : '')], ['cost', r.cost || 'unknown'],
+     ['trace', r.trace || 'none']
     ].forEach(function (pair) {
       var span = el('span');
       span.appendChild(el('b', null, pair[0] + ': '));
