@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 import dev.evalgate.engine.CallStats;
 import dev.evalgate.engine.CaseResult;
@@ -45,7 +46,9 @@ public final class CaseExecutor {
         TraceId trace = new TraceId(plan.spec().runId(), planned.key(), repeat);
         plan.observer().caseStarted(trace);
         CaseResult evaluated;
-        try (CaseScope scope = CaseScope.enter(trace, plan.observer())) {
+        UnaryOperator<String> mask = plan.redactor().map(StoredTextRedactor::newScope)
+                .orElse(UnaryOperator.identity());
+        try (CaseScope scope = CaseScope.enter(trace, plan.observer(), mask)) {
             evaluated = evaluate(planned, repeat, trace, scope);
         }
         CaseResult result = evaluated;

@@ -3,10 +3,13 @@ package dev.evalgate.engine.internal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 import dev.evalgate.engine.CallStats;
+import dev.evalgate.engine.ChatMessage;
 import dev.evalgate.engine.Completion;
 import dev.evalgate.engine.ModelInfo;
 import dev.evalgate.engine.ModelRequest;
@@ -24,17 +27,24 @@ public final class CaseScope implements AutoCloseable {
 
     private final TraceId traceId;
     private final RunObserver observer;
+    private final UnaryOperator<String> mask;
     private final Map<String, CallStats> judgeStats = new LinkedHashMap<>();
     private String scorer;
 
-    private CaseScope(TraceId traceId, RunObserver observer) {
+    private CaseScope(TraceId traceId, RunObserver observer, UnaryOperator<String> mask) {
         this.traceId = traceId;
         this.observer = observer;
+        this.mask = mask;
     }
 
-    /** Marks the current thread as evaluating {@code traceId} until {@link #close()}. */
-    public static CaseScope enter(TraceId traceId, RunObserver observer) {
-        CaseScope scope = new CaseScope(traceId, observer);
+    /**
+     * Marks the current thread as evaluating {@code traceId} until {@link #close()}.
+     *
+     * @param mask applied to every prompt and output handed to the observer: a suite that redacts what it stores
+     *             must not export the raw text either
+     */
+    public static CaseScope enter(TraceId traceId, RunObserver observer, UnaryOperator<String> mask) {
+        CaseScope scope = new CaseScope(traceId, observer, mask);
         CURRENT.set(scope);
         return scope;
     }
@@ -66,11 +76,27 @@ public final class CaseScope implements AutoCloseable {
 
     /** Hands a call to the observer; an observer's failure never reaches the case. */
     public void notify(ModelCall call) {
+        if (observer == RunObserver.NONE) {
+            return;
+        }
         try {
-            observer.modelCalled(call);
+            observer.modelCalled(masked(call));
         } catch (RuntimeException e) {
             // RunObservers already warned and dropped the failing observer.
         }
+    }
+
+    private ModelCall masked(ModelCall call) {
+        ModelRequest request = call.request();
+        List<ChatMessage> messages = request.messages().stream()
+                .map(m -> new ChatMessage(m.role(), mask.apply(m.content()))).toList();
+        ModelRequest maskedRequest = new ModelRequest(mask.apply(request.system()), messages, request.params(),
+                request.timeout(), request.traceId());
+        Optional<Completion> completion = call.completion().map(c -> new Completion(mask.apply(c.text()),
+                c.promptTokens(), c.completionTokens(), c.latency(), c.timeToFirstToken(), c.finishReason(),
+                c.cached()));
+        return new ModelCall(call.traceId(), call.role(), call.scorer(), call.model(), maskedRequest, call.start(),
+                call.duration(), completion, call.error().map(mask));
     }
 
     @Override

@@ -101,6 +101,25 @@ class RunObserverTest {
         assertThat(RunStore.read(tmp.resolve("b")).results()).allMatch(r -> r.judgeStats().isEmpty());
     }
 
+    /** A suite that redacts what it stores never hands the raw text to an observer either. */
+    @Test
+    void aRedactingSuiteMasksThePromptsAndOutputsTheObserverSees() {
+        Recording recording = new Recording();
+        ScriptedModelClient model = ScriptedModelClient.answering(r -> "call 555-0100 about " + r.lastUserMessage());
+        StoredTextRedactor redactor = () -> text -> text.replace("555-0100", "[PHONE]").replace("Question",
+                "[WORD]");
+        new Runner(d -> { }).run(new RunPlan(RunnerTest.spec(1), RunnerTest.cases(2),
+                RunnerTest.bundle(RepairPolicy.NONE), model, List.of(), Optional.empty(),
+                new RetryPolicy(0, Duration.ZERO, 1.0), Duration.ofSeconds(5), 1, 1, Map.of(),
+                Optional.of(redactor), recording), RunStore.create(tmp.resolve("r")), RunListener.NONE);
+
+        assertThat(model.requests).extracting(ModelRequest::lastUserMessage).allMatch(m -> m.startsWith("Question"));
+        assertThat(recording.calls).hasSize(2).allSatisfy(c -> {
+            assertThat(c.request().lastUserMessage()).startsWith("[WORD] ").doesNotContain("Question");
+            assertThat(c.completion().orElseThrow().text()).startsWith("call [PHONE] about [WORD]");
+        });
+    }
+
     private static RunPlan plan(ModelClient client, List<NamedScorer> scorers, RunObserver observer) {
         return new RunPlan(RunnerTest.spec(1), RunnerTest.cases(3), RunnerTest.bundle(RepairPolicy.NONE), client,
                 scorers, Optional.empty(), new RetryPolicy(0, Duration.ZERO, 1.0), Duration.ofSeconds(5), 2, 1,
