@@ -28,7 +28,7 @@ public record CaseView(String k, String corpus, String id, List<String> tags, bo
     public CaseView {
         tags = List.copyOf(tags);
         failed = List.copyOf(failed);
-        reps = List.copyOf(reps);
+        reps = reps instanceof CaseViews.RepeatViews ? reps : List.copyOf(reps);
         base = List.copyOf(base);
     }
 }

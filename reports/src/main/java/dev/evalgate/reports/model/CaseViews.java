@@ -75,8 +75,32 @@ final class CaseViews {
         return new CaseView(key, first.corpus(), first.caseId(), first.tags(),
                 first.tags().contains(EvalCase.ADVERSARIAL_TAG), status.label(), change.label(),
                 baseStatus == null ? null : baseStatus.label(), List.copyOf(failed),
-                TextCap.cap(first.prompt(), TextCap.PROMPT_CHARS), repeats.stream().map(r -> repeat(r, pricing)).toList(),
-                baseViews, latency / repeats.size());
+                TextCap.cap(first.prompt(), TextCap.PROMPT_CHARS), new RepeatViews(repeats, pricing), baseViews,
+                latency / repeats.size());
+    }
+
+    /**
+     * A case's repeats, each view made when read: the passes that only count cases by status or tag never build
+     * the outputs and explanations that only the case data and the short lists write.
+     */
+    static final class RepeatViews extends java.util.AbstractList<RepeatView> implements java.util.RandomAccess {
+        private final List<CaseResult> repeats;
+        private final RunPricing pricing;
+
+        RepeatViews(List<CaseResult> repeats, RunPricing pricing) {
+            this.repeats = repeats;
+            this.pricing = pricing;
+        }
+
+        @Override
+        public RepeatView get(int index) {
+            return repeat(repeats.get(index), pricing);
+        }
+
+        @Override
+        public int size() {
+            return repeats.size();
+        }
     }
 
     /** The baseline side when only the comparison is at hand: its first repeat's output, without call details. */
