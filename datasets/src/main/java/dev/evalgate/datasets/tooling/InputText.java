@@ -43,15 +43,43 @@ public final class InputText {
         return String.join("\n", parts);
     }
 
+    /**
+     * The text of only the named input variables, in the order given; variables the case lacks are skipped. Lets
+     * corpora that share a long instruction be compared on the part that differs ({@code text}, {@code question}).
+     */
+    public static String of(EvalCase evalCase, List<String> variables) {
+        if (variables.isEmpty()) {
+            return of(evalCase);
+        }
+        List<String> parts = new ArrayList<>();
+        for (String name : variables) {
+            Object value = evalCase.input().get(name);
+            if (value != null) {
+                parts.add(value instanceof String s ? s : json(value));
+            }
+        }
+        return String.join("\n", parts);
+    }
+
     public static String normalized(EvalCase evalCase) {
-        String text = Normalizer.normalize(of(evalCase), Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
-        return SPACES.matcher(text).replaceAll(" ").strip();
+        return normalize(of(evalCase));
+    }
+
+    /** Case, Unicode compatibility forms and runs of spaces folded. */
+    public static String normalize(String text) {
+        String folded = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+        return SPACES.matcher(folded).replaceAll(" ").strip();
     }
 
     /** The words of the normalised text, punctuation dropped. */
     public static List<String> words(EvalCase evalCase) {
+        return wordsOf(normalized(evalCase));
+    }
+
+    /** The words of an already normalised text, punctuation dropped. */
+    public static List<String> wordsOf(String normalizedText) {
         List<String> words = new ArrayList<>();
-        for (String word : NON_WORD.split(normalized(evalCase))) {
+        for (String word : NON_WORD.split(normalizedText)) {
             if (!word.isEmpty()) {
                 words.add(word);
             }
