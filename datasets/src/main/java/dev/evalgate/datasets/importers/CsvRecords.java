@@ -9,12 +9,22 @@ import java.util.List;
  * CRLF or LF line ends. Each record keeps the line it starts on, so a bad row can be named; a row with text after a
  * closing quote is reported and marked malformed.
  */
-final class CsvRecords {
+public final class CsvRecords {
     private CsvRecords() {
     }
 
     /** One record: the physical line it starts on, its fields, and whether a field in it was malformed. */
-    record Row(int line, List<String> fields, boolean malformed) {
+    public record Row(int line, List<String> fields, boolean malformed) {
+    }
+
+    /** Splits the text into records, refusing the file at its first malformed record (file and line named). */
+    public static List<Row> parseStrict(Path file, String text) {
+        RowProblems problems = new RowProblems();
+        List<Row> rows = parse(file, text, problems);
+        if (!problems.list().isEmpty()) {
+            throw problems.list().get(0);
+        }
+        return rows;
     }
 
     /**

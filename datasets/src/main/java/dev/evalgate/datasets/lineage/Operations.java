@@ -8,6 +8,8 @@ public final class Operations {
     public static final String DEDUPE = "dedupe";
     public static final String REDACT = "redact";
     public static final String FREEZE = "freeze";
+    /** References set from a reviewed sheet ({@code datasets review --apply}). */
+    public static final String REVIEW = "review";
 
     private Operations() {
     }

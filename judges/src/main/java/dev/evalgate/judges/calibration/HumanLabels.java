@@ -32,6 +32,8 @@ import dev.evalgate.engine.internal.Json;
  *   <li>{@code reference} (text, optional): the reference answer, for {@code llm-closed-qa};</li>
  *   <li>{@code baseline} (text, optional): the other answer, for {@code llm-pairwise}, where {@code pass} means
  *       "the output is at least as good as the baseline";</li>
+ *   <li>{@code id}, {@code note}, {@code reviewer}, {@code reviewed_at} (optional): where the item came from and
+ *       who labelled it when, as {@code datasets review --apply --labels-out} writes them;</li>
  *   <li>{@code label} (required): {@code "pass"} / {@code "fail"} (or {@code true} / {@code false}), or an integer
  *       {@code 1}..{@code 5} for a 1–5 rubric. All lines of a file use the same kind of label.</li>
  * </ul>
@@ -39,7 +41,7 @@ import dev.evalgate.engine.internal.Json;
  */
 public final class HumanLabels {
     private static final Set<String> FIELDS = Set.of("input", "output", "reference", "baseline", "label", "id",
-            "note");
+            "note", "reviewer", "reviewed_at");
     /** A calibration set is read in full; this bounds a wrong file being read by mistake. */
     private static final int MAX_ITEMS = 100_000;
 
@@ -91,7 +93,7 @@ public final class HumanLabels {
             String field = it.next();
             if (!FIELDS.contains(field)) {
                 throw new InvalidInputException(file, line, field, "unknown field; allowed: input, output, reference,"
-                        + " baseline, label (and id, note)");
+                        + " baseline, label (and id, note, reviewer, reviewed_at)");
             }
         }
         return new HumanLabel(line, text(file, line, node, "input", true), text(file, line, node, "output", true),
