@@ -17,6 +17,7 @@ import picocli.CommandLine.Spec;
                 DatasetsDiffCommand.class,
                 DatasetsDedupeCommand.class,
                 DatasetsSampleCommand.class,
+                DatasetsReviewCommand.class,
                 DatasetsScanCommand.class,
                 DatasetsRedactCommand.class,
         },

@@ -22,8 +22,14 @@ public final class DuplicateFinder {
 
     private final double threshold;
     private final int shingleSize;
+    private final List<String> variables;
 
     public DuplicateFinder(double threshold, int shingleSize) {
+        this(threshold, shingleSize, List.of());
+    }
+
+    /** @param variables the input variables to compare (in this order), or empty for the whole input */
+    public DuplicateFinder(double threshold, int shingleSize, List<String> variables) {
         if (!(threshold > 0 && threshold <= 1)) {
             throw new IllegalArgumentException("threshold must be in (0, 1], was " + threshold);
         }
@@ -32,6 +38,7 @@ public final class DuplicateFinder {
         }
         this.threshold = threshold;
         this.shingleSize = shingleSize;
+        this.variables = List.copyOf(variables);
     }
 
     public enum Kind { EXACT, NEAR }
@@ -52,13 +59,13 @@ public final class DuplicateFinder {
         List<Integer> keptSizes = new ArrayList<>();
         Map<String, List<Integer>> index = new HashMap<>();
         for (EvalCase c : cases) {
-            String text = InputText.normalized(c);
+            String text = InputText.normalize(InputText.of(c, variables));
             String first = firstByText.putIfAbsent(text, c.id());
             if (first != null) {
                 duplicates.add(new Duplicate(c.id(), first, Kind.EXACT, 1.0));
                 continue;
             }
-            Set<String> shingles = shingles(InputText.words(c));
+            Set<String> shingles = shingles(InputText.wordsOf(text));
             Map<Integer, Integer> overlap = new HashMap<>();
             for (String shingle : shingles) {
                 for (int kept : index.getOrDefault(shingle, List.of())) {
