@@ -55,6 +55,49 @@ class PluginsTest {
     }
 
     @Test
+    void aSuitesPluginsBringABackendAndAScorerToAnEvaluationThatKnewNeither() throws Exception {
+        Path jar = pluginJar("shouting", "public class ShoutingBackend implements"
+                + " dev.evalgate.engine.ModelClientProvider {"
+                + " public String backend() { return \"shouting\"; }"
+                + " public dev.evalgate.engine.ModelClient open(dev.evalgate.engine.ModelRef ref,"
+                + " dev.evalgate.engine.BackendOptions o) { return new dev.evalgate.engine.ModelClient() {"
+                + " public dev.evalgate.engine.ModelInfo info() {"
+                + " return new dev.evalgate.engine.ModelInfo(\"shouting\", ref.name(), \"\", 0); }"
+                + " public dev.evalgate.engine.Completion complete(dev.evalgate.engine.ModelRequest r) {"
+                + " return new dev.evalgate.engine.Completion(r.lastUserMessage().toUpperCase(), 1, 1,"
+                + " java.time.Duration.ZERO, null, null); } }; }\n"
+                + providerSource("ShoutProvider", "shout").replace("public class", "public static class")
+                        .replace("dev.evalgate.engine.Score.pass(\"shout\", \"\")",
+                                "dev.evalgate.engine.Score.of(\"shout\", c.output().equals(c.output().toUpperCase()),"
+                                + " \"shouted\", java.util.Map.of())") + " }",
+                "plugin.ShoutingBackend");
+        // The scorer is a nested class of the same jar; the services files list each under its own SPI.
+        Path project = Files.createDirectories(tmp.resolve("project"));
+        Path plugins = Files.createDirectories(project.resolve("plugins"));
+        addService(jar, plugins.resolve("shouting.jar"), "plugin.ShoutingBackend$ShoutProvider");
+        Path corpus = Files.createDirectories(project.resolve("corpus"));
+        Files.writeString(corpus.resolve("cases.jsonl"), "{\"id\": \"a\", \"input\": \"hello\"}\n");
+        Files.writeString(corpus.resolve("manifest.yaml"), "name: tiny\nversion: 1\nsha256: "
+                + dev.evalgate.datasets.ContentHash.sha256(corpus.resolve("cases.jsonl")) + "\n");
+        Files.writeString(project.resolve("bundle.yaml"),
+                "id: b\nversion: 1\nmodel: shouting:any\ntemplate: \"{{input}}\"\n");
+        Path suiteFile = project.resolve("suite.yaml");
+        Files.writeString(suiteFile, "bundle: bundle.yaml\ncorpora: [corpus]\nplugins: [plugins]\n"
+                + "scorers:\n  - type: shout\n");
+
+        Suite suite = new SuiteLoader(ScorerRegistry.of()).load(suiteFile);
+        RunResult run = new Evaluation(ScorerRegistry.of(), ModelClients.of()).run(EvaluationRequest.of(suite,
+                tmp.resolve("runs"), new BackendOptions(java.util.Optional.empty(), project, null, null)),
+                RunListener.NONE);
+
+        assertThat(suite.plugins()).containsExactly(plugins);
+        assertThat(run.results()).singleElement().satisfies(result -> {
+            assertThat(result.output()).isEqualTo("HELLO");
+            assertThat(result.scores()).singleElement().satisfies(score -> assertThat(score.passed()).isTrue());
+        });
+    }
+
+    @Test
     void aDirectoryLoadsEveryJarInIt() throws Exception {
         Path dir = Files.createDirectories(tmp.resolve("plugins"));
         Path jar = pluginJar("shout", providerSource("ShoutProvider", "shout"), "plugin.ShoutProvider");
@@ -190,6 +233,27 @@ class PluginsTest {
             }
         }
         return jar(name + ".jar", entries);
+    }
+
+    /** Copies a jar, adding a services file for {@code provider} as a scorer. */
+    private static void addService(Path from, Path to, String provider) throws IOException {
+        try (java.util.jar.JarFile in = new java.util.jar.JarFile(from.toFile());
+             OutputStream out = Files.newOutputStream(to); JarOutputStream zip = new JarOutputStream(out)) {
+            for (JarEntry entry : java.util.Collections.list(in.entries())) {
+                if (entry.getName().equals(SCORER_SPI)) {
+                    continue;
+                }
+                zip.putNextEntry(new JarEntry(entry.getName()));
+                in.getInputStream(entry).transferTo(zip);
+                zip.closeEntry();
+            }
+            zip.putNextEntry(new JarEntry(SCORER_SPI));
+            zip.write((provider + "\n").getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+            zip.putNextEntry(new JarEntry("META-INF/services/dev.evalgate.engine.ModelClientProvider"));
+            zip.write("plugin.ShoutingBackend\n".getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+        }
     }
 
     private Path jar(String name, Map<String, ?> entries) throws IOException {
