@@ -20,6 +20,8 @@ import picocli.CommandLine.Spec;
                 DatasetsReviewCommand.class,
                 DatasetsScanCommand.class,
                 DatasetsRedactCommand.class,
+                DatasetsSplitCommand.class,
+                DatasetsLogCommand.class,
         },
         footerHeading = "%nExamples:%n",
         footer = {"  evalgate datasets validate examples/quickstart/corpus",

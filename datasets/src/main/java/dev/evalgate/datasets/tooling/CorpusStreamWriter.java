@@ -25,11 +25,14 @@ public final class CorpusStreamWriter implements AutoCloseable {
     private final Path partialIndex;
     private final BufferedWriter cases;
     private final BufferedWriter index;
+    /** Whether this writer created the directory, so an abort removes it again. */
+    private final boolean created;
     private int count;
     private boolean finished;
 
     private CorpusStreamWriter(Path directory) throws IOException {
         this.directory = directory;
+        this.created = !Files.exists(directory);
         Files.createDirectories(directory);
         this.partialCases = directory.resolve(".cases.jsonl.partial");
         this.partialIndex = directory.resolve("." + CaseIndex.FILE + ".partial");
@@ -113,6 +116,13 @@ public final class CorpusStreamWriter implements AutoCloseable {
             index.close();
             Files.deleteIfExists(partialCases);
             Files.deleteIfExists(partialIndex);
+            if (created) {
+                try (var left = Files.list(directory)) {
+                    if (left.findAny().isEmpty()) {
+                        Files.delete(directory);
+                    }
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot clean up " + directory, e);
         }
