@@ -32,7 +32,9 @@ class PinnedVersionsTest {
         assertThat(bumped.code()).as(bumped.err()).isZero();
         assertThat(bumped.out()).contains("version 1.0.0 -> 1.1.0");
         String manifest = CliFixture.read(project.corpus.resolve("manifest.yaml"));
-        assertThat(manifest).contains("version: 1.1.0").doesNotContain("version: 1.0.0");
+        // the top-level version is bumped; the lineage still names the parent version 1.0.0, indented
+        assertThat(manifest).containsPattern("(?m)^version: 1.1.0$").doesNotContainPattern("(?m)^version: 1.0.0$")
+                .containsPattern("(?m)^    version: 1.0.0$");
         assertThat(project.run("datasets", "validate", corpus).code()).isZero();
         // Unchanged content freezes without a new version.
         assertThat(project.run("datasets", "freeze", corpus).out()).contains("(unchanged)");
