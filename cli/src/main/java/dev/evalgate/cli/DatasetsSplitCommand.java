@@ -22,9 +22,17 @@ import dev.evalgate.engine.ExitCode;
         description = {"Splits a corpus into disjoint corpora, one per split, written to OUT/NAME as CORPUS-NAME"
                 + " with the corpus's version and the split recorded in each manifest's lineage.",
                 "A case goes to the split its sha256(seed, id) falls in, so the same seed always gives the same"
-                        + " splits, adding or editing cases moves no existing case, and no id is in two splits."
-                        + " Every tag is divided in the given proportions in expectation; the counts per tag are"
-                        + " printed, so a small tag that missed a split shows."},
+                        + " splits and no id is in two splits. Each tag stratum (the case's tags, or those starting"
+                        + " with --by-tag's prefix) is divided by the same thresholds; its counts per split are"
+                        + " printed with the realised and the asked share.",
+                "Small strata: a split owed at least one case of a stratum (stratum size x fraction >= 1) that the"
+                        + " hash left without one gets the stratum's case whose hash lies nearest the split's range,"
+                        + " if that case's split can spare it. Such moves are listed and recorded in the lineage.",
+                "Trade-off: adding or editing cases never moves a case placed by its hash; a case moved by the"
+                        + " small-stratum rule may return to its hash split when its stratum grows. No rule can do"
+                        + " both: a split that never moves an old case must place each case by the case alone, which"
+                        + " cannot promise a small stratum every split. --no-fill keeps the pure hash assignment,"
+                        + " stable under every change, with per-tag proportions only in expectation."},
         footerHeading = "%nExamples:%n",
         footer = {"  evalgate datasets split corpora/historical --splits train=0.8,test=0.2 \\",
                 "      --seed 7 --out splits/historical",
@@ -51,8 +59,11 @@ final class DatasetsSplitCommand implements Callable<Integer> {
     long seed;
 
     @Option(names = "--by-tag", arity = "0..1", fallbackValue = "", defaultValue = "", paramLabel = "PREFIX",
-            description = "count the strata by the tags that start with PREFIX (default: all tags)")
+            description = "strata by the tags that start with PREFIX (default: all tags)")
     String byTag;
+
+    @Option(names = "--no-fill", description = "no small-stratum moves: every case where its hash puts it")
+    boolean noFill;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "directory for the split corpora")
     Path out;
@@ -74,28 +85,45 @@ final class DatasetsSplitCommand implements Callable<Integer> {
                         + " corpus being split; write the splits elsewhere");
             }
         }
-        CorpusSplitter.Result result = CorpusSplitter.split(dir, parsed, seed, byTag, out, force);
+        CorpusSplitter.Result result = CorpusSplitter.split(dir, parsed, seed, byTag, out, force, !noFill);
         PrintWriter o = spec.commandLine().getOut();
         o.printf("%s: %d cases split with seed %d%n", dir, result.cases(), seed);
-        for (Map.Entry<String, CorpusManifest> entry : result.manifests().entrySet()) {
-            CorpusManifest m = entry.getValue();
-            o.printf("  %s: %s %s, %d cases, sha256 %s%n", out.resolve(entry.getKey()),
-                    TerminalText.printable(m.name()), TerminalText.printable(m.version()),
-                    ((Number) m.lineage().last().orElseThrow().parameters().get("cases")).intValue(),
-                    m.casesSha256());
+        for (CorpusSplitter.Split split : parsed) {
+            CorpusManifest m = result.manifests().get(split.name());
+            int cases = ((Number) m.lineage().last().orElseThrow().parameters().get("cases")).intValue();
+            o.printf("  %s: %s %s, %d cases (%s of %s asked), sha256 %s%n", out.resolve(split.name()),
+                    TerminalText.printable(m.name()), TerminalText.printable(m.version()), cases,
+                    percent(cases, result.cases()), percent(split.fraction()), m.casesSha256());
         }
-        o.println("  cases per tag:");
+        o.println("  cases per tag (realised share / asked):");
         for (Map.Entry<String, Map<String, Integer>> stratum : result.strata().entrySet()) {
             StringBuilder line = new StringBuilder();
             int total = stratum.getValue().values().stream().mapToInt(Integer::intValue).sum();
             for (CorpusSplitter.Split split : parsed) {
-                line.append(line.length() == 0 ? "" : ", ").append(split.name()).append(' ')
-                        .append(stratum.getValue().getOrDefault(split.name(), 0));
+                int n = stratum.getValue().getOrDefault(split.name(), 0);
+                line.append(line.length() == 0 ? "" : ", ").append(split.name()).append(' ').append(n)
+                        .append(" (").append(percent(n, total)).append('/').append(percent(split.fraction()))
+                        .append(')');
             }
             boolean missed = parsed.stream().anyMatch(s -> !stratum.getValue().containsKey(s.name()));
             o.printf("    %s (%d): %s%s%n", TerminalText.printable(stratum.getKey()), total, line,
                     missed ? "  (no case in some split)" : "");
         }
+        if (!result.filled().isEmpty()) {
+            o.printf("  moved to fill small strata (%d):%n", result.filled().size());
+            result.filled().forEach((id, split) -> o.printf("    %s -> %s%n", TerminalText.printable(id), split));
+        }
+        for (String missed : result.unfilled()) {
+            o.printf("  not filled (no case to spare): %s%n", TerminalText.printable(missed));
+        }
         return ExitCode.PASS.code();
+    }
+
+    private static String percent(int part, int whole) {
+        return percent(whole == 0 ? 0 : (double) part / whole);
+    }
+
+    private static String percent(double share) {
+        return String.format(java.util.Locale.ROOT, "%.1f%%", share * 100);
     }
 }

@@ -49,7 +49,7 @@ class DatasetsCurationCommandTest {
         CliFixture.Outcome split = CliFixture.runCli("datasets", "split", dir.resolve("tickets").toString(),
                 "--splits", "train=0.5,test=0.5", "--seed", "7", "--out", dir.resolve("splits").toString());
         assertThat(split.code()).as(split.err()).isZero();
-        assertThat(split.out()).contains("tickets-train", "tickets-test", "billing (30)");
+        assertThat(split.out()).contains("tickets-train", "tickets-test", "billing (30): train ", "/50.0%)");
 
         Path test = dir.resolve("splits/test");
         CliFixture.Outcome sample = CliFixture.runCli("datasets", "sample", test.toString(), "--n", "5", "--seed",

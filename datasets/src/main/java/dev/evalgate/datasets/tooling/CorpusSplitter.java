@@ -20,16 +20,26 @@ import dev.evalgate.datasets.lineage.Lineage;
 import dev.evalgate.datasets.lineage.Operations;
 
 /**
- * Splits a corpus into disjoint corpora (train/dev/test, or any names) by a stable, seeded assignment: each case
- * goes to the split its own {@code sha256(seed, id)} falls in, read as a number in [0, 1) against the cumulative
- * fractions. A case's split depends on nothing but the seed and its id, so adding cases to the corpus, removing
- * others or editing their content moves no existing case, and no id can land in two splits.
+ * Splits a corpus into disjoint corpora (train/dev/test, or any names) by a stable, seeded assignment, stratified by
+ * tag. Each case goes to the split its own {@code sha256(seed, id)} falls in, read as a number in [0, 1) against the
+ * cumulative fractions; within each tag stratum the cases are therefore divided by the same thresholds, and the
+ * result counts every stratum per split so the realised proportions can be set beside the asked ones.
  *
- * <p>Because the assignment is per case, every tag (stratum) is divided in the given proportions in expectation,
- * not exactly: a quota per stratum would have to move old cases whenever new ones arrive. The result counts each
- * stratum per split, so a small stratum that missed a split is visible.
+ * <p>Small strata: a stratum of n cases "should" reach every split whose share of it, n &times; fraction, is at
+ * least one case. When the hash alone leaves such a split without a case of the stratum, the stratum's case whose
+ * hash lies nearest that split's range (ties by id) is moved there, provided its own split keeps a case it should
+ * keep. These moves are the only exception to the rule that a case's split depends on nothing but the seed and its
+ * id, and they are listed in the result and the lineage.
  *
- * <p>The corpus is streamed: each case line is written, byte for byte, to its split as it is read.
+ * <p>The trade-off, stated exactly: a rule under which adding cases can never move an existing case must place
+ * each case by the case alone (take a corpus holding just that case), and such a rule cannot promise a small
+ * stratum a case in every split. So adding cases never moves a case placed by its hash; a case the small-stratum
+ * rule moved may go back to its hash split when its stratum grows (and another may be moved in a stratum that
+ * needs it). Splitting without the fill ({@code fill = false}) keeps the pure assignment: stable under every change,
+ * proportions per stratum only in expectation.
+ *
+ * <p>The corpus is streamed: each case line is written, byte for byte, to its split as it is read. Only when the
+ * small-stratum rule moves a case is the corpus read a second time.
  */
 public final class CorpusSplitter {
 
@@ -82,16 +92,23 @@ public final class CorpusSplitter {
     /**
      * @param manifests the written corpora, by split name, in the order the splits were given
      * @param strata    for each stratum (sorted tags, see {@link StratifiedSampler#stratum}), cases per split
+     * @param filled    cases the small-stratum rule moved, id to the split it was moved to
+     * @param unfilled  "STRATUM -> SPLIT" for each split a small stratum should have reached but could not
+     *                  (every case it could give was needed where it was)
      */
-    public record Result(int cases, Map<String, CorpusManifest> manifests, Map<String, Map<String, Integer>> strata) {
+    public record Result(int cases, Map<String, CorpusManifest> manifests, Map<String, Map<String, Integer>> strata,
+                         Map<String, String> filled, List<String> unfilled) {
     }
 
     private CorpusSplitter() {
     }
 
-    /** The split of one id under a seed: a pure function of the two. */
+    /** The split of one id under a seed by its hash alone: a pure function of the two. */
     public static String assign(String id, long seed, List<Split> splits) {
-        double u = unitInterval(id, seed);
+        return assign(unitInterval(id, seed), splits);
+    }
+
+    private static String assign(double u, List<Split> splits) {
         double cumulative = 0;
         for (Split split : splits) {
             cumulative += split.fraction();
@@ -111,60 +128,112 @@ public final class CorpusSplitter {
         return bits / (double) (1L << 53);
     }
 
-    /**
-     * Writes one corpus per split into {@code out/NAME}, each named {@code CORPUS-NAME} with the corpus's version,
-     * its lineage recording the parent corpus, the seed and the fractions.
-     *
-     * @param tagPrefix strata for the count: the tags that start with it ("" for all tags)
-     */
+    /** Splits with the small-stratum rule; see {@link #split(Path, List, long, String, Path, boolean, boolean)}. */
     public static Result split(Path corpus, List<Split> splits, long seed, String tagPrefix, Path out,
                                boolean overwrite) {
+        return split(corpus, splits, seed, tagPrefix, out, overwrite, true);
+    }
+
+    /**
+     * Writes one corpus per split into {@code out/NAME}, each named {@code CORPUS-NAME} with the corpus's version,
+     * its lineage recording the parent corpus, the seed, the fractions and any case the small-stratum rule moved.
+     *
+     * @param tagPrefix strata: the tags that start with it ("" for all tags)
+     * @param fill      whether to apply the small-stratum rule (see the class comment)
+     */
+    public static Result split(Path corpus, List<Split> splits, long seed, String tagPrefix, Path out,
+                               boolean overwrite, boolean fill) {
+        String prefix = tagPrefix == null ? "" : tagPrefix;
+        Pass first = pass(corpus, splits, seed, prefix, out, overwrite, Map.of());
+        List<String> unfilled = new ArrayList<>();
+        Map<String, String> moves = fill ? first.tally.fill(unfilled) : Map.of();
+        if (moves.isEmpty()) {
+            return first.commit(splits, seed, prefix, fill, moves, unfilled);
+        }
+        first.abort();
+        Pass second = pass(corpus, splits, seed, prefix, out, overwrite, moves);
+        second.tally.fill(new ArrayList<>()); // brings the counts to where the moves put them
+        return second.commit(splits, seed, prefix, fill, moves, unfilled);
+    }
+
+    /** One streaming pass over the corpus: every case line written to its split, the strata counted. */
+    private static Pass pass(Path corpus, List<Split> splits, long seed, String prefix, Path out, boolean overwrite,
+                             Map<String, String> moves) {
         Map<String, CorpusStreamWriter> writers = new LinkedHashMap<>();
-        Map<String, Map<String, Integer>> strata = new TreeMap<>();
+        Map<String, Integer> index = new LinkedHashMap<>();
+        StratumTally tally = new StratumTally(splits);
+        boolean done = false;
         try {
             for (Split split : splits) {
+                index.put(split.name(), index.size());
                 writers.put(split.name(), CorpusStreamWriter.open(out.resolve(split.name()), overwrite));
             }
             int[] count = {0};
             CorpusManifest parent = CorpusLoader.verifying().stream(corpus, (line, text, evalCase) -> {
-                String name = assign(evalCase.id(), seed, splits);
-                writers.get(name).addLine(text, evalCase);
-                strata.computeIfAbsent(StratifiedSampler.stratum(evalCase, tagPrefix == null ? "" : tagPrefix),
-                        k -> new LinkedHashMap<>()).merge(name, 1, Integer::sum);
+                double u = unitInterval(evalCase.id(), seed);
+                String byHash = assign(u, splits);
+                writers.get(moves.getOrDefault(evalCase.id(), byHash)).addLine(text, evalCase);
+                // counted where the hash put it; the second pass's fill() replays the moves on these counts
+                tally.add(StratifiedSampler.stratum(evalCase, prefix), evalCase.id(), u, index.get(byHash));
                 count[0]++;
             });
-            Map<String, Object> fractions = new LinkedHashMap<>();
-            splits.forEach(s -> fractions.put(s.name(), s.fraction()));
-            for (Split split : splits) {
-                if (writers.get(split.name()).count() == 0) {
-                    // checked for every split before any is written, so a refused split leaves nothing behind
-                    throw new InvalidInputException(null, 0, "--splits", "split '" + split.name() + "' got no case"
-                            + " of the " + count[0] + "; give it a larger fraction or split a larger corpus");
-                }
-            }
-            Map<String, CorpusManifest> manifests = new LinkedHashMap<>();
-            for (Split split : splits) {
-                CorpusStreamWriter writer = writers.get(split.name());
-                Map<String, Object> parameters = new LinkedHashMap<>();
-                parameters.put("split", split.name());
-                parameters.put("seed", seed);
-                parameters.put("fractions", fractions);
-                parameters.put("assignment", "sha256(seed, id)");
-                parameters.put("cases", writer.count());
-                parameters.put("of", count[0]);
-                String name = parent.name() + "-" + split.name();
-                CorpusManifest manifest = new CorpusManifest(name, parent.version(), "Split '" + split.name()
-                        + "' (" + writer.count() + " of " + count[0] + " cases, fraction " + split.fraction()
-                        + ", seed " + seed + ") of " + parent.name() + " " + parent.version() + " (cases sha256 "
-                        + parent.casesSha256() + ")." + (parent.description().isBlank() ? ""
-                        : "\n\n" + parent.description()), parent.license(), parent.source(),
-                        CorpusManifest.DEFAULT_CASES_FILE, "0".repeat(64), parent.tags(),
-                        Lineage.derive(Operations.SPLIT, parameters, List.of(parent)));
-                manifests.put(split.name(), writer.commit(manifest));
-            }
-            return new Result(count[0], manifests, strata);
+            done = true;
+            return new Pass(parent, count[0], writers, tally);
         } finally {
+            if (!done) {
+                writers.values().forEach(CorpusStreamWriter::abort);
+            }
+        }
+    }
+
+    private record Pass(CorpusManifest parent, int count, Map<String, CorpusStreamWriter> writers,
+                        StratumTally tally) {
+
+        void abort() {
             writers.values().forEach(CorpusStreamWriter::abort);
+        }
+
+        Result commit(List<Split> splits, long seed, String prefix, boolean fill, Map<String, String> moves,
+                      List<String> unfilled) {
+            try {
+                Map<String, Object> fractions = new LinkedHashMap<>();
+                splits.forEach(s -> fractions.put(s.name(), s.fraction()));
+                for (Split split : splits) {
+                    if (writers.get(split.name()).count() == 0) {
+                        // checked for every split before any is written, so a refused split leaves nothing behind
+                        throw new InvalidInputException(null, 0, "--splits", "split '" + split.name()
+                                + "' got no case of the " + count + "; give it a larger fraction or split a larger"
+                                + " corpus");
+                    }
+                }
+                Map<String, CorpusManifest> manifests = new LinkedHashMap<>();
+                for (Split split : splits) {
+                    CorpusStreamWriter writer = writers.get(split.name());
+                    Map<String, Object> parameters = new LinkedHashMap<>();
+                    parameters.put("split", split.name());
+                    parameters.put("seed", seed);
+                    parameters.put("fractions", fractions);
+                    parameters.put("by_tag", prefix);
+                    parameters.put("assignment", fill ? "sha256(seed, id); small tag strata filled" : "sha256(seed, id)");
+                    if (!moves.isEmpty()) {
+                        parameters.put("filled", new LinkedHashMap<>(moves));
+                    }
+                    parameters.put("cases", writer.count());
+                    parameters.put("of", count);
+                    String name = parent.name() + "-" + split.name();
+                    CorpusManifest manifest = new CorpusManifest(name, parent.version(), "Split '" + split.name()
+                            + "' (" + writer.count() + " of " + count + " cases, fraction " + split.fraction()
+                            + ", seed " + seed + ") of " + parent.name() + " " + parent.version()
+                            + " (cases sha256 " + parent.casesSha256() + ")." + (parent.description().isBlank() ? ""
+                            : "\n\n" + parent.description()), parent.license(), parent.source(),
+                            CorpusManifest.DEFAULT_CASES_FILE, "0".repeat(64), parent.tags(),
+                            Lineage.derive(Operations.SPLIT, parameters, List.of(parent)));
+                    manifests.put(split.name(), writer.commit(manifest));
+                }
+                return new Result(count, manifests, tally.counts(), moves, List.copyOf(unfilled));
+            } finally {
+                abort();
+            }
         }
     }
 

@@ -133,4 +133,90 @@ class CorpusSplitterTest {
             assertThat(dir.resolve("out").resolve(split.name()).resolve("manifest.yaml")).doesNotExist();
         }
     }
+
+    private static final Path HISTORICAL = Path.of("..", "corpora", "historical");
+
+    @Test
+    void everyTagOfTheHistoricalCorpusIsDividedNearTheAskedProportionsAndReachesEverySplitItOwes() {
+        List<CorpusSplitter.Split> eightyTwenty = CorpusSplitter.Split.parseAll("train=0.8,test=0.2");
+        for (String prefix : List.of("doc:", "labels:", "lang:", "")) {
+            Path out = dir.resolve("historical-" + prefix.replace(":", ""));
+            CorpusSplitter.Result result = CorpusSplitter.split(HISTORICAL, eightyTwenty, 11, prefix, out, false);
+
+            assertThat(result.cases()).isEqualTo(340);
+            assertThat(result.unfilled()).isEmpty();
+            result.strata().forEach((stratum, perSplit) -> {
+                int n = perSplit.values().stream().mapToInt(Integer::intValue).sum();
+                int test = perSplit.getOrDefault("test", 0);
+                // three binomial standard deviations and one case of rounding either side of n x 0.2
+                double tolerance = 3 * Math.sqrt(n * 0.2 * 0.8) + 1;
+                assertThat((double) test).as("%s: test cases of %d (prefix '%s')", stratum, n, prefix)
+                        .isBetween(n * 0.2 - tolerance, n * 0.2 + tolerance);
+                if (n >= 5) { // owed a test case: 5 x 0.2 = 1
+                    assertThat(test).as("%s (%d cases) in test", stratum, n).isPositive();
+                }
+                if (n >= 2) { // owed a train case: 2 x 0.8 >= 1
+                    assertThat(perSplit.getOrDefault("train", 0)).as("%s (%d cases) in train", stratum, n)
+                            .isPositive();
+                }
+            });
+            // the strata the counts report are the ones on disk
+            Map<String, Map<String, Integer>> onDisk = new HashMap<>();
+            for (CorpusSplitter.Split split : eightyTwenty) {
+                for (EvalCase c : CorpusLoader.verifying().load(out.resolve(split.name())).cases()) {
+                    onDisk.computeIfAbsent(StratifiedSampler.stratum(c, prefix), k -> new HashMap<>())
+                            .merge(split.name(), 1, Integer::sum);
+                }
+            }
+            assertThat(onDisk).isEqualTo(result.strata());
+        }
+    }
+
+    @Test
+    void aSmallStratumTheHashLeftOutOfASplitGetsTheCaseNearestThatSplitAndTheMoveIsRecorded() {
+        List<CorpusSplitter.Split> eightyTwenty = CorpusSplitter.Split.parseAll("train=0.8,test=0.2");
+        // five rare cases whose hashes all fall in train: 5 x 0.2 = 1 test case owed
+        List<EvalCase> cases = new ArrayList<>();
+        List<String> rare = new ArrayList<>();
+        for (int i = 0; rare.size() < 5; i++) {
+            if (CorpusSplitter.assign("rare-" + i, 5, eightyTwenty).equals("train")) {
+                rare.add("rare-" + i);
+                cases.add(new EvalCase("rare-" + i, Map.of("question", "rare " + i), Map.of(), List.of("rare"),
+                        Map.of()));
+            }
+        }
+        for (int i = 0; i < 200; i++) {
+            cases.add(ticket(i));
+        }
+        String nearest = rare.stream().max(java.util.Comparator.comparingDouble(
+                id -> CorpusSplitter.unitInterval(id, 5))).orElseThrow();
+
+        CorpusSplitter.Result result = CorpusSplitter.split(corpus("rare", cases), eightyTwenty, 5, "",
+                dir.resolve("out"), false);
+
+        assertThat(result.filled()).containsExactly(Map.entry(nearest, "test"));
+        assertThat(result.strata().get("rare")).containsEntry("train", 4).containsEntry("test", 1);
+        Map<String, String> placed = new HashMap<>();
+        for (CorpusSplitter.Split split : eightyTwenty) {
+            for (EvalCase c : CorpusLoader.verifying().load(dir.resolve("out").resolve(split.name())).cases()) {
+                placed.put(c.id(), split.name());
+            }
+            LineageStep step = CorpusLoader.verifying().load(dir.resolve("out").resolve(split.name())).manifest()
+                    .lineage().last().orElseThrow();
+            assertThat(step.parameters()).containsEntry("filled", Map.of(nearest, "test"));
+        }
+        assertThat(placed).containsEntry(nearest, "test").hasSize(205);
+        // every other case is where its hash put it
+        placed.forEach((id, split) -> {
+            if (!id.equals(nearest)) {
+                assertThat(split).as(id).isEqualTo(CorpusSplitter.assign(id, 5, eightyTwenty));
+            }
+        });
+
+        // without the fill, the pure assignment
+        CorpusSplitter.Result pure = CorpusSplitter.split(corpus("rare2", cases), eightyTwenty, 5, "",
+                dir.resolve("pure"), false, false);
+        assertThat(pure.filled()).isEmpty();
+        assertThat(pure.strata().get("rare")).containsExactly(Map.entry("train", 5));
+    }
 }
