@@ -82,4 +82,68 @@ class DatasetsCurationCommandTest {
         assertThat(out.indexOf("freeze")).isLessThan(out.indexOf("sample")).isLessThan(out.indexOf("split"));
         assertThat(out.indexOf("split ")).isLessThan(out.indexOf("import"));
     }
+
+    private static final Path HISTORICAL = Path.of("..", "corpora", "historical");
+
+    @Test
+    void theShippedHistoricalCorpusValidatesWithItsRecordsAndLogsItsGeneration() throws Exception {
+        CliFixture.Outcome validate = CliFixture.runCli("datasets", "validate", HISTORICAL.toString());
+        assertThat(validate.code()).as(validate.err()).isZero();
+        assertThat(validate.out()).contains("historical 1.0.0, 340 cases", "ok (lineage: 1 step(s), last generate)");
+
+        CliFixture.Outcome log = CliFixture.runCli("datasets", "log", HISTORICAL.toString());
+        assertThat(log.code()).as(log.err()).isZero();
+        assertThat(log.out()).contains("generate historical 1.0.0", "from quickstart 1.0.0",
+                "generator: corpora/historical/generate.py", "seed: 20260315", "added (340): refund-window");
+
+        // the seed recorded is the generator's
+        assertThat(CliFixture.read(HISTORICAL.resolve("generate.py"))).contains("\nSEED = 20260315\n");
+        // the parent recorded is the quickstart corpus as shipped
+        Corpus quickstart = CorpusLoader.verifying().load(Path.of("..", "examples", "quickstart", "corpus"));
+        Corpus historical = CorpusLoader.verifying().load(HISTORICAL);
+        assertThat(historical.manifest().lineage().parents()).containsExactly(quickstart.manifest().ref());
+        assertThat(dev.evalgate.datasets.tooling.Changelog.read(HISTORICAL)).singleElement().satisfies(entry -> {
+            assertThat(entry.previousVersion()).isNull();
+            assertThat(entry.added()).containsExactlyElementsOf(historical.cases().stream().map(EvalCase::id)
+                    .toList());
+        });
+    }
+
+    @Test
+    void validateRefusesACorpusWhoseFingerprintsOrLineageNoLongerMatchItsCases() throws Exception {
+        Path copy = dir.resolve("historical");
+        java.nio.file.Files.createDirectories(copy);
+        for (String file : List.of("manifest.yaml", "cases.jsonl", "case-fingerprints.tsv", "changelog.jsonl")) {
+            java.nio.file.Files.copy(HISTORICAL.resolve(file), copy.resolve(file));
+        }
+        // a case edited by hand and the pin updated by hand: sha256 agrees, the fingerprints do not
+        List<String> lines = new java.util.ArrayList<>(CliFixture.read(copy.resolve("cases.jsonl")).lines().toList());
+        lines.set(2, lines.get(2).replace("reset your password", "change your password")
+                .replace("Forgot password", "Lost password"));
+        CliFixture.write(copy.resolve("cases.jsonl"), String.join("\n", lines) + "\n");
+        String sha = dev.evalgate.datasets.ContentHash.sha256(copy.resolve("cases.jsonl"));
+        String manifest = CliFixture.read(copy.resolve("manifest.yaml"));
+        CliFixture.write(copy.resolve("manifest.yaml"), manifest.replaceFirst("(?m)^sha256: .*$", "sha256: " + sha));
+
+        CliFixture.Outcome stale = CliFixture.runCli("datasets", "validate", copy.toString());
+        assertThat(stale.code()).isEqualTo(ExitCode.INPUT_ERROR.code());
+        assertThat(stale.err()).contains("lineage", "produced historical 1.0.0 (sha256 1ba0f7d44750)");
+
+        // a freeze records the change: a new version, a freeze step and fresh fingerprints
+        CliFixture.write(copy.resolve("manifest.yaml"), manifest);
+        assertThat(CliFixture.runCli("datasets", "freeze", copy.toString(), "--bump", "patch").code()).isZero();
+        CliFixture.Outcome frozen = CliFixture.runCli("datasets", "validate", copy.toString());
+        assertThat(frozen.code()).as(frozen.err()).isZero();
+        assertThat(frozen.out()).contains("historical 1.0.1", "last freeze");
+        assertThat(CliFixture.runCli("datasets", "log", copy.toString()).out()).contains("changed (1): reset-password");
+
+        // fingerprints out of step with the cases (edited by hand after the freeze) are named by file and line
+        List<String> index = new java.util.ArrayList<>(CliFixture.read(copy.resolve("case-fingerprints.tsv"))
+                .lines().toList());
+        java.util.Collections.swap(index, 3, 4);
+        CliFixture.write(copy.resolve("case-fingerprints.tsv"), String.join("\n", index) + "\n");
+        CliFixture.Outcome swapped = CliFixture.runCli("datasets", "validate", copy.toString());
+        assertThat(swapped.code()).isEqualTo(ExitCode.INPUT_ERROR.code());
+        assertThat(swapped.err()).contains("case-fingerprints.tsv:4", "freeze it again");
+    }
 }

@@ -10,6 +10,8 @@ public final class Operations {
     public static final String FREEZE = "freeze";
     /** References set from a reviewed sheet ({@code datasets review --apply}). */
     public static final String REVIEW = "review";
+    /** Cases written by a seeded generator script (recorded by hand in the manifest of a generated corpus). */
+    public static final String GENERATE = "generate";
 
     private Operations() {
     }

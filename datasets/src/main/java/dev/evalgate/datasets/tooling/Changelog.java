@@ -34,6 +34,7 @@ public final class Changelog {
     /**
      * One freeze of changed cases.
      *
+     * @param previousVersion null for the first version of a corpus (every case added)
      * @param known false when the previous version had no {@link CaseIndex}, so which ids changed is not known
      */
     public record Entry(String version, String sha256, String previousVersion, String previousSha256, boolean known,
@@ -77,7 +78,7 @@ public final class Changelog {
             try {
                 JsonNode row = JSON.readTree(line.text());
                 entries.add(new Entry(row.path("version").asText(), row.path("sha256").asText(),
-                        row.path("previous_version").asText(), row.path("previous_sha256").asText(),
+                        textOrNull(row.path("previous_version")), textOrNull(row.path("previous_sha256")),
                         row.path("known").asBoolean(true), texts(row.path("added")), texts(row.path("removed")),
                         texts(row.path("changed"))));
             } catch (JsonProcessingException e) {
@@ -86,6 +87,11 @@ public final class Changelog {
             }
         }
         return entries;
+    }
+
+    /** The first version of a corpus has no previous version: null in the file, null here. */
+    private static String textOrNull(JsonNode node) {
+        return node.isNull() || node.isMissingNode() ? null : node.asText();
     }
 
     private static List<String> texts(JsonNode node) {

