@@ -1,6 +1,8 @@
 package dev.evalgate.datasets.importers;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,8 +13,8 @@ import java.util.TreeMap;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MappingIterator;
 
 import dev.evalgate.datasets.EvalCase;
 import dev.evalgate.datasets.InputFiles;
@@ -21,9 +23,9 @@ import dev.evalgate.datasets.InvalidInputException;
 
 /**
  * Production traces exported as OTLP JSON (an {@code ExportTraceServiceRequest}: {@code resourceSpans[].
- * scopeSpans[].spans[]}, one document or one a line as the Collector's file exporter writes them). Each span of a
- * model call (OpenTelemetry GenAI semantic conventions: a {@code gen_ai.*} attribute) becomes a case: its prompt as
- * {@code input.messages}, its completion as {@code expected.reference} to be reviewed (tag {@code needs-review},
+ * scopeSpans[].spans[]}, one document or one a line as the Collector's file exporter writes them), streamed span by
+ * span. Each span of a model call (OpenTelemetry GenAI semantic conventions: a {@code gen_ai.*} attribute) becomes
+ * a case: its prompt as {@code input.messages}, its completion as {@code expected.reference} to be reviewed (tag {@code needs-review},
  * plus {@code production}), and model, trace and span ids in metadata.
  *
  * <p>The prompt and completion are read from whichever form the instrumentation wrote: the
@@ -40,83 +42,143 @@ final class OtlpGenAiSpans implements RecordReader {
 
     @Override
     public void read(Path source, FieldMapping mapping, String idPrefix, RowSink sink) {
-        String text = InputFiles.readText(source, InputKind.IMPORT_SOURCE);
-        int[] other = {0};
-        Map<String, Integer> skipped = new TreeMap<>();
-        try (JsonParser parser = SourceFiles.JSON.getFactory().createParser(text);
-             MappingIterator<JsonNode> documents = SourceFiles.JSON.readerFor(JsonNode.class).readValues(parser)) {
-            while (true) {
-                JsonLocation start;
-                JsonNode document;
-                try {
-                    if (!documents.hasNextValue()) {
-                        break;
-                    }
-                    start = parser.currentTokenLocation();
-                    document = documents.nextValue();
-                } catch (IOException e) {
-                    JsonLocation where = e instanceof JsonProcessingException p ? p.getLocation() : null;
-                    throw new InvalidInputException(source, where == null ? 0 : where.getLineNr(), null,
-                            "malformed JSON: " + (e instanceof JsonProcessingException p ? p.getOriginalMessage()
-                                    : e.getMessage()));
+        InputFiles.checkReadable(source, InputKind.IMPORT_SOURCE);
+        Counts counts = new Counts();
+        // Streamed: only one span (and the spans of one resource met before its attributes) is held at a time, so
+        // an export of any size is read in a small heap. Jackson detects the encoding and skips a byte-order mark.
+        try (InputStream in = Files.newInputStream(source); JsonParser parser = SourceFiles.JSON.createParser(in)) {
+            JsonToken token;
+            while ((token = parser.nextToken()) != null) {
+                int line = parser.currentTokenLocation().getLineNr();
+                if (token != JsonToken.START_OBJECT || !readRequest(parser, source, idPrefix, sink, counts)) {
+                    throw new InvalidInputException(source, line, "resourceSpans", "not an OTLP JSON trace export"
+                            + " (expected {\"resourceSpans\": [...]})");
                 }
-                int offset = (int) start.getCharOffset();
-                int firstLine = start.getLineNr();
-                Map<String, Integer> lines = SourceFiles.valueLines(text.substring(offset,
-                        (int) Math.min(text.length(), parser.currentLocation().getCharOffset())));
-                readDocument(source, document, firstLine, lines, idPrefix, sink, other, skipped);
             }
+        } catch (JsonProcessingException e) {
+            JsonLocation where = e.getLocation();
+            throw new InvalidInputException(source, where == null ? 0 : where.getLineNr(), null,
+                    "malformed JSON: " + e.getOriginalMessage());
         } catch (IOException e) {
-            throw new InvalidInputException(source, 0, null, "cannot read as JSON: " + e.getMessage(), e);
+            throw InputFiles.unreadable(source, e);
         }
-        if (other[0] > 0 || !skipped.isEmpty()) {
-            sink.note(source + ": left out " + other[0] + " span(s) without gen_ai attributes (HTTP, database and"
-                    + " other work)" + (skipped.isEmpty() ? "" : " and GenAI spans that are not model calls "
-                    + skipped));
+        if (counts.other > 0 || !counts.skipped.isEmpty()) {
+            sink.note(source + ": left out " + counts.other + " span(s) without gen_ai attributes (HTTP, database and"
+                    + " other work)" + (counts.skipped.isEmpty() ? "" : " and GenAI spans that are not model calls "
+                    + counts.skipped));
         }
     }
 
-    private void readDocument(Path source, JsonNode document, int firstLine, Map<String, Integer> lines,
-                              String idPrefix, RowSink sink, int[] other, Map<String, Integer> skipped) {
-        if (!document.isObject() || !document.has("resourceSpans")) {
-            throw new InvalidInputException(source, firstLine, "resourceSpans", "not an OTLP JSON trace export"
-                    + " (expected {\"resourceSpans\": [...]})");
+    /** Spans left out: without gen_ai attributes, and GenAI spans that are no model call, by operation. */
+    private static final class Counts {
+        int other;
+        final Map<String, Integer> skipped = new TreeMap<>();
+    }
+
+    /** A span read before its resource's attributes (a writer may put {@code resource} after the spans). */
+    private record PendingSpan(int line, JsonNode span) {
+    }
+
+    /** Reads one export request from its opening brace; false when it has no {@code resourceSpans} list. */
+    private boolean readRequest(JsonParser parser, Path source, String idPrefix, RowSink sink, Counts counts)
+            throws IOException {
+        boolean found = false;
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String field = parser.currentName();
+            JsonToken value = parser.nextToken();
+            if (field.equals("resourceSpans") && value == JsonToken.START_ARRAY) {
+                found = true;
+                while (nextObject(parser)) {
+                    readResource(parser, source, idPrefix, sink, counts);
+                }
+            } else {
+                parser.skipChildren();
+            }
         }
-        JsonNode resources = document.get("resourceSpans");
-        for (int r = 0; r < resources.size(); r++) {
-            JsonNode resource = resources.get(r);
-            Map<String, Object> resourceAttributes = attributes(resource.path("resource").path("attributes"));
-            JsonNode scopes = resource.path("scopeSpans");
-            for (int s = 0; s < scopes.size(); s++) {
-                JsonNode spans = scopes.get(s).path("spans");
-                for (int i = 0; i < spans.size(); i++) {
-                    String pointer = "/resourceSpans/" + r + "/scopeSpans/" + s + "/spans/" + i;
-                    int line = firstLine - 1 + lines.getOrDefault(pointer, 1);
-                    try {
-                        EvalCase c = spanCase(source, line, spans.get(i), resourceAttributes, idPrefix, other,
-                                skipped);
-                        if (c != null) {
-                            sink.accept(line, c);
+        return found;
+    }
+
+    private void readResource(JsonParser parser, Path source, String idPrefix, RowSink sink, Counts counts)
+            throws IOException {
+        Map<String, Object> resource = null;
+        List<PendingSpan> pending = new ArrayList<>();
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String field = parser.currentName();
+            JsonToken value = parser.nextToken();
+            if (field.equals("resource")) {
+                JsonNode node = parser.readValueAsTree();
+                resource = attributes(node == null ? null : node.path("attributes"));
+                for (PendingSpan span : pending) {
+                    emit(source, span.line(), span.span(), resource, idPrefix, sink, counts);
+                }
+                pending.clear();
+            } else if (field.equals("scopeSpans") && value == JsonToken.START_ARRAY) {
+                while (nextObject(parser)) {
+                    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                        String scopeField = parser.currentName();
+                        JsonToken scopeValue = parser.nextToken();
+                        if (scopeField.equals("spans") && scopeValue == JsonToken.START_ARRAY) {
+                            while (nextObject(parser)) {
+                                int line = parser.currentTokenLocation().getLineNr();
+                                JsonNode span = parser.readValueAsTree();
+                                if (resource == null) {
+                                    pending.add(new PendingSpan(line, span));
+                                } else {
+                                    emit(source, line, span, resource, idPrefix, sink, counts);
+                                }
+                            }
+                        } else {
+                            parser.skipChildren();
                         }
-                    } catch (InvalidInputException e) {
-                        sink.problem(e);
                     }
                 }
+            } else {
+                parser.skipChildren();
             }
+        }
+        for (PendingSpan span : pending) {
+            emit(source, span.line(), span.span(), Map.of(), idPrefix, sink, counts);
+        }
+    }
+
+    /** Moves to the next object of the array the parser is in; skips other values; false at the array's end. */
+    private static boolean nextObject(JsonParser parser) throws IOException {
+        JsonToken token;
+        while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
+            if (token == null) {
+                return false;
+            }
+            if (token == JsonToken.START_OBJECT) {
+                return true;
+            }
+            parser.skipChildren();
+        }
+        return false;
+    }
+
+    private static void emit(Path source, int line, JsonNode span, Map<String, Object> resource, String idPrefix,
+                             RowSink sink, Counts counts) {
+        try {
+            EvalCase c = spanCase(source, line, span, resource, idPrefix, counts);
+            if (c != null) {
+                sink.accept(line, c);
+            }
+        } catch (InvalidInputException e) {
+            sink.problem(e);
         }
     }
 
     private static EvalCase spanCase(Path source, int line, JsonNode span, Map<String, Object> resource,
-                                     String idPrefix, int[] other, Map<String, Integer> skipped) {
+                                     String idPrefix, Counts counts) {
         Map<String, Object> attributes = attributes(span.path("attributes"));
         boolean genAi = attributes.keySet().stream().anyMatch(k -> k.startsWith("gen_ai."));
         if (!genAi) {
-            other[0]++;
+            counts.other++;
             return null;
         }
         String operation = String.valueOf(attributes.getOrDefault("gen_ai.operation.name", "chat"));
         if (NOT_A_CALL.contains(operation)) {
-            skipped.merge(operation, 1, Integer::sum);
+            counts.skipped.merge(operation, 1, Integer::sum);
             return null;
         }
         String spanId = span.path("spanId").asText("");
@@ -255,6 +317,9 @@ final class OtlpGenAiSpans implements RecordReader {
     /** OTLP {@code [{key, value: {stringValue|intValue|doubleValue|boolValue|arrayValue|kvlistValue}}]}. */
     static Map<String, Object> attributes(JsonNode list) {
         Map<String, Object> out = new LinkedHashMap<>();
+        if (list == null) {
+            return out;
+        }
         for (JsonNode attribute : list) {
             out.put(attribute.path("key").asText(), anyValue(attribute.path("value")));
         }
