@@ -30,6 +30,10 @@ import java.util.HexFormat;
  * is reported as an {@link UncheckedIOException} whose message names the file and what to do.
  */
 public final class InputFiles {
+    private static final int CHUNK_BYTES = 1 << 16;
+    /** From this size on, {@link #readLines} hashes on a thread of its own. */
+    static final long BACKGROUND_HASH_FROM_BYTES = 4L << 20;
+
     private InputFiles() {
     }
 
@@ -70,13 +74,16 @@ public final class InputFiles {
      */
     public static String readLines(Path file, InputKind kind, LineVisitor visitor) {
         checkReadable(file, kind);
-        MessageDigest digest = ContentHash.digest();
-        byte[] chunk = new byte[1 << 16];
+        // A large file is hashed on another core while this one parses it; a small one is not worth a thread.
+        boolean background = size(file) >= BACKGROUND_HASH_FROM_BYTES;
+        MessageDigest digest = background ? null : ContentHash.digest();
+        byte[] chunk = new byte[CHUNK_BYTES];
         byte[] line = new byte[1 << 12];
         int lineLength = 0;
         int number = 0;
         long total = 0;
-        try (InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = Files.newInputStream(file);
+             BackgroundDigest hashing = background ? new BackgroundDigest() : null) {
             int n;
             while ((n = in.read(chunk)) > 0) {
                 total += n;
@@ -84,7 +91,11 @@ public final class InputFiles {
                 if (total > kind.maxBytes()) {
                     throw tooLarge(file, kind);
                 }
-                digest.update(chunk, 0, n);
+                if (hashing == null) {
+                    digest.update(chunk, 0, n);
+                } else {
+                    hashing.update(chunk, n); // only read from here on; the next read gets a fresh array
+                }
                 int start = 0;
                 for (int i = 0; i < n; i++) {
                     if (chunk[i] != '\n') {
@@ -101,14 +112,25 @@ public final class InputFiles {
                 }
                 line = append(line, lineLength, chunk, start, n - start);
                 lineLength += n - start;
+                if (hashing != null) {
+                    chunk = new byte[CHUNK_BYTES];
+                }
             }
+            if (lineLength > 0) {
+                visitLine(file, line, 0, lineLength, ++number, visitor);
+            }
+            return hashing != null ? hashing.finish() : HexFormat.of().formatHex(digest.digest());
         } catch (IOException e) {
             throw unreadable(file, e);
         }
-        if (lineLength > 0) {
-            visitLine(file, line, 0, lineLength, ++number, visitor);
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw unreadable(file, e);
         }
-        return HexFormat.of().formatHex(digest.digest());
     }
 
     private static byte[] append(byte[] line, int lineLength, byte[] chunk, int start, int length) {

@@ -47,6 +47,46 @@ class InputFilesTest {
     }
 
     @Test
+    void aLargeFileHashedOnAnotherThreadGivesTheSameHashAndLines() throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        int count = 0;
+        while (bytes.size() <= InputFiles.BACKGROUND_HASH_FROM_BYTES + (1 << 16)) {
+            bytes.writeBytes(("{\"id\": \"case-" + count++ + "\", \"text\": \"" + "z".repeat(count % 300)
+                    + "\"}\n").getBytes(StandardCharsets.UTF_8));
+        }
+        Path file = dir.resolve("large.jsonl");
+        Files.write(file, bytes.toByteArray());
+
+        List<String> lines = new ArrayList<>();
+        String sha256 = InputFiles.readLines(file, InputKind.CASES, (number, text) -> lines.add(text));
+
+        assertThat(sha256).isEqualTo(ContentHash.sha256(bytes.toByteArray()));
+        assertThat(lines).hasSize(count);
+        assertThat(lines.get(count - 1)).startsWith("{\"id\": \"case-" + (count - 1) + "\"");
+    }
+
+    @Test
+    void aVisitorThatFailsInALargeFileStopsTheHashingThread() throws IOException, InterruptedException {
+        Path file = dir.resolve("large.jsonl");
+        int lines = (int) (InputFiles.BACKGROUND_HASH_FROM_BYTES / 100 + 10);
+        Files.writeString(file, ("x".repeat(99) + "\n").repeat(lines));
+
+        assertThatThrownBy(() -> InputFiles.readLines(file, InputKind.CASES, (number, text) -> {
+            if (number == 20_000) {
+                throw new InvalidInputException(file, number, "id", "bad case");
+            }
+        })).isInstanceOf(InvalidInputException.class).hasMessageContaining("large.jsonl:20000");
+        for (int i = 0; i < 100 && hashingThreads() > 0; i++) {
+            Thread.sleep(20);
+        }
+        assertThat(hashingThreads()).isZero();
+    }
+
+    private static long hashingThreads() {
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals("evalgate-hash")).count();
+    }
+
+    @Test
     void aFinalLineBreakMakesNoEmptyLastLine() throws IOException {
         Path file = dir.resolve("two.jsonl");
         Files.writeString(file, "a\nb\n");
