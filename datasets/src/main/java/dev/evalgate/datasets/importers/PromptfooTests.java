@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 import dev.evalgate.datasets.ConfigNode;
@@ -26,8 +27,10 @@ import dev.evalgate.datasets.InvalidInputException;
  *   <li>{@code is-json}: {@code expected.schema}, the assertion's schema or {@code {}} (scorer json-schema).</li>
  * </ul>
  * Every other assertion (javascript, python, regex, llm-rubric, cost, latency, ...) has no per-case equivalent: it is
- * reported with its file and line and counted in the import's lineage. A test whose vars cannot become an input
- * (none, a list that promptfoo would expand into several tests) is a bad row.
+ * reported with its file and line and counted in the import's lineage. Vars are expanded as promptfoo expands them
+ * ({@link PromptfooVars}): a list of values or a {@code file://} glob makes one case per combination, and
+ * {@code file://} values are read relative to the configuration file, never from outside its directory. A test
+ * whose vars cannot become an input (none, a file that cannot be read) is a bad row.
  */
 final class PromptfooTests implements RecordReader {
     private static final Map<String, String> REFERENCE = Map.of("equals", "exact-match", "similar", "token-f1 or"
@@ -40,14 +43,20 @@ final class PromptfooTests implements RecordReader {
     /** Assertion types seen and not mapped, with how often, for the lineage. */
     private final Map<String, Integer> unmapped = new TreeMap<>();
     private final Map<String, Integer> mapped = new TreeMap<>();
+    /** Lines of the default test's vars, for errors about a value a test inherits. */
+    private final Map<String, Integer> defaultVarLines = new LinkedHashMap<>();
 
     @Override
     public void read(Path source, FieldMapping mapping, String idPrefix, RowSink sink) {
         ConfigNode root = ConfigNode.parseYaml(source);
         Map<String, Object> defaultVars = new LinkedHashMap<>();
         List<ConfigNode> defaultAsserts = new ArrayList<>();
+        defaultVarLines.clear();
         root.optional("defaultTest").filter(ConfigNode::isMap).ifPresent(d -> {
-            d.optional("vars").filter(ConfigNode::isMap).ifPresent(v -> defaultVars.putAll(v.toPlainMap()));
+            d.optional("vars").filter(ConfigNode::isMap).ifPresent(v -> {
+                defaultVars.putAll(v.toPlainMap());
+                v.toPlainMap().keySet().forEach(k -> v.optional(k).ifPresent(n -> defaultVarLines.put(k, n.line())));
+            });
             d.optional("assert").filter(ConfigNode::isList).ifPresent(a -> defaultAsserts.addAll(a.asList()));
         });
         ConfigNode tests = root.optional("tests").orElseThrow(() -> new InvalidInputException(source, 0, "tests",
@@ -57,9 +66,12 @@ final class PromptfooTests implements RecordReader {
                     + tests.asString() + "', which is not read here: import that file itself (a CSV with --format"
                     + " csv and a mapping)");
         }
+        PromptfooVars expander = new PromptfooVars(source);
         for (ConfigNode test : tests.asList()) {
             try {
-                sink.accept(test.line(), testCase(source, test, defaultVars, defaultAsserts, idPrefix, sink));
+                for (EvalCase c : testCases(source, test, defaultVars, defaultAsserts, idPrefix, sink, expander)) {
+                    sink.accept(test.line(), c);
+                }
             } catch (InvalidInputException e) {
                 sink.problem(e);
             }
@@ -81,8 +93,9 @@ final class PromptfooTests implements RecordReader {
         return out;
     }
 
-    private EvalCase testCase(Path source, ConfigNode test, Map<String, Object> defaultVars,
-                              List<ConfigNode> defaultAsserts, String idPrefix, RowSink sink) {
+    private List<EvalCase> testCases(Path source, ConfigNode test, Map<String, Object> defaultVars,
+                                     List<ConfigNode> defaultAsserts, String idPrefix, RowSink sink,
+                                     PromptfooVars expander) {
         if (!test.isMap()) {
             throw new InvalidInputException(source, test.line(), test.path(), "tests loaded from '"
                     + test.asString() + "' are not read here: import that file itself");
@@ -98,18 +111,18 @@ final class PromptfooTests implements RecordReader {
             throw new InvalidInputException(source, test.line(), test.path() + ".vars", "the test has no vars, so"
                     + " there is no input to evaluate");
         }
+        Map<String, PromptfooVars.Origin> origins = new LinkedHashMap<>();
         for (Map.Entry<String, Object> var : vars.entrySet()) {
-            int line = test.optional("vars").flatMap(v -> v.optional(var.getKey())).map(ConfigNode::line)
-                    .orElse(test.line());
-            if (var.getValue() instanceof List<?>) {
-                throw new InvalidInputException(source, line, test.path() + ".vars." + var.getKey(), "a list"
-                        + " of values, which promptfoo expands into one test per value; write one test per value");
-            }
+            Optional<ConfigNode> own = test.optional("vars").flatMap(v -> v.optional(var.getKey()));
+            PromptfooVars.Origin origin = own.map(n -> new PromptfooVars.Origin(n.line(), n.path()))
+                    .orElseGet(() -> new PromptfooVars.Origin(defaultVarLines.getOrDefault(var.getKey(), test.line()),
+                            "defaultTest.vars." + var.getKey()));
+            origins.put(var.getKey(), origin);
             if (var.getValue() == null) {
-                throw new InvalidInputException(source, line, test.path() + ".vars." + var.getKey(),
-                        "the variable has no value");
+                throw new InvalidInputException(source, origin.line(), origin.field(), "the variable has no value");
             }
         }
+        List<PromptfooVars.Combination> combinations = expander.expand(vars, origins);
         List<ConfigNode> asserts = new ArrayList<>(defaultAsserts);
         test.optional("assert").ifPresent(a -> asserts.addAll(a.asList()));
         List<String> references = new ArrayList<>();
@@ -140,17 +153,34 @@ final class PromptfooTests implements RecordReader {
         if (!forbidden.isEmpty()) {
             expected.put("forbidden_keywords", forbidden);
         }
-        Map<String, Object> metadata = new LinkedHashMap<>();
-        test.optional("description").ifPresent(d -> metadata.put("description", d.asString()));
-        test.optional("metadata").filter(ConfigNode::isMap).ifPresent(m -> metadata.put("promptfoo_metadata",
-                m.toPlainMap()));
-        metadata.put("source_line", test.line());
-        Map<String, Object> input = new LinkedHashMap<>();
-        vars.forEach((k, v) -> input.put(k, v instanceof Map ? v : String.valueOf(v)));
-        String description = (String) metadata.get("description");
-        String prefix = description == null ? idPrefix : idPrefix + cut(StableId.slug(description), 40) + "-";
-        return new EvalCase(prefix + FieldMapping.contentHash(input, expected, List.of()), input, expected, List.of(),
-                metadata);
+        List<EvalCase> cases = new ArrayList<>();
+        for (PromptfooVars.Combination combination : combinations) {
+            Map<String, Object> metadata = new LinkedHashMap<>();
+            test.optional("description").ifPresent(d -> metadata.put("description", d.asString()));
+            test.optional("metadata").filter(ConfigNode::isMap).ifPresent(m -> metadata.put("promptfoo_metadata",
+                    m.toPlainMap()));
+            if (!combination.files().isEmpty()) {
+                metadata.put("promptfoo_files", combination.files());
+            }
+            metadata.put("source_line", test.line());
+            Map<String, Object> input = new LinkedHashMap<>();
+            combination.vars().forEach((k, v) -> input.put(k, v instanceof Map ? v : v instanceof List<?>
+                    ? json(v) : String.valueOf(v)));
+            String description = (String) metadata.get("description");
+            String prefix = description == null ? idPrefix : idPrefix + cut(StableId.slug(description), 40) + "-";
+            cases.add(new EvalCase(prefix + FieldMapping.contentHash(input, expected, List.of()), input, expected,
+                    List.of(), metadata));
+        }
+        return cases;
+    }
+
+    /** A list value (one promptfoo does not expand) as JSON text, the form a template shows. */
+    private static String json(Object value) {
+        try {
+            return SourceFiles.JSON.writeValueAsString(value);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return String.valueOf(value);
+        }
     }
 
     /** Adds what the assertion checks to the expected fields; the scorer that reads them, or null if none does. */

@@ -183,11 +183,15 @@ class RecordImportTest {
 
         RecordImport.Outcome outcome = importing(ImportFormat.PROMPTFOO, "promptfooconfig.yaml", null, true);
 
+        Path configDir = source.toAbsolutePath().normalize().getParent();
         assertThat(messages(outcome)).containsExactly(
-                source + ":69: field 'tests[4].vars.language': a list of values, which promptfoo expands into one"
-                        + " test per value; write one test per value",
                 source + ":78: field 'tests[6]': tests loaded from 'file://tests/edge_cases.yaml' are not read"
-                        + " here: import that file itself");
+                        + " here: import that file itself",
+                source + ":95: field 'tests[9].vars.document': file://../../../../../../../pom.xml lies outside "
+                        + configDir + ", the configuration's directory; only files under it are read",
+                source + ":99: field 'tests[10].vars.question': file://docs/make_question.py is a script, which"
+                        + " promptfoo runs to make the value; evalgate runs no script: write its output to a file"
+                        + " and name that");
         assertThat(outcome.notes()).contains(
                 source + ":27: tests[0].assert[1]: assertion 'llm-rubric' has no per-case equivalent in evalgate;"
                         + " not imported (a suite-level scorer such as regex or llm-rubric takes its rule as a"
@@ -195,10 +199,28 @@ class RecordImportTest {
         assertThat(outcome.notes()).anyMatch(n -> n.contains("not imported: {cost=1, javascript=1, llm-rubric=1,"
                 + " regex=1}"));
         List<EvalCase> cases = CorpusLoader.verifying().load(dir.resolve("out")).cases();
+        // 4 tests, 3 languages, the test without vars, 2 policy files x 2 tones, 1 order
+        assertThat(cases).hasSize(4 + 3 + 1 + 4 + 1);
         // the test without vars of its own still has the default test's vars, as in promptfoo
-        assertThat(cases).hasSize(5);
-        assertThat(cases.get(4).input()).isEqualTo(Map.of("shop", "Northwind Outfitters"));
-        assertThat(cases.get(4).expected()).containsEntry("schema", Map.of());
+        assertThat(cases.get(7).input()).isEqualTo(Map.of("shop", "Northwind Outfitters"));
+        assertThat(cases.get(7).expected()).containsEntry("schema", Map.of());
+        // a list of values is one case per value, in the list's order
+        assertThat(cases.subList(4, 7)).extracting(c -> c.input().get("language"))
+                .containsExactly("French", "German", "Spanish");
+        assertThat(cases.subList(4, 7)).allSatisfy(c -> assertThat(c.id()).startsWith("greeting-in-several-"));
+        assertThat(cases.subList(4, 7)).extracting(EvalCase::id).doesNotHaveDuplicates();
+        // a file:// glob and a list combine, the first variable varying slowest; files are read relative to the
+        // configuration and recorded
+        assertThat(cases.subList(8, 12)).extracting(c -> c.metadata().get("promptfoo_files") + " "
+                + c.input().get("tone")).containsExactly(
+                        "{policy=docs/policies/returns.md} formal", "{policy=docs/policies/returns.md} friendly",
+                        "{policy=docs/policies/warranty.md} formal", "{policy=docs/policies/warranty.md} friendly");
+        assertThat(cases.get(8).input()).containsEntry("policy",
+                "Returns: unused items within 30 days, in their original packaging.\n");
+        assertThat(cases.get(8).expected()).containsEntry("required_keywords", List.of("days"));
+        // a .json file is parsed: an object stays an object
+        assertThat(cases.get(12).input()).containsEntry("order", Map.of("order_id", "4471", "status", "shipped",
+                "carrier", "DHL")).containsEntry("question", "Where is my order?");
         EvalCase refund = cases.get(0);
         assertThat(refund.id()).startsWith("refund-window-");
         assertThat(refund.input()).isEqualTo(Map.of("shop", "Northwind Outfitters",
@@ -216,6 +238,24 @@ class RecordImportTest {
         assertThat(CorpusLoader.verifying().load(dir.resolve("out")).manifest().lineage().last().orElseThrow()
                 .parameters().get("unmapped_assertions"))
                 .isEqualTo(Map.of("cost", 1L, "javascript", 1L, "llm-rubric", 1L, "regex", 1L));
+    }
+
+    @Test
+    void aPromptfooFileVarThatLinksOutOfTheConfigurationsDirectoryIsRefused() throws Exception {
+        Path project = Files.createDirectories(dir.resolve("project"));
+        Path secret = Files.writeString(dir.resolve("secret.txt"), "not for the corpus\n");
+        Files.createSymbolicLink(project.resolve("notes.txt"), secret);
+        Files.writeString(project.resolve("kept.txt"), "a note\n");
+        Path config = Files.writeString(project.resolve("promptfooconfig.yaml"), String.join("\n",
+                "tests:", "  - vars:", "      note: file://*.txt", "  - vars:", "      note: file://kept.txt", ""));
+
+        RecordImport.Outcome outcome = RecordImport.run(List.of(new RecordImport.Source(ImportFormat.PROMPTFOO,
+                config)), settings("links"), null, dir.resolve("out"), false, true);
+
+        assertThat(messages(outcome)).singleElement().asString().startsWith(config + ":3: field 'tests[0].vars.note':"
+                + " file://*.txt is a link to " + secret.toRealPath() + ", outside the configuration's directory");
+        assertThat(CorpusLoader.verifying().load(dir.resolve("out")).cases()).singleElement()
+                .satisfies(c -> assertThat(c.input()).isEqualTo(Map.of("note", "a note\n")));
     }
 
     @Test

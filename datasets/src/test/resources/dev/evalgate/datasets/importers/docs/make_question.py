@@ -1,0 +1,1 @@
+print("Where is order #4471?")
