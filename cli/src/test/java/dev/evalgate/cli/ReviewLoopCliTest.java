@@ -220,4 +220,38 @@ class ReviewLoopCliTest {
         assertThat(agreement.get("items")).isEqualTo(48);
         assertThat((Double) agreement.get("accuracy")).isEqualTo(47.0 / 48);
     }
+
+    @Test
+    void aRunsResultsImportWithTheirCasesInputVariablesSoTheyRenderUnderANewTemplate() throws IOException {
+        Path imported = tmp.resolve("from-run");
+        CliFixture.Outcome outcome = CliFixture.runCli("datasets", "import", "--format", "evalgate-results",
+                runA.toString(), "--out", imported.toString(), "--name", "reviewed", "--version", "1.0.0");
+        assertThat(outcome.code()).as(outcome.err()).isZero();
+
+        Map<String, EvalCase> original = new LinkedHashMap<>();
+        CorpusLoader.verifying().load(corpus).cases().forEach(c -> original.put(c.id(), c));
+        List<EvalCase> cases = CorpusLoader.verifying().load(imported).cases();
+        assertThat(cases).hasSize(original.size());
+        for (EvalCase c : cases) {
+            // the corpus's variables (instruction and text), not the prompt the bundle's template rendered
+            assertThat(c.input()).as(c.id()).isEqualTo(original.get(c.id()).input()).containsKeys("instruction",
+                    "text");
+            assertThat(c.metadata()).containsEntry("input_from", "corpus historical 1.0.0");
+        }
+        EvalCase broken = cases.stream().filter(c -> c.id().equals(BROKEN)).findFirst().orElseThrow();
+        assertThat(broken.expected()).containsEntry("reference", "other");
+
+        // the corpus edited since the run: its variables are no longer the run's, so the rendered prompt is used
+        Files.writeString(corpus.resolve("manifest.yaml"), Files.readString(corpus.resolve("manifest.yaml"))
+                .replace("version: 1.0.0", "version: 1.0.1"));
+        Path fallback = tmp.resolve("from-run-later");
+        CliFixture.Outcome later = CliFixture.runCli("datasets", "import", "--format", "evalgate-results",
+                runA.toString(), "--out", fallback.toString(), "--name", "reviewed", "--version", "1.0.0");
+        assertThat(later.code()).as(later.err()).isZero();
+        assertThat(later.err()).contains("case(s) take the rendered prompt as input", "is now 1.0.1",
+                "not the 1.0.0");
+        EvalCase first = CorpusLoader.verifying().load(fallback).cases().get(0);
+        assertThat(first.input()).containsOnlyKeys("input");
+        assertThat(first.metadata()).containsEntry("input_from", "rendered prompt");
+    }
 }

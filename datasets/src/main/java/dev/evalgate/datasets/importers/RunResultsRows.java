@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,8 +18,10 @@ import dev.evalgate.datasets.InvalidInputException;
 
 /**
  * The {@code results.jsonl} of an evalgate run (or the run directory holding it), so yesterday's outputs can become
- * tomorrow's references once a person has reviewed them. Each case's first usable repeat becomes a case: its
- * rendered prompt as the plain-text input ({@code input.input}, evaluated with a template of {@code {{input}}}),
+ * tomorrow's references once a person has reviewed them. Each case's first usable repeat becomes a case: its input
+ * variables as the run's corpus holds them, found through the run's {@code run.json} ({@link RunCorpusInputs}), so
+ * the case renders again under a new template; when that corpus cannot be found as the run evaluated it, the
+ * rendered prompt as the plain-text input ({@code input.input}, evaluated with a template of {@code {{input}}});
  * its output as {@code expected.reference}, its tags plus {@code needs-review}, and the run, corpus and scorer
  * verdicts in metadata. An errored or truncated result has no usable output and is listed as a bad row.
  */
@@ -32,6 +35,8 @@ final class RunResultsRows implements RecordReader {
         // a repeat that errored is a bad row only if no other repeat of the case gave a usable output
         Map<String, InvalidInputException> unusable = new LinkedHashMap<>();
         int[] repeats = {0};
+        int[] rendered = {0};
+        RunCorpusInputs corpora = RunCorpusInputs.of(file);
         SourceLineReader.forEach(file, InputKind.RESULTS, sink, (line, text) -> {
             try {
                 JsonNode row = OpenAiEvalsSamples.parse(file, line, text);
@@ -56,7 +61,12 @@ final class RunResultsRows implements RecordReader {
                     throw new InvalidInputException(file, line, "output", "case '" + caseId + "': the stored output"
                             + " was truncated, so it cannot serve as a reference");
                 }
-                Map<String, Object> input = Map.of("input", row.path("prompt").asText(""));
+                String corpus = row.path("corpus").asText("");
+                Optional<Map<String, Object>> variables = corpora.input(corpus, caseId);
+                Map<String, Object> input = variables.orElseGet(() -> Map.of("input", row.path("prompt").asText("")));
+                if (variables.isEmpty()) {
+                    rendered[0]++;
+                }
                 Map<String, Object> expected = Map.of("reference", row.path("output").asText());
                 List<String> tags = new ArrayList<>();
                 row.path("tags").forEach(t -> tags.add(t.asText()));
@@ -68,6 +78,8 @@ final class RunResultsRows implements RecordReader {
                 metadata.put("run_id", traceId.contains("/") ? traceId.substring(0, traceId.indexOf('/')) : traceId);
                 metadata.put("corpus", row.path("corpus").asText(""));
                 metadata.put("repeat", row.path("repeat").asInt());
+                metadata.put("input_from", variables.isPresent() ? "corpus " + corpora.describe(corpus)
+                        : "rendered prompt");
                 Map<String, Object> verdicts = new LinkedHashMap<>();
                 row.path("scores").forEach(s -> verdicts.put(s.path("name").asText(),
                         s.path("passed").isBoolean() ? s.path("passed").asBoolean() : null));
@@ -90,6 +102,11 @@ final class RunResultsRows implements RecordReader {
                 sink.problem(problem);
             }
         });
+        if (rendered[0] > 0) {
+            sink.note(file + ": " + rendered[0] + " case(s) take the rendered prompt as input ({{input}}), not"
+                    + " their input variables" + (corpora.misses().isEmpty() ? "" : ": "
+                    + String.join("; ", corpora.misses())));
+        }
         if (repeats[0] > 0) {
             sink.note(file + ": " + repeats[0] + " further repeat(s) of cases already imported left out (the first"
                     + " usable repeat of each case is kept)");
