@@ -13,10 +13,16 @@ MODEL = (ROOT.parent / "shared" / "models" / "stories260K.gguf").resolve()
 QUICKSTART = ROOT / "examples" / "quickstart" / "suite.yaml"
 
 
-def _run(cmd, cwd=ROOT):
+def _run(cmd, cwd=ROOT, timeout=600):
+    """Runs cmd; a process that outlives timeout is killed and reported (exit None), never waited on for ever."""
     import time
     started = time.monotonic()
-    proc = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True)
+    try:
+        proc = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True, timeout=timeout)
+    except subprocess.TimeoutExpired as e:
+        out = (e.stdout or b"") + (e.stderr or b"")
+        out = out.decode("utf-8", "replace") if isinstance(out, bytes) else out
+        return None, time.monotonic() - started, f"{out}\n(killed after {timeout} s)"
     return proc.returncode, time.monotonic() - started, proc.stdout + proc.stderr
 
 
@@ -81,6 +87,19 @@ def startup(jar, work_root, rounds):
             print(f"  {label}: {statistics.median(starts):.2f} s")
 
 
+def _bundle_system(bundle):
+    """The bundle's `system: |` block (the quickstart's layout), so the raw binding gets the same prompt."""
+    lines, inside = [], False
+    for line in bundle.read_text(encoding="utf-8").splitlines():
+        if line.startswith("system: |"):
+            inside = True
+        elif inside and (line.startswith("  ") or not line.strip()):
+            lines.append(line[2:])
+        elif inside:
+            break
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
 def tokens(jar, work_root, rounds, java_opts=()):
     """Tokens/s of the embedded engine inside the loop (the run's own figure) against the raw binding."""
     corpus = ROOT / "examples" / "quickstart" / "corpus" / "cases.jsonl"
@@ -92,6 +111,8 @@ def tokens(jar, work_root, rounds, java_opts=()):
             prompts.append(("Customer question: " + question).replace("\n", " "))
     prompt_file = work_root / "raw-prompts.txt"
     prompt_file.write_text("\n".join(prompts) + "\n", encoding="utf-8")
+    system_file = work_root / "raw-system.txt"
+    system_file.write_text(_bundle_system(ROOT / "examples" / "quickstart" / "bundle.yaml"), encoding="utf-8")
     harness = []
     for _ in range(rounds):
         runs = Path(tempfile.mkdtemp(prefix="runs-", dir=work_root))
@@ -104,7 +125,7 @@ def tokens(jar, work_root, rounds, java_opts=()):
             return
         harness.append(float(m.group(1)))
     code, wall, out = _run(["java", "-cp", str(jar), str(ROOT / "bench" / "RawTokens.java"), str(MODEL),
-                            str(prompt_file), "48", str(rounds)])
+                            str(prompt_file), "48", str(rounds), str(system_file)])
     m = re.search(r"raw tokens/s ([0-9.]+)", out)
     if code != 0 or not m:
         print(f"tokens: raw binding failed (exit {code}): {out[-800:]}")
