@@ -34,6 +34,7 @@ import dev.evalgate.engine.ExitCode;
 import dev.evalgate.engine.RunResult;
 import dev.evalgate.engine.internal.RunStore;
 import dev.evalgate.engine.Score;
+import dev.evalgate.engine.compare.CaseOutcome;
 import dev.evalgate.engine.compare.CaseOutcomes;
 
 /**
@@ -44,7 +45,11 @@ import dev.evalgate.engine.compare.CaseOutcomes;
         description = {"Export: writes the cases of CORPUS_DIR that RUN_DIR evaluated, with the run's output, verdict"
                 + " and scores, to a review sheet (--out FILE.csv or FILE.jsonl). A reviewer fills in label (pass,"
                 + " fail or 1-5), corrected_reference, note and reviewer. Choose cases with --tag, --ids and"
-                + " --failed.",
+                + " --failed (failed in any repeat of any run).",
+                "Every repeat counts: the verdict folds them (with the majority and any-fail readings when a case"
+                        + " ran several times) and the output shown is the first failing repeat's, if any. Several"
+                        + " runs (newest first) give one row per case, its verdict in each run, the output from the"
+                        + " first run where it failed.",
                 "Apply (--apply SHEET): a corrected_reference becomes the case's expected.reference, a pass makes the"
                         + " reviewed output the reference, other labels are only recorded; each reviewed case gets"
                         + " metadata.review (reviewer, date, label, note, run). The result is a new corpus version in"
@@ -67,9 +72,9 @@ final class DatasetsReviewCommand implements Callable<Integer> {
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
     boolean help;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "RUN_DIR", description = "the run to export (not with"
-            + " --apply)")
-    Path runDir;
+    @Parameters(index = "0", arity = "0..*", paramLabel = "RUN_DIR", description = "the run(s) to export, newest"
+            + " first (not with --apply)")
+    List<Path> runDirs = new ArrayList<>();
 
     @Option(names = "--corpus", required = true, paramLabel = "DIR", description = "the corpus the cases belong to")
     Path corpusDir;
@@ -112,13 +117,13 @@ final class DatasetsReviewCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (apply != null) {
-            if (runDir != null) {
-                throw new InvalidInputException(runDir, 0, "RUN_DIR", "--apply reads a sheet, not a run; leave the"
+            if (!runDirs.isEmpty()) {
+                throw new InvalidInputException(runDirs.get(0), 0, "RUN_DIR", "--apply reads a sheet, not a run; leave the"
                         + " run directory out");
             }
             return labelsOut != null ? applyAsLabels() : applyAsReferences();
         }
-        if (runDir == null) {
+        if (runDirs.isEmpty()) {
             throw new InvalidInputException(null, 0, "RUN_DIR", "give the run directory to export, or --apply SHEET");
         }
         if (out == null) {
@@ -144,17 +149,23 @@ final class DatasetsReviewCommand implements Callable<Integer> {
             throw new InvalidInputException(out, 0, "--out", "already exists; choose another file or pass --force");
         }
         Corpus corpus = CorpusLines.load(corpusDir).corpus();
-        RunResult run = RunStore.read(runDir);
         PrintWriter o = spec.commandLine().getOut();
-        if (run.spec().corpora().stream().noneMatch(c -> c.name().equals(corpus.name()))) {
-            throw new InvalidInputException(runDir, 0, "--corpus", "the run evaluated no corpus named '"
-                    + corpus.name() + "'; it evaluated " + run.spec().corpora().stream()
-                    .map(c -> c.name() + " " + c.version()).toList());
+        List<RunResult> runs = new ArrayList<>();
+        for (Path runDir : runDirs) {
+            RunResult run = RunStore.read(runDir);
+            if (run.spec().corpora().stream().noneMatch(c -> c.name().equals(corpus.name()))) {
+                throw new InvalidInputException(runDir, 0, "--corpus", "the run evaluated no corpus named '"
+                        + corpus.name() + "'; it evaluated " + run.spec().corpora().stream()
+                        .map(c -> c.name() + " " + c.version()).toList());
+            }
+            run.spec().corpora().stream().filter(c -> c.name().equals(corpus.name())
+                            && !c.sha256().equals(corpus.sha256())).findFirst()
+                    .ifPresent(c -> o.printf("note: run %s evaluated %s %s (sha256 %s), %s is %s (sha256 %s);"
+                                    + " references come from %s%n", TerminalText.printable(run.spec().runId()),
+                            c.name(), c.version(), c.sha256(), corpusDir, corpus.version(), corpus.sha256(),
+                            corpusDir));
+            runs.add(run);
         }
-        run.spec().corpora().stream().filter(c -> c.name().equals(corpus.name()) && !c.sha256().equals(corpus.sha256()))
-                .findFirst().ifPresent(c -> o.printf("note: the run evaluated %s %s (sha256 %s), %s is %s (sha256"
-                        + " %s); references come from %s%n", c.name(), c.version(), c.sha256(), corpusDir,
-                        corpus.version(), corpus.sha256(), corpusDir));
         Map<String, EvalCase> byId = new LinkedHashMap<>();
         corpus.cases().forEach(c -> byId.put(c.id(), c));
         Set<String> wantedIds = new HashSet<>(ids);
@@ -164,36 +175,53 @@ final class DatasetsReviewCommand implements Callable<Integer> {
             throw new InvalidInputException(corpusDir, 0, "--ids", "no such case(s) in " + corpus.name() + ": "
                     + unknownIds.stream().sorted().toList());
         }
-        CaseOutcomes outcomes = CaseOutcomes.of(run);
-        Map<String, CaseResult> firstRepeat = new LinkedHashMap<>();
-        for (CaseResult r : run.results()) {
-            if (r.corpus().equals(corpus.name()) || r.corpus().isEmpty()) {
-                firstRepeat.merge(r.caseId(), r, (a, b) -> a.repeat() <= b.repeat() ? a : b);
+        // every repeat of every case, per run, in the order the runs were given
+        Map<String, List<ReviewedRun>> byCase = new LinkedHashMap<>();
+        for (RunResult run : runs) {
+            CaseOutcomes outcomes = CaseOutcomes.of(run);
+            Map<String, List<CaseResult>> repeats = new LinkedHashMap<>();
+            for (CaseResult r : run.results()) {
+                if (r.corpus().equals(corpus.name()) || r.corpus().isEmpty()) {
+                    repeats.computeIfAbsent(r.caseId(), k -> new ArrayList<>()).add(r);
+                }
             }
+            repeats.forEach((caseId, results) -> {
+                results.sort(java.util.Comparator.comparingInt(CaseResult::repeat));
+                byCase.computeIfAbsent(caseId, k -> new ArrayList<>()).add(new ReviewedRun(run.spec().runId(),
+                        results, outcomes.get(results.get(0).key()).outcome()));
+            });
         }
         List<ReviewRow> rows = new ArrayList<>();
         int missing = 0;
-        for (Map.Entry<String, CaseResult> e : firstRepeat.entrySet()) {
+        for (Map.Entry<String, List<ReviewedRun>> e : byCase.entrySet()) {
             EvalCase c = byId.get(e.getKey());
             if (c == null) {
                 missing++;
                 continue;
             }
-            CaseResult result = e.getValue();
-            var outcome = outcomes.get(result.key()).outcome();
+            List<ReviewedRun> seen = e.getValue();
+            boolean allPassed = seen.stream().allMatch(r -> r.outcome().passAllK());
             if (!wantedIds.isEmpty() && !wantedIds.contains(c.id())
                     || !tags.isEmpty() && tags.stream().noneMatch(c::hasTag)
-                    || failedOnly && outcome.passAllK()) {
+                    || failedOnly && allPassed) {
                 continue;
             }
-            rows.add(ReviewRow.toReview(corpus.name(), c.id(), run.spec().runId(), FlaggedCases.verdict(outcome),
-                    scores(result), result.prompt(), reference(c), result.error() != null && result.output().isEmpty()
+            // the reviewer sees a failing repeat when there is one: the first of the first run that has one
+            ReviewedRun shownRun = seen.stream().filter(r -> r.firstFailing() != null).findFirst()
+                    .orElse(seen.get(0));
+            CaseResult result = shownRun.firstFailing() != null ? shownRun.firstFailing() : shownRun.repeats().get(0);
+            String verdict = seen.size() == 1 ? seen.get(0).verdict(result)
+                    : String.join("; ", seen.stream().map(r -> r.runId() + ": " + r.verdict(
+                            r == shownRun ? result : null)).toList());
+            rows.add(ReviewRow.toReview(corpus.name(), c.id(), shownRun.runId(), verdict, scores(result),
+                    result.prompt(), reference(c), result.error() != null && result.output().isEmpty()
                             ? "(error: " + result.error() + ")" : result.output()));
         }
         ReviewSheet.write(out, rows);
         o.printf("%s: %d case(s) of %s %s from run %s to review%s%n", out, rows.size(),
                 TerminalText.printable(corpus.name()), TerminalText.printable(corpus.version()),
-                TerminalText.printable(run.spec().runId()), missing == 0 ? ""
+                TerminalText.printable(String.join(", ", runs.stream().map(r -> r.spec().runId()).toList())),
+                missing == 0 ? ""
                         : " (" + missing + " result(s) for ids the corpus no longer has left out)");
         o.println("fill in label (pass, fail or 1-5), corrected_reference, note and reviewer, then: evalgate datasets"
                 + " review --apply " + out + " --corpus " + corpusDir + " --out DIR");
@@ -283,5 +311,27 @@ final class DatasetsReviewCommand implements Callable<Integer> {
         Object references = c.expected().get("references");
         return references instanceof List<?> list ? String.join(" | ", list.stream().map(String::valueOf).toList())
                 : "";
+    }
+
+    /**
+     * One run's repeats of a case, folded: the verdict over all repeats (the run's own rule, worst wins) with the
+     * majority and any-fail readings when there are several, and which repeat's output the sheet shows.
+     */
+    private record ReviewedRun(String runId, List<CaseResult> repeats, CaseOutcome outcome) {
+        CaseResult firstFailing() {
+            return repeats.stream().filter(r -> !r.passed()).findFirst().orElse(null);
+        }
+
+        String verdict(CaseResult shown) {
+            String verdict = FlaggedCases.verdict(outcome);
+            int n = repeats.size();
+            if (n == 1) {
+                return verdict;
+            }
+            int failed = n - outcome.passed();
+            return verdict + " (" + failed + " of " + n + " repeats failed; majority " + (2 * failed > n ? "fail"
+                    : "pass") + ", any-fail " + (failed > 0 ? "fail" : "pass") + (shown == null ? ""
+                    : "; output of repeat " + shown.repeat()) + ")";
+        }
     }
 }

@@ -254,4 +254,40 @@ class ReviewLoopCliTest {
         assertThat(first.input()).containsOnlyKeys("input");
         assertThat(first.metadata()).containsEntry("input_from", "rendered prompt");
     }
+
+    @Test
+    void aReviewSheetOfSeveralRunsAndRepeatsShowsEachRunsVerdictAndAFailingOutput() throws IOException {
+        // a third run, each case three times
+        Path project = tmp.resolve("project");
+        Files.writeString(project.resolve("suite.yaml"), Files.readString(project.resolve("suite.yaml"))
+                .replace("repeats: 1", "repeats: 3"));
+        Path runC = run(project, "c", Set.of(BROKEN));
+        Path sheet = tmp.resolve("review-runs.jsonl");
+        CliFixture.Outcome exported = CliFixture.runCli("datasets", "review", runC.toString(), runB.toString(),
+                runA.toString(), "--corpus", corpus.toString(), "--tag", "classification", "--failed", "--out",
+                sheet.toString());
+        assertThat(exported.code()).as(exported.err()).isZero();
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (String line : Files.readAllLines(sheet)) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> row = JSON.readValue(line, LinkedHashMap.class);
+            rows.add(row);
+        }
+        // failed in any run: fixed (run A), broken (all), regressed (run B)
+        assertThat(rows).extracting(r -> r.get("case_id")).containsExactlyInAnyOrder(FIXED, BROKEN, REGRESSED);
+        String a = runA.getFileName().toString();
+        String b = runB.getFileName().toString();
+        String c = runC.getFileName().toString();
+        Map<Object, Map<String, Object>> byId = new LinkedHashMap<>();
+        rows.forEach(r -> byId.put(r.get("case_id"), r));
+        assertThat((String) byId.get(BROKEN).get("verdict")).isEqualTo(c + ": failed (3 of 3 repeats failed;"
+                + " majority fail, any-fail fail; output of repeat 0); " + b + ": failed; " + a + ": failed");
+        assertThat(byId.get(BROKEN)).containsEntry("run", c).containsEntry("output", "other");
+        // passed in the newest run, failed in an older one: that run's output is the one to review
+        assertThat((String) byId.get(REGRESSED).get("verdict")).startsWith(c + ": passed (0 of 3 repeats failed;"
+                + " majority pass, any-fail pass); " + b + ": failed; " + a + ": passed");
+        assertThat(byId.get(REGRESSED)).containsEntry("run", b).containsEntry("output", "other");
+        assertThat(byId.get(FIXED)).containsEntry("run", a);
+        assertThat(exported.out()).contains("from run " + c + ", " + b + ", " + a);
+    }
 }
