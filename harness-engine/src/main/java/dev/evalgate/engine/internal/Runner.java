@@ -96,7 +96,7 @@ public final class Runner {
             }
         }
         all.addAll(fresh);
-        all.sort(Comparator.comparingInt((CaseResult r) -> order.get(r.key())).thenComparingInt(CaseResult::repeat));
+        all = inPlanOrder(all, order, plan.repeats());
         long wallMs = (System.nanoTime() - started) / 1_000_000;
         // From the client, not the spec: a backend may load its model on the first request, after the spec was made.
         RunSummary summary = RunSummary.of(all, Math.max(plan.spec().model().loadMillis(),
@@ -216,6 +216,36 @@ public final class Runner {
                 // already failing; the original error is the one to report
             }
         }
+    }
+
+    /**
+     * The results by case in plan order, then by repeat. Each result goes straight to its slot (case index times
+     * repeats plus repeat): one pass, where a sort compared 100,000 results through two map look-ups each. Should
+     * two results claim one slot, a stable sort keeps them both.
+     */
+    static List<CaseResult> inPlanOrder(List<CaseResult> results, Map<String, Integer> order, int repeats) {
+        int slots = 0;
+        for (int index : order.values()) {
+            slots = Math.max(slots, (index + 1) * repeats);
+        }
+        CaseResult[] placed = new CaseResult[slots];
+        for (CaseResult r : results) {
+            int slot = order.get(r.key()) * repeats + r.repeat();
+            if (placed[slot] != null) {
+                List<CaseResult> sorted = new ArrayList<>(results);
+                sorted.sort(Comparator.comparingInt((CaseResult c) -> order.get(c.key()))
+                        .thenComparingInt(CaseResult::repeat));
+                return sorted;
+            }
+            placed[slot] = r;
+        }
+        List<CaseResult> sorted = new ArrayList<>(results.size());
+        for (CaseResult r : placed) {
+            if (r != null) {
+                sorted.add(r);
+            }
+        }
+        return sorted;
     }
 
     private static String taskKey(String caseKey, int repeat) {
