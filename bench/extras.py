@@ -32,8 +32,12 @@ def _evalgate(jar, *args, java_opts=()):
 
 def warm_cache(jar, work_root, rounds, java_opts=()):
     """Cold: an empty cache, the model loaded and called. Warm: the same command again, every answer cached."""
-    colds, warms, notes = [], [], []
+    colds, warms, floors, notes = [], [], [], []
     for _ in range(rounds):
+        # The floor: the same JVM and options starting the CLI and exiting (`--version`), no run at all.
+        code, floor, _ = _run(_evalgate(jar, "--version", java_opts=java_opts))
+        if code == 0:
+            floors.append(floor)
         cache = Path(tempfile.mkdtemp(prefix="cache-", dir=work_root))
         runs = Path(tempfile.mkdtemp(prefix="runs-", dir=work_root))
         cmd = _evalgate(jar, "run", str(QUICKSTART), "--model", str(MODEL), "--cache-dir", str(cache), "--out",
@@ -52,6 +56,10 @@ def warm_cache(jar, work_root, rounds, java_opts=()):
     print()
     print(f"quickstart ({MODEL.name}), process to process, medians of {rounds}: cold {cold:.2f} s, warm all-cached"
           f" {warm:.2f} s: {cold / warm:.1f}x faster")
+    if floors:
+        floor = statistics.median(floors)
+        print(f"  JVM floor (evalgate --version, same options) {floor:.2f} s: cold is {cold / floor:.1f}x the floor,"
+              f" the warm rerun {warm / floor:.1f}x the floor ({warm - floor:.2f} s above it)")
     if notes[-1]:
         print(f"  warm run: {notes[-1].group(0)}")
 
