@@ -65,6 +65,11 @@ public final class BackendMixin {
                     + OpenAiSettings.DEFAULT_MAX_CONCURRENCY + ").")
     Integer openAiConcurrency;
 
+    @Option(names = "--openai-no-stream",
+            description = "Ask the OpenAI-compatible server for one JSON answer per call instead of a server-sent "
+                    + "event stream, for servers that cannot stream (no time to first token then).")
+    boolean openAiNoStream;
+
     @Option(names = "--backend", paramLabel = "auto|bundle",
             description = "bundle (default): the backend the bundle names. auto: a bundle that names an ollama: "
                     + "model runs on Ollama if a server answers, else on the embedded engine (its catalog "
@@ -110,6 +115,9 @@ public final class BackendMixin {
                 throw new InvalidInputException(null, 0, "--openai-concurrency", "must be at least 1");
             }
             settings.put(OpenAiSettings.MAX_CONCURRENCY, Integer.toString(openAiConcurrency));
+        }
+        if (openAiNoStream) {
+            settings.put(OpenAiSettings.STREAM, "false");
         }
         if (ollamaContainer) {
             settings.put(OllamaSettings.CONTAINER, "true");

@@ -57,6 +57,14 @@ public final class OpenAiClientProvider implements ModelClientProvider {
         long started = System.nanoTime();
         Optional<JsonNode> responseFormat = ChatCompletionBody.responseFormat(settings.responseFormat(), schema);
         String fingerprint = ServedModels.fingerprint(OpenAiModelClient.HTTP, settings, model).orElse("");
+        Optional<String> build = ServerBuild.systemFingerprint(
+                new ChatCompletionCall(OpenAiModelClient.HTTP, settings.baseUrl(), settings.apiKey()), model,
+                settings.openTimeout());
+        if (build.isPresent()) {
+            // Same weights under another server build may answer differently: the build is part of the identity.
+            fingerprint = (fingerprint.isEmpty() ? "name:" + model : fingerprint) + "+system_fingerprint:"
+                    + build.get();
+        }
         if (responseFormat.isPresent()) {
             // The response format constrains decoding, so outputs under another schema are not interchangeable:
             // the schema is part of what the cache and the baseline comparison see as the model.

@@ -79,6 +79,15 @@ final class ServedModels {
                 + "); write the model as the server lists it, for example openai:" + ids.get(0));
     }
 
+    static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK has no SHA-256", e);
+        }
+    }
+
     /** {@code id@sha256:<first 16 hex digits of the entry's canonical JSON without created>}. */
     static String identity(JsonNode entry) {
         ObjectNode copy = ((ObjectNode) entry).deepCopy();

@@ -32,7 +32,9 @@
  * a server listing one model, as llama-server does, which serves it under any name), and the listed entry (id,
  * owner, vLLM's root, llama.cpp's metadata; not its {@code created} time) is hashed into the fingerprint, so the
  * inference cache, the cassettes and {@code require_same: [model]} tell different served weights apart where the
- * server says what it serves. With a response format the fingerprint also carries its hash. A server without a
+ * server says what it serves. A one-token probe request then reads the {@code system_fingerprint} that chat
+ * responses report (the server build: llama.cpp's release, OpenAI's backend configuration) into the fingerprint too,
+ * so entries recorded against one build are stale against another. With a response format the fingerprint also carries its hash. A server without a
  * model list gives no fingerprint, and the cache keys by the model's name.
  *
  * <h2>Why not the official SDK</h2>

@@ -46,6 +46,10 @@ public final class FakeOpenAiServer implements AutoCloseable {
     public final AtomicInteger chatCalls = new AtomicInteger();
     /** {@link System#nanoTime()} at which each chat request arrived. */
     public final List<Long> chatArrivals = new CopyOnWriteArrayList<>();
+    /** The server build reported to the client's fingerprint probe; null reports none. */
+    public volatile String systemFingerprint = "fp_loopback";
+    /** Probes of the server build the client sent when it opened; they take no scripted reply. */
+    public final AtomicInteger probes = new AtomicInteger();
     public volatile Function<JsonNode, String> answer = request -> "Hello from the loopback server.";
     private final HttpServer server;
     private final ExecutorService executor = Executors.newCachedThreadPool();
@@ -77,8 +81,22 @@ public final class FakeOpenAiServer implements AutoCloseable {
 
     private void chat(HttpExchange exchange) throws IOException {
         try {
-            chatArrivals.add(System.nanoTime());
+            long arrived = System.nanoTime();
             JsonNode request = JSON.readTree(exchange.getRequestBody().readAllBytes());
+            if (request.path("messages").path(0).path("content").asText().equals(ServerBuild.PROBE_PROMPT)) {
+                probes.incrementAndGet();
+                ObjectNode body = JSON.createObjectNode().put("id", "chatcmpl-probe").put("object", "chat.completion")
+                        .put("created", 1_700_000_000).put("model", request.path("model").asText());
+                if (systemFingerprint != null) {
+                    body.put("system_fingerprint", systemFingerprint);
+                }
+                ObjectNode choice = body.putArray("choices").addObject().put("index", 0);
+                choice.putObject("message").put("role", "assistant").put("content", "ok");
+                choice.put("finish_reason", "length");
+                send(exchange, 200, "application/json", JSON.writeValueAsString(body));
+                return;
+            }
+            chatArrivals.add(arrived);
             chatRequests.add(request);
             chatHeaders.add(Map.copyOf(exchange.getRequestHeaders()));
             chatCalls.incrementAndGet();

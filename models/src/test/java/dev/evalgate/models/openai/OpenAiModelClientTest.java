@@ -108,6 +108,33 @@ class OpenAiModelClientTest {
     }
 
     @Test
+    void fingerprintCarriesTheServerBuildItsResponsesReport() throws Exception {
+        String first;
+        try (OpenAiModelClient client = OpenAiClientProvider.open("tiny-chat", settings(Map.of()), Optional.empty())) {
+            first = client.info().fingerprint();
+        }
+        assertThat(first).startsWith("tiny-chat@sha256:").endsWith("+system_fingerprint:fp_loopback");
+        assertThat(server.probes.get()).isEqualTo(1);
+        assertThat(server.chatCalls.get()).as("the probe takes no scripted reply").isZero();
+
+        server.systemFingerprint = "b4567-2f1e9c0";
+        try (OpenAiModelClient client = OpenAiClientProvider.open("tiny-chat", settings(Map.of()), Optional.empty())) {
+            assertThat(client.info().fingerprint()).isNotEqualTo(first)
+                    .isEqualTo(first.replace("fp_loopback", "b4567-2f1e9c0"));
+        }
+        server.systemFingerprint = "build <script>alert(1)</script>";
+        try (OpenAiModelClient client = OpenAiClientProvider.open("tiny-chat", settings(Map.of()), Optional.empty())) {
+            assertThat(client.info().fingerprint()).as("server text that is no build tag is hashed")
+                    .matches("tiny-chat@sha256:[0-9a-f]{16}\\+system_fingerprint:sha256:[0-9a-f]{16}");
+        }
+        server.systemFingerprint = null;
+        try (OpenAiModelClient client = OpenAiClientProvider.open("tiny-chat", settings(Map.of()), Optional.empty())) {
+            assertThat(client.info().fingerprint()).as("a server that reports no build keeps the listed identity")
+                    .isEqualTo(first.substring(0, first.indexOf('+')));
+        }
+    }
+
+    @Test
     void refusesAModelTheServerDoesNotListAndNamesThoseItDoes() {
         assertThatThrownBy(() -> OpenAiClientProvider.open("gpt-9", settings(Map.of()), Optional.empty()))
                 .isInstanceOf(EvaluationException.class)
