@@ -27,27 +27,7 @@ class JavaSystemPluginTest {
 
     @Test
     void aSystemUnderTestInAPluginJarServesTheSuite() throws Exception {
-        Path sources = tmp.resolve("src/com/acme");
-        Files.createDirectories(sources);
-        Files.writeString(sources.resolve("EchoSystem.java"), String.join("\n",
-                "package com.acme;",
-                "public final class EchoSystem implements dev.evalgate.engine.SystemUnderTest {",
-                "    public String respond(dev.evalgate.engine.SutRequest request) {",
-                "        return \"{\\\"echo\\\": \\\"\" + request.prompt().length() + \"\\\"}\";",
-                "    }",
-                "}", ""));
-        Path classes = tmp.resolve("classes");
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        int compiled = javac.run(null, null, null, "-d", classes.toString(), "-cp",
-                System.getProperty("java.class.path"), sources.resolve("EchoSystem.java").toString());
-        assertThat(compiled).isZero();
-        Path plugins = tmp.resolve("plugins");
-        Files.createDirectories(plugins);
-        try (JarOutputStream jar = new JarOutputStream(Files.newOutputStream(plugins.resolve("acme.jar")))) {
-            jar.putNextEntry(new JarEntry("com/acme/EchoSystem.class"));
-            Files.copy(classes.resolve("com/acme/EchoSystem.class"), (OutputStream) jar);
-            jar.closeEntry();
-        }
+        Path plugins = echoSystemPlugins();
 
         CliFixture project = new CliFixture(tmp.resolve("project"));
         CliFixture.write(project.bundle, "id: tiny\nversion: 1\nmodel: java:com.acme.EchoSystem\n"
@@ -70,5 +50,49 @@ class JavaSystemPluginTest {
                     }
                 }).toList();
         assertThat(outputs).containsExactlyInAnyOrder("{\"echo\": \"12\"}", "{\"echo\": \"18\"}", "{\"echo\": \"6\"}");
+    }
+
+    @Test
+    void aSuitesPluginsEntryBringsTheSystemUnderTestWithoutAnyFlag() throws Exception {
+        Path plugins = echoSystemPlugins();
+        CliFixture project = new CliFixture(tmp.resolve("project"));
+        CliFixture.write(project.bundle, "id: tiny\nversion: 1\nmodel: java:com.acme.EchoSystem\n"
+                + "template: \"{{question}}\"\n");
+        CliFixture.write(project.suite, Files.readString(project.suite)
+                + "plugins: [" + project.root.relativize(plugins.resolve("acme.jar")) + "]\n");
+
+        CliFixture.Outcome run = CliFixture.runCli("run", project.suite.toString(), "--no-cache", "--history",
+                "off", "--quiet");
+        assertThat(run.code()).as(run.err() + run.out()).isZero();
+        Path dir = HostileEnvironmentTest.onlyRun(project.root.resolve("runs"));
+        assertThat(Files.readString(dir.resolve("results.jsonl"))).contains("{\\\"echo\\\": \\\"12\\\"}");
+        assertThat(Files.readString(dir.resolve("run.json"))).contains("com.acme.EchoSystem@sha256:");
+    }
+
+    /** EchoSystem compiled here into plugins/acme.jar, a jar that is not on the class path. */
+    private Path echoSystemPlugins() throws Exception {
+        Path sources = tmp.resolve("src/com/acme");
+        Files.createDirectories(sources);
+        Files.writeString(sources.resolve("EchoSystem.java"), String.join("\n",
+                "package com.acme;",
+                "public final class EchoSystem implements dev.evalgate.engine.SystemUnderTest {",
+                "    public String respond(dev.evalgate.engine.SutRequest request) {",
+                "        return \"{\\\"echo\\\": \\\"\" + request.prompt().length() + \"\\\"}\";",
+                "    }",
+                "}", ""));
+        Path classes = tmp.resolve("classes");
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        int compiled = javac.run(null, null, null, "-d", classes.toString(), "-cp",
+                System.getProperty("java.class.path"), sources.resolve("EchoSystem.java").toString());
+        assertThat(compiled).isZero();
+        Path plugins = tmp.resolve("plugins");
+        Files.createDirectories(plugins);
+        try (JarOutputStream jar = new JarOutputStream(Files.newOutputStream(plugins.resolve("acme.jar")))) {
+            jar.putNextEntry(new JarEntry("com/acme/EchoSystem.class"));
+            Files.copy(classes.resolve("com/acme/EchoSystem.class"), (OutputStream) jar);
+            jar.closeEntry();
+        }
+
+        return plugins;
     }
 }

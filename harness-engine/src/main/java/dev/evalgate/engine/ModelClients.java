@@ -11,6 +11,7 @@ import java.util.TreeMap;
 import org.apiguardian.api.API;
 
 import dev.evalgate.datasets.InvalidInputException;
+import dev.evalgate.engine.internal.JavaSystemProvider;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
@@ -43,7 +44,12 @@ public final class ModelClients {
             return this;
         }
         Map<String, ModelClientProvider> found = new TreeMap<>(providers);
-        for (ModelClientProvider provider : providers(plugins.classLoader(ScorerRegistry.contextClassLoader()))) {
+        ClassLoader pluginLoader = plugins.classLoader(ScorerRegistry.contextClassLoader());
+        if (found.get(JavaSystemProvider.BACKEND) instanceof JavaSystemProvider java) {
+            // A java: system under test may live in the plugin jars, which the context class loader does not see.
+            found.put(JavaSystemProvider.BACKEND, java.loadingFrom(pluginLoader));
+        }
+        for (ModelClientProvider provider : providers(pluginLoader)) {
             if (!plugins.defines(provider.getClass())) {
                 continue;
             }

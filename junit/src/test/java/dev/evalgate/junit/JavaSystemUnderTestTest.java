@@ -8,7 +8,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
 import java.util.stream.Collectors;
+
+import javax.tools.ToolProvider;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -97,5 +101,39 @@ class JavaSystemUnderTestTest {
         writeBundle("java:java.lang.String");
         assertThatThrownBy(() -> EvalgateTestKit.writingRunsTo(tmp.resolve("kit")).run(suite))
                 .hasMessageContaining("does not implement dev.evalgate.engine.SystemUnderTest");
+    }
+
+    @Test
+    void aSuitesPluginsEntryBringsASystemUnderTestToTheTestKit() throws Exception {
+        Path sources = tmp.resolve("src/com/acme");
+        Files.createDirectories(sources);
+        Files.writeString(sources.resolve("PluginSystem.java"), String.join("\n",
+                "package com.acme;",
+                "public final class PluginSystem implements dev.evalgate.engine.SystemUnderTest {",
+                "    public String respond(dev.evalgate.engine.SutRequest request) {",
+                "        return \"{\\\"answer\\\": \\\"from the plugin: \" + request.prompt().length() + \"\\\"}\";",
+                "    }",
+                "}", ""));
+        Path classes = tmp.resolve("classes");
+        int compiled = ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", classes.toString(), "-cp",
+                System.getProperty("java.class.path"), sources.resolve("PluginSystem.java").toString());
+        assertThat(compiled).isZero();
+        Path jarFile = tmp.resolve("plugins/acme-system.jar");
+        Files.createDirectories(jarFile.getParent());
+        try (JarOutputStream jar = new JarOutputStream(Files.newOutputStream(jarFile))) {
+            jar.putNextEntry(new JarEntry("com/acme/PluginSystem.class"));
+            Files.copy(classes.resolve("com/acme/PluginSystem.class"), jar);
+            jar.closeEntry();
+        }
+        writeBundle("java:com.acme.PluginSystem");
+        assertThatThrownBy(() -> EvalgateTestKit.writingRunsTo(tmp.resolve("kit")).run(suite))
+                .as("the class is on no class path").hasMessageContaining("no class com.acme.PluginSystem");
+        Files.writeString(suite, Files.readString(suite) + "plugins: [plugins/acme-system.jar]\n");
+
+        RunResult run = EvalgateTestKit.writingRunsTo(tmp.resolve("kit")).run(suite);
+        assertThat(run.results()).extracting(CaseResult::output).containsExactlyInAnyOrder(
+                "{\"answer\": \"from the plugin: 20\"}", "{\"answer\": \"from the plugin: 18\"}",
+                "{\"answer\": \"from the plugin: 8\"}");
+        assertThat(run.spec().model().fingerprint()).startsWith("com.acme.PluginSystem@sha256:");
     }
 }

@@ -30,13 +30,28 @@ public final class JavaSystemProvider implements ModelClientProvider {
     public static final String BACKEND = "java";
 
     private final Map<String, SystemUnderTest> registered;
+    /** Where classes named by {@code java:} are found; null for the thread's context class loader at open. */
+    private final ClassLoader classes;
 
     public JavaSystemProvider() {
         this(Map.of());
     }
 
     public JavaSystemProvider(Map<String, SystemUnderTest> registered) {
+        this(registered, null);
+    }
+
+    private JavaSystemProvider(Map<String, SystemUnderTest> registered, ClassLoader classes) {
         this.registered = Map.copyOf(registered);
+        this.classes = classes;
+    }
+
+    /**
+     * The same systems, with classes found through {@code loader}: a suite's {@code plugins:} jars hold systems
+     * under test that neither the class path nor the thread's context class loader know.
+     */
+    public JavaSystemProvider loadingFrom(ClassLoader loader) {
+        return new JavaSystemProvider(registered, loader);
     }
 
     @Override
@@ -53,12 +68,12 @@ public final class JavaSystemProvider implements ModelClientProvider {
     @Override
     public ModelClient open(ModelRef ref, BackendOptions options) {
         String name = ref.name().trim();
-        SystemUnderTest system = registered.containsKey(name) ? registered.get(name) : instantiate(name);
+        SystemUnderTest system = registered.containsKey(name) ? registered.get(name) : instantiate(name, classes);
         return new JavaSystemClient(system, new ModelInfo(BACKEND, name, fingerprint(system), 0));
     }
 
-    private static SystemUnderTest instantiate(String className) {
-        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+    private static SystemUnderTest instantiate(String className, ClassLoader classes) {
+        ClassLoader loader = classes != null ? classes : Thread.currentThread().getContextClassLoader();
         Class<?> type;
         try {
             type = Class.forName(className, true, loader == null ? JavaSystemProvider.class.getClassLoader() : loader);
