@@ -25,6 +25,7 @@ import dev.evalgate.datasets.CorpusLoader;
 import dev.evalgate.datasets.EvalCase;
 import dev.evalgate.datasets.InvalidInputException;
 import dev.evalgate.engine.cost.RunPricing;
+import dev.evalgate.engine.gate.ModelPrice;
 import dev.evalgate.engine.internal.BundleLoader;
 import dev.evalgate.engine.internal.EngineVersion;
 import dev.evalgate.engine.internal.Json;
@@ -335,8 +336,15 @@ public final class Evaluation {
                 Instant.now().toString(), EngineVersion.current(), bundle, bundle.digest(), model, corpora,
                 suite.scorers(), repeats, seeds, concurrency, suite.timeout().toMillis(), hostName(),
                 System.getProperty("java.version"), System.getProperty("os.name") + " " + System.getProperty("os.arch"),
-                selection, RunPricing.of(suite.gate().prices(), bundle.model(), model,
+                selection, RunPricing.of(prices(suite, prepared.bundleFile()), bundle.model(), model,
                         suite.judge().map(JudgeSpec::model).orElse(null)));
+    }
+
+    /** The suite's price table with the bundle's over it: for a model both name, the bundle's price wins. */
+    private static Map<String, ModelPrice> prices(Suite suite, Path bundleFile) {
+        Map<String, ModelPrice> prices = new java.util.LinkedHashMap<>(suite.gate().prices());
+        prices.putAll(BundleLoader.prices(bundleFile));
+        return prices;
     }
 
     /** A resumed run must finish the same evaluation it started, or its results would mix two experiments. */

@@ -13,8 +13,8 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
  * @param suiteFile the suite file the run was started from, so {@code --resume} can find it again
  * @param seeds     the seed of each repeat: repeat {@code r} uses {@code bundle.params.seed + r}
  * @param selection the tier and shard the run was limited to
- * @param pricing   the prices of the run's models from the suite's price table; unknown in runs made before
- *                  prices were recorded
+ * @param pricing   the prices of the run's models from the bundle's and the suite's price tables; unknown in runs
+ *                  made before prices were recorded
  */
 @API(status = EXPERIMENTAL, since = "0.1.0")
 public record RunSpec(String runId, String suite, String suiteFile, String startedAt, String engineVersion, Bundle bundle,

@@ -352,7 +352,11 @@ public final class Gate {
 
         private ModelPrice price(GateRule.Budget rule) {
             String model = run.spec().bundle() == null ? "" : run.spec().bundle().model();
-            ModelPrice price = RunPricing.lookup(policy.prices(), model, run.spec().model()).orElse(null);
+            // The price the run recorded when it started (the bundle's table over the suite's), else the suite's.
+            ModelPrice price = run.spec().pricing() == null ? null : run.spec().pricing().modelPrice().orElse(null);
+            if (price == null) {
+                price = RunPricing.lookup(policy.prices(), model, run.spec().model()).orElse(null);
+            }
             if (price == null) {
                 throw rule.location().error(null, "budget " + rule.kind().key() + " needs a price for model '"
                         + model + "'; add it under gate.prices, e.g. \"" + model

@@ -19,8 +19,9 @@ public final class BundleLoader {
     public static Bundle load(Path file) {
         ConfigNode root = ConfigNode.parseYaml(file);
         root.allowOnly("id", "version", "description", "model", "system", "template", "params", "repair",
-                "output_schema", "openai");
+                "output_schema", "openai", "prices");
         root.optional("openai").ifPresent(BundleLoader::serverSettings);
+        root.optional("prices").ifPresent(BundleLoader::prices);
         String model = root.requiredString("model");
         try {
             ModelRef.parse(model);
@@ -64,6 +65,33 @@ public final class BundleLoader {
             settings.put(dev.evalgate.engine.BackendOptions.OPENAI_KEY_ENV, name);
         });
         return settings;
+    }
+
+    /**
+     * The bundle's own price table ({@code prices: {MODEL: {input_per_million, output_per_million}}}), keyed as the
+     * suite's {@code gate.prices} is. What a model costs is not what is evaluated, so the table is not part of the
+     * bundle's digest; for a model both tables name, the bundle's price wins, since the bundle is what ships.
+     */
+    public static java.util.Map<String, dev.evalgate.engine.gate.ModelPrice> prices(Path file) {
+        return ConfigNode.parseYaml(file).optional("prices").map(BundleLoader::prices).orElse(java.util.Map.of());
+    }
+
+    private static java.util.Map<String, dev.evalgate.engine.gate.ModelPrice> prices(ConfigNode node) {
+        java.util.Map<String, dev.evalgate.engine.gate.ModelPrice> prices = new java.util.LinkedHashMap<>();
+        node.asMap().forEach((model, value) -> {
+            value.allowOnly("input_per_million", "output_per_million");
+            prices.put(model, new dev.evalgate.engine.gate.ModelPrice(nonNegative(value.required("input_per_million")),
+                    nonNegative(value.required("output_per_million"))));
+        });
+        return prices;
+    }
+
+    private static double nonNegative(ConfigNode node) {
+        double value = node.asDouble();
+        if (!(value >= 0)) {
+            throw node.error("must be a number >= 0");
+        }
+        return value;
     }
 
     /** Where the bundle names its model, for errors found when the backend is opened. */
