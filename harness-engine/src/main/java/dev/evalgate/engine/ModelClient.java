@@ -20,6 +20,15 @@ public interface ModelClient extends AutoCloseable {
     Completion complete(ModelRequest request) throws ModelCallException;
 
     /** How many calls this client serves at once; the runner never exceeds it. */
+    /**
+     * The case input variables this client sends beside the rendered messages (an HTTP service's body template may
+     * name {@code {{input.question}}}), so the inference cache keys by them too; none by default, since a model
+     * sees only its messages.
+     */
+    default java.util.Map<String, Object> inputRead(ModelRequest request) {
+        return java.util.Map.of();
+    }
+
     default int maxConcurrency() {
         return Integer.MAX_VALUE;
     }

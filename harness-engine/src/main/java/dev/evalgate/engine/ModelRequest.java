@@ -2,6 +2,7 @@ package dev.evalgate.engine;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 import org.apiguardian.api.API;
@@ -14,7 +15,7 @@ import static org.apiguardian.api.API.Status.STABLE;
  */
 @API(status = STABLE, since = "0.1.0")
 public record ModelRequest(String system, List<ChatMessage> messages, GenerationParams params, Duration timeout,
-                           String traceId) {
+                           String traceId, Map<String, Object> input) {
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(120);
 
     public ModelRequest {
@@ -26,6 +27,13 @@ public record ModelRequest(String system, List<ChatMessage> messages, Generation
         Objects.requireNonNull(params, "params");
         timeout = timeout == null ? DEFAULT_TIMEOUT : timeout;
         traceId = traceId == null ? "" : traceId;
+        input = input == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(input));
+    }
+
+    /** A request that carries no case input variables beside its messages. */
+    public ModelRequest(String system, List<ChatMessage> messages, GenerationParams params, Duration timeout,
+                        String traceId) {
+        this(system, messages, params, timeout, traceId, Map.of());
     }
 
     public static ModelRequest of(String system, String user, GenerationParams params) {
@@ -43,6 +51,6 @@ public record ModelRequest(String system, List<ChatMessage> messages, Generation
     }
 
     public ModelRequest withMessages(List<ChatMessage> newMessages) {
-        return new ModelRequest(system, newMessages, params, timeout, traceId);
+        return new ModelRequest(system, newMessages, params, timeout, traceId, input);
     }
 }

@@ -62,7 +62,7 @@ public final class CachingModelClient implements ModelClient {
             modelCalls.incrementAndGet();
             return delegate.complete(request);
         }
-        InferenceKey key = InferenceKey.of(delegate.info(), request);
+        InferenceKey key = InferenceKey.of(delegate.info(), request, delegate.inputRead(request));
         if (mode.reads()) {
             Optional<CacheEntry> entry = lookUp(key);
             if (entry.isPresent()) {

@@ -4,8 +4,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 
 import dev.evalgate.engine.ChatMessage;
@@ -26,18 +28,36 @@ import dev.evalgate.engine.internal.Json;
  * @param messages the rendered chat, in order
  */
 public record InferenceKey(String backend, String model, GenerationParams params, String system,
-                           List<ChatMessage> messages) {
+                           List<ChatMessage> messages,
+                           @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Object> input) {
     public InferenceKey {
         Objects.requireNonNull(backend, "backend");
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(params, "params");
         system = system == null ? "" : system;
         messages = List.copyOf(messages);
+        // Sorted, so the canonical JSON is the same whatever order the corpus wrote the variables in.
+        input = input == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(input));
+    }
+
+    public InferenceKey(String backend, String model, GenerationParams params, String system,
+                        List<ChatMessage> messages) {
+        this(backend, model, params, system, messages, Map.of());
     }
 
     public static InferenceKey of(ModelInfo info, ModelRequest request) {
+        return of(info, request, Map.of());
+    }
+
+    /**
+     * @param input the case input variables the client sends beside the messages ({@link
+     *              dev.evalgate.engine.ModelClient#inputRead}); left out of the key when empty, so the keys of
+     *              clients that read none are those they always were
+     */
+    public static InferenceKey of(ModelInfo info, ModelRequest request, Map<String, Object> input) {
         String identity = info.fingerprint().isBlank() ? "name:" + info.model() : info.fingerprint();
-        return new InferenceKey(info.backend(), identity, request.params(), request.system(), request.messages());
+        return new InferenceKey(info.backend(), identity, request.params(), request.system(), request.messages(),
+                input);
     }
 
     /** Hex sha256 of the key's canonical JSON: equal keys give equal digests on every machine. */

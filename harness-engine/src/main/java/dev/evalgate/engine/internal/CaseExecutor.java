@@ -62,7 +62,8 @@ public final class CaseExecutor {
         String traceId = trace.toString();
         GenerationParams params = plan.bundle().params().withSeed(plan.spec().seeds().get(repeat));
         List<ChatMessage> messages = PromptRenderer.messages(plan.bundle().template(), evalCase);
-        ModelRequest request = new ModelRequest(plan.bundle().system(), messages, params, plan.timeout(), traceId);
+        ModelRequest request = new ModelRequest(plan.bundle().system(), messages, params, plan.timeout(), traceId,
+                evalCase.input());
         String prompt = CaseResult.cap(request.lastUserMessage(), MAX_PROMPT_CHARS);
 
         Completion first;

@@ -38,7 +38,7 @@ public final class JudgeParamsClient implements ModelClient {
         GenerationParams sampled = new GenerationParams(params.temperature(), params.seed(),
                 request.params().maxTokens(), params.topP(), params.stop());
         ModelRequest sent = new ModelRequest(request.system(), request.messages(), sampled, request.timeout(),
-                request.traceId());
+                request.traceId(), request.input());
         Optional<CaseScope> scope = CaseScope.current();
         if (scope.isEmpty()) {
             return delegate.complete(sent);

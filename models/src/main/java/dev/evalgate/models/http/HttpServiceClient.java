@@ -50,6 +50,8 @@ final class HttpServiceClient implements ModelClient {
     private final ModelInfo info;
     private final EndpointPermits permits;
     private final String what;
+    /** The case input variables the templates name, which the inference cache must key by. */
+    private final java.util.Set<String> inputNames;
 
     HttpServiceClient(ServiceDefinition service, Map<String, String> secretValues, ModelInfo info) {
         this.service = service;
@@ -57,6 +59,19 @@ final class HttpServiceClient implements ModelClient {
         this.info = info;
         this.permits = EndpointPermits.forEndpoint(service.url(), service.maxConcurrency());
         this.what = "the service at " + service.url();
+        this.inputNames = RequestTemplate.inputNames(java.util.List.of(service.body() == null ? "" : service.body(),
+                service.headers()));
+    }
+
+    @Override
+    public Map<String, Object> inputRead(ModelRequest request) {
+        Map<String, Object> read = new java.util.TreeMap<>();
+        for (String name : inputNames) {
+            if (request.input().containsKey(name)) {
+                read.put(name, request.input().get(name));
+            }
+        }
+        return read;
     }
 
     @Override
@@ -77,6 +92,13 @@ final class HttpServiceClient implements ModelClient {
 
     @Override
     public Completion complete(ModelRequest request) throws ModelCallException {
+        for (String name : inputNames) {
+            if (!request.input().containsKey(name)) {
+                throw new ModelCallException(service.file() + " sends {{" + RequestTemplate.INPUT_PREFIX + name
+                        + "}}, but the case has no input variable '" + name + "'; add it to the corpus or change the "
+                        + "template", false);
+            }
+        }
         Duration timeout = service.timeout().filter(t -> t.compareTo(request.timeout()) < 0).orElse(request.timeout());
         try {
             if (!permits.acquire(timeout)) {

@@ -23,13 +23,20 @@ import dev.evalgate.engine.ModelRequest;
  *
  * <p>Variables: {@code prompt} (the rendered last user message: the bundle's template decides what the service
  * receives), {@code system}, {@code messages} (the chat as {@code [{"role", "content"}]}), {@code temperature},
- * {@code top_p}, {@code max_tokens}, {@code seed}, {@code stop} and {@code trace_id}.
+ * {@code top_p}, {@code max_tokens}, {@code seed}, {@code stop}, {@code trace_id}, and {@code input.NAME}: the case's
+ * own input variable {@code NAME} as the corpus holds it (a string, number, list or object), so a service that takes
+ * structured fields gets them without a prompt template in between.
  */
 final class RequestTemplate {
-    static final Pattern VARIABLE = Pattern.compile("\\{\\{\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*}}");
+    static final Pattern VARIABLE =
+            Pattern.compile("\\{\\{\\s*([A-Za-z_][A-Za-z0-9_]*(?:\\.[A-Za-z_][A-Za-z0-9_]*)?)\\s*}}");
+    /** {@code {{input.NAME}}}: the case's own input variable, as the corpus holds it. */
+    static final String INPUT_PREFIX = "input.";
     static final List<String> NAMES = List.of("prompt", "system", "messages", "temperature", "top_p", "max_tokens",
             "seed", "stop", "trace_id");
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final com.fasterxml.jackson.databind.ObjectMapper VALUES =
+            new com.fasterxml.jackson.databind.ObjectMapper();
 
     private RequestTemplate() {
     }
@@ -40,12 +47,28 @@ final class RequestTemplate {
         visitStrings(template, text -> {
             Matcher matcher = VARIABLE.matcher(text);
             while (matcher.find()) {
-                if (!NAMES.contains(matcher.group(1))) {
+                String name = matcher.group(1);
+                boolean input = name.startsWith(INPUT_PREFIX) && name.indexOf('.', INPUT_PREFIX.length()) < 0;
+                if (!NAMES.contains(name) && !input) {
                     unknown.add(matcher.group(1));
                 }
             }
         });
         return unknown;
+    }
+
+    /** The case input variables the template names ({@code question} for {@code {{input.question}}}). */
+    static java.util.Set<String> inputNames(Object template) {
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        visitStrings(template, text -> {
+            Matcher matcher = VARIABLE.matcher(text);
+            while (matcher.find()) {
+                if (matcher.group(1).startsWith(INPUT_PREFIX)) {
+                    names.add(matcher.group(1).substring(INPUT_PREFIX.length()));
+                }
+            }
+        });
+        return names;
     }
 
     static Map<String, JsonNode> variables(ModelRequest request) {
@@ -68,6 +91,8 @@ final class RequestTemplate {
         request.params().stop().forEach(stop::add);
         values.put("stop", stop);
         values.put("trace_id", NODES.textNode(request.traceId()));
+        // Jackson turns the corpus value into a tree, so it is escaped like every other value when written.
+        request.input().forEach((name, value) -> values.put(INPUT_PREFIX + name, VALUES.valueToTree(value)));
         return values;
     }
 

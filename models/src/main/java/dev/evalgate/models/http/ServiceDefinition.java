@@ -67,7 +67,8 @@ record ServiceDefinition(Path file, URI url, String method, Map<String, String> 
         List<String> unknown = RequestTemplate.unknownVariables(List.of(body == null ? "" : body, headers));
         if (!unknown.isEmpty()) {
             throw root.required(root.has("body") ? "body" : "headers").error("unknown variable {{" + unknown.get(0)
-                    + "}}; the variables are " + String.join(", ", RequestTemplate.NAMES));
+                    + "}}; the variables are " + String.join(", ", RequestTemplate.NAMES)
+                    + " and input.NAME for a case's input variable NAME");
         }
         Optional<String> output = root.optional("output").map(node -> locator(node));
         Optional<String> prompt = root.optional("prompt_tokens").map(node -> locator(node));

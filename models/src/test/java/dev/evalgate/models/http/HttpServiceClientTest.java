@@ -25,6 +25,7 @@ import dev.evalgate.engine.GenerationParams;
 import dev.evalgate.engine.ModelCallException;
 import dev.evalgate.engine.ModelRef;
 import dev.evalgate.engine.ModelRequest;
+import dev.evalgate.engine.cache.InferenceKey;
 
 class HttpServiceClientTest {
     static final String TOKEN = "svc-token-93be01c7d4";
@@ -77,6 +78,53 @@ class HttpServiceClientTest {
         assertThat(sent.path("options").path("seed").asLong()).isEqualTo(11);
         assertThat(sent.path("options").path("fixed").asBoolean()).isTrue();
         assertThat(service.authorizations).containsExactly("Bearer " + TOKEN);
+    }
+
+    @Test
+    void theBodyReachesTheCasesOwnInputVariablesEscapedAndTheCacheKeysByThem() throws Exception {
+        Files.writeString(dir.resolve("service.yaml"), service.definition("/data/answer", "SUPPORT_TOKEN")
+                .replace("question: \"{{prompt}}\"", "question: \"{{input.question}}\"\n  meta: \"{{input.meta}}\"\n"
+                        + "  note: \"for {{input.user}}: {{prompt}}\""));
+        String hostile = "Is \"{{prompt}}\" </script>\n\\ a \u0000 question?";
+        Map<String, Object> input = new java.util.LinkedHashMap<>();
+        input.put("question", hostile);
+        input.put("meta", Map.of("lang", "en", "tries", 2));
+        input.put("user", "ann\"e");
+        input.put("unused", "never sent");
+        ModelRequest request = new ModelRequest("", List.of(ChatMessage.user("rendered prompt")),
+                new GenerationParams(0.0, 1, 32, 1.0), Duration.ofSeconds(5), "t-1", input);
+        try (HttpServiceClient client = HttpClientProvider.open(ModelRef.parse("http:service.yaml"),
+                new BackendOptions(Optional.empty(), dir, dir.resolve("cache"), Map.of()), ENV::get)) {
+            Completion completion = client.complete(request);
+            assertThat(completion.text()).isEqualTo("{\"answer\": \"" + hostile.length() + " characters\"}");
+
+            assertThat(client.inputRead(request)).containsOnlyKeys("meta", "question", "user");
+            ModelRequest otherCase = new ModelRequest("", request.messages(), request.params(), request.timeout(),
+                    "t-2", Map.of("question", "another", "meta", Map.of(), "user", "bo"));
+            assertThat(InferenceKey.of(client.info(), request, client.inputRead(request)).digest())
+                    .as("same prompt, other input: another cache entry")
+                    .isNotEqualTo(InferenceKey.of(client.info(), otherCase, client.inputRead(otherCase)).digest());
+
+            ModelRequest lacking = new ModelRequest("", request.messages(), request.params(), request.timeout(),
+                    "t-3", Map.of("question", "q"));
+            assertThatThrownBy(() -> client.complete(lacking)).isInstanceOf(ModelCallException.class)
+                    .hasMessageContaining("service.yaml").hasMessageContaining("{{input.meta}}")
+                    .satisfies(e -> assertThat(((ModelCallException) e).isTransient()).isFalse());
+        }
+        JsonNode sent = service.requests.get(0);
+        assertThat(sent.path("question").asText()).as("the raw variable, verbatim").isEqualTo(hostile);
+        assertThat(sent.path("meta").path("tries").isInt()).as("a whole-string variable keeps its JSON type").isTrue();
+        assertThat(sent.path("meta").path("lang").asText()).isEqualTo("en");
+        assertThat(sent.path("note").asText()).isEqualTo("for ann\"e: rendered prompt");
+        assertThat(sent.has("unused")).isFalse();
+        assertThat(service.requests).hasSize(1);
+
+        Files.writeString(dir.resolve("service.yaml"), service.definition("/data/answer", "SUPPORT_TOKEN")
+                .replace("{{prompt}}", "{{vars.question}}"));
+        assertThatThrownBy(() -> HttpClientProvider.open(ModelRef.parse("http:service.yaml"),
+                new BackendOptions(Optional.empty(), dir, dir.resolve("cache"), Map.of()), ENV::get))
+                .hasMessageContaining("service.yaml").hasMessageContaining("{{vars.question}}")
+                .hasMessageContaining("input.NAME");
     }
 
     @Test
