@@ -14,7 +14,7 @@ class HelpExamplesTest {
     @Test
     void everyCommandAndSubcommandShowsAnExample() {
         List<List<String>> paths = new ArrayList<>();
-        collect(new CommandLine(new EvalgateCommand()), new ArrayList<>(), paths);
+        collect(EvalgateCommand.commandLine(), new ArrayList<>(), paths);
         assertThat(paths).hasSizeGreaterThan(15);
 
         for (List<String> path : paths) {

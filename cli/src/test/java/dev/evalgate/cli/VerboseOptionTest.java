@@ -32,7 +32,7 @@ class VerboseOptionTest {
     /** Every command and subcommand, as the words that name it on the command line. */
     static Stream<List<String>> commands() {
         List<List<String>> all = new ArrayList<>();
-        collect(new CommandLine(new EvalgateCommand()), new ArrayList<>(), all);
+        collect(EvalgateCommand.commandLine(), new ArrayList<>(), all);
         return all.stream();
     }
 
