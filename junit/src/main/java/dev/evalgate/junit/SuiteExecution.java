@@ -17,6 +17,7 @@ import org.opentest4j.AssertionFailedError;
 import org.opentest4j.TestAbortedException;
 
 import dev.evalgate.engine.CaseResult;
+import dev.evalgate.engine.Evaluation;
 import dev.evalgate.engine.EvaluationException;
 import dev.evalgate.engine.RunResult;
 import dev.evalgate.engine.Score;
@@ -97,10 +98,11 @@ final class SuiteExecution {
                 executeGate(gate, result.verdict().orElseThrow(), listener);
             }
         }
-        if (result.nothingEvaluated()) {
-            listener.executionFinished(descriptor, TestExecutionResult.failed(new EvaluationException(
-                    "every case errored (first error: " + run.results().get(0).error() + "); results and reports "
-                            + "are in " + run.directory())));
+        try {
+            Evaluation.requireEvaluated(run);
+        } catch (EvaluationException nothingEvaluated) {
+            // The engine's own words: they name a scorer that threw on every case rather than blame the model.
+            listener.executionFinished(descriptor, TestExecutionResult.failed(nothingEvaluated));
             return;
         }
         listener.executionFinished(descriptor, TestExecutionResult.successful());

@@ -150,6 +150,17 @@ class EvalgateTestEngineTest {
     }
 
     @Test
+    void aScorerThatThrowsOnEveryCaseFailsTheSuiteNamingTheScorerAsTheCommandLineDoes() throws IOException {
+        Files.writeString(suite, Files.readString(suite).replace("valid-json", "always-throws"));
+        Events containers = EngineTestKit.engine(EvalgateEngineConfig.ENGINE_ID)
+                .selectors(selectFile(suite.toFile())).execute().containerEvents();
+        containers.assertThatEvents().haveExactly(1, finishedWithFailure(message(m ->
+                m.contains("scorer 'always-throws' failed on every case") && m.contains("the model answered")
+                        && m.contains("cannot read its own parameters")
+                        && !m.contains("every case errored"))));
+    }
+
+    @Test
     void runAssertionsNameTheFailingCases() {
         RunResult run = EvalgateTestKit.writingRunsTo(tmp.resolve("kit")).run(suite);
         assertThatThrownBy(() -> RunResultAssert.assertThat(run).hasPassRateAtLeast(0.9))
