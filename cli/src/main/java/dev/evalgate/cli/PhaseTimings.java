@@ -47,6 +47,11 @@ final class PhaseTimings implements RunListener {
         delegate.runFinished(result);
     }
 
+    @Override
+    public void noted(String note) {
+        delegate.noted(note);
+    }
+
     /** Call once the reports are written. */
     void reportsWritten(PrintStream err) {
         if (!Boolean.getBoolean(PROPERTY) || loopStarted == null || loopFinished == null) {

@@ -129,9 +129,11 @@ public final class RunCommand implements Callable<Integer> {
                 .warnings(warning -> err.println("warning: " + warning));
         Path runsRoot = request.build().runsRoot();
         Path resumeDir = resume;
-        PhaseTimings timings = PhaseTimings.around(quiet ? RunListener.NONE
+        RunListener progress = quiet ? RunListener.NONE
                 : ProgressReporter.forStderr().withResumeAdvice(id -> models.resumeCommand(
-                        resumeDir != null ? resumeDir : runsRoot.resolve(id))));
+                        resumeDir != null ? resumeDir : runsRoot.resolve(id)));
+        // Notes are printed even when quiet, as report and gate print them: a resumed run mended its files.
+        PhaseTimings timings = PhaseTimings.around(new NotePrinter(progress, err));
         PipelineResult result = pipeline.evaluate(request.listener(timings).build());
         RunSummaryPrinter.print(result.run(), stdout);
         BackendMixin.printCacheSummary(result.cache(), stdout);

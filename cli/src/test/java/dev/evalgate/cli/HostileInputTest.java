@@ -172,6 +172,19 @@ class HostileInputTest {
     }
 
     @Test
+    void resumingARunWithADuplicateResultLineSaysSoAsReportDoes() throws IOException {
+        Path run = finishedRun();
+        Path results = run.resolve("results.jsonl");
+        List<String> lines = CliFixture.read(results).lines().toList();
+        // the third case is still to run; the first case's line was written twice
+        CliFixture.write(results, lines.get(0) + "\n" + lines.get(1) + "\n" + lines.get(0) + "\n");
+        CliFixture.Outcome resumed = project.run("run", "--resume", run.toString(), "--quiet", "--no-cache");
+        assertThat(resumed.err()).contains("note: " + results
+                + ":3: case 'tiny/a' repeat 0 already has a result on line 1; this line is left out");
+        assertThat(CliFixture.read(run.resolve("junit.xml"))).contains("tests=\"3\"");
+    }
+
+    @Test
     void jacksonTypeNamesNeverReachTheUser() throws IOException {
         Path run = finishedRun();
         Path record = run.resolve("run.json");

@@ -168,6 +168,7 @@ public final class Evaluation {
             RunStore store;
             if (resumed.isPresent()) {
                 store = RunStore.resume(request.resume().get());
+                store.notes().forEach(listener::noted);
                 try {
                     checkSameSelection(store.existingResults(), prepared.cases(), request.resume().get());
                 } catch (RuntimeException e) {

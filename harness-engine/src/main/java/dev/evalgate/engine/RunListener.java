@@ -19,4 +19,11 @@ public interface RunListener {
 
     default void runFinished(RunResult result) {
     }
+
+    /**
+     * Something about the run's files was mended and a person should know: a resumed run whose results file
+     * repeats a (case, repeat) keeps the first line and notes the others, as a report or a gate of it would.
+     */
+    default void noted(String note) {
+    }
 }

@@ -42,8 +42,14 @@ public final class RunStore implements AutoCloseable {
     private final List<CaseResult> existing;
     private BufferedWriter writer;
     private final WriterLock lock;
+    private final List<String> notes;
 
     private RunStore(Path directory, List<CaseResult> existing, WriterLock lock) {
+        this(directory, existing, lock, List.of());
+    }
+
+    private RunStore(Path directory, List<CaseResult> existing, WriterLock lock, List<String> notes) {
+        this.notes = List.copyOf(notes);
         this.directory = directory;
         this.existing = List.copyOf(existing);
         this.lock = lock;
@@ -108,8 +114,9 @@ public final class RunStore implements AutoCloseable {
         WriterLock lock = WriterLock.acquire(directory);
         Path results = directory.resolve(RESULTS_FILE);
         List<CaseResult> done = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
         if (Files.exists(results)) {
-            long keep = readResults(results, done, new ArrayList<>());
+            long keep = readResults(results, done, notes);
             try (FileChannel channel = FileChannel.open(results, StandardOpenOption.WRITE)) {
                 if (channel.size() > keep) {
                     channel.truncate(keep);
@@ -120,7 +127,7 @@ public final class RunStore implements AutoCloseable {
                         + "; check that the run directory is writable", e);
             }
         }
-        return new RunStore(directory, done, lock);
+        return new RunStore(directory, done, lock, notes);
     }
 
     /** Reads a finished or unfinished run for reports, gates and baselines. */
@@ -253,6 +260,11 @@ public final class RunStore implements AutoCloseable {
     /** Results already on disk when the store was opened (empty for a new run). */
     public List<CaseResult> existingResults() {
         return existing;
+    }
+
+    /** What a resume mended while reading the results already on disk (a duplicate line left out). */
+    public List<String> notes() {
+        return notes;
     }
 
     public void writeRecord(RunRecord record) {
