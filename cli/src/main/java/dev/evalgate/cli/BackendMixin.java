@@ -176,8 +176,9 @@ public final class BackendMixin {
                 summary.get().mode().flagValue(), summary.get().directory(), stats.hits(), stats.modelCalls(),
                 stats.recorded());
         if (stats.writeFailures() > 0) {
-            out.printf(Locale.ROOT, "  warning: %d completions could not be cached (first: %s)%n",
-                    stats.writeFailures(), stats.firstWriteError());
+            out.printf(Locale.ROOT, "  warning: %d completions could not be cached (first: %s); check that the"
+                    + " cache directory is writable or run with --no-cache%n", stats.writeFailures(),
+                    stats.firstWriteError());
         }
         out.flush();
     }

@@ -83,7 +83,7 @@ public final class BaselineCommand implements Runnable {
                     || selection.tier() != null && !selection.tier().equals("full");
             if (partial && !allowPartial) {
                 throw new dev.evalgate.datasets.InvalidInputException(run.resolve(RunStore.RUN_FILE), 0,
-                        "selection", "this run evaluated part of the suite (" + selection.describe() + "); as "
+                        "selection", "this run evaluated part of the suite (" + selection.described().render(CliWording.WORDING) + "); as "
                         + "baseline '" + name + "' it would be compared with runs of every case. Promote a run of "
                         + "the whole suite, or pass --allow-partial to store this one anyway");
             }

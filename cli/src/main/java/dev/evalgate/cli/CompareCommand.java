@@ -105,7 +105,8 @@ public final class CompareCommand implements Callable<Integer> {
         PipelineRequest request = PipelineRequest.builder(suite).bundle(baselineBundle).runsDirectory(out)
                 .repeats(repeats).tier(tier).backend(models.toBackendOptions())
                 .cache(backendOptions.cacheSettings())
-                .listener(quiet ? RunListener.NONE : ProgressReporter.forStderr()).build();
+                .listener(quiet ? RunListener.NONE : ProgressReporter.forStderr()).wording(CliWording.WORDING)
+                .build();
         PipelineResult result = pipeline.compare(request, candidateBundle);
         RunResult before = result.baseline().orElseThrow();
         RunResult after = result.run();

@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine;
 
 import dev.evalgate.datasets.InvalidInputException;
+import dev.evalgate.engine.Advised;
 import dev.evalgate.engine.EvaluationException;
 import dev.evalgate.engine.ExitCode;
 
@@ -177,6 +178,9 @@ public final class EvalgateCommand implements Runnable {
 
     /** One line for people: what failed, where, and what to do; never a class name unless it is a bug. */
     static String messageOf(Throwable e, ExitCode code) {
+        if (e instanceof Advised) {
+            return CliWording.WORDING.message(e); // the engine's advice, in flags
+        }
         if (e instanceof InvalidInputException || e instanceof EvaluationException) {
             return e.getMessage() == null ? e.toString() : e.getMessage();
         }

@@ -69,7 +69,8 @@ public final class GateCommand implements Callable<Integer> {
                 w -> spec.commandLine().getErr().println("warning: run history: " + w));
         // The run's own gate.json and reports keep the verdict it was given; this verdict gets files of its own.
         PipelineResult outcome = Pipeline.load().judge(StoredRunRequest.regate(candidate, suite,
-                baselineOptions.choice(), baselineOptions.allowCorpusChange(), runHistory));
+                baselineOptions.choice(), baselineOptions.allowCorpusChange(), runHistory)
+                .withWording(CliWording.WORDING));
         GateVerdict verdict = outcome.verdict().orElseThrow();
         PrintWriter out = spec.commandLine().getOut();
         GateVerdictPrinter.print(verdict, outcome.comparison().orElse(null), baselineOptions.label(), out);

@@ -112,7 +112,7 @@ public final class ReportCommand implements Callable<Integer> {
         // Nothing in the run directory but the reports changes: no comparison or gate file is written.
         return Pipeline.load().judge(new StoredRunRequest(candidate, suite, BaselineChoice.of(baselineRun),
                 baselineOptions.allowCorpusChange(), MetricHistory.NONE, VerdictFiles.NONE,
-                Optional.of(reportsDirectory)));
+                Optional.of(reportsDirectory), CliWording.WORDING));
     }
 
     private static boolean hasRecordedSuite(RunResult candidate) {

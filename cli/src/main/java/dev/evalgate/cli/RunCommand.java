@@ -126,7 +126,7 @@ public final class RunCommand implements Callable<Integer> {
                 .baseline(baselineOptions.choice()).allowCorpusChange(baselineOptions.allowCorpusChange())
                 .backend(models.toBackendOptions()).cache(backendOptions.cacheSettings())
                 .sinkSettings(sinkSettings())
-                .warnings(warning -> err.println("warning: " + warning));
+                .warnings(warning -> err.println("warning: " + warning)).wording(CliWording.WORDING);
         Path runsRoot = request.build().runsRoot();
         Path resumeDir = resume;
         RunListener progress = quiet ? RunListener.NONE

@@ -10,10 +10,11 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 /**
  * Input a person wrote (corpus, bundle, suite, labels) is wrong. The message always says which file, which line
  * (when the format has lines) and which field, so the author can go straight to the mistake. Front ends map this
- * exception to the "usage or input error" exit code.
+ * exception to the "usage or input error" exit code. The engine's subclass names a setting instead of a field, for
+ * each front end to word.
  */
 @API(status = EXPERIMENTAL, since = "0.1.0")
-public final class InvalidInputException extends RuntimeException {
+public class InvalidInputException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     private final transient Path file;
@@ -32,7 +33,7 @@ public final class InvalidInputException extends RuntimeException {
     }
 
     public InvalidInputException(Path file, int line, String field, String problem, Throwable cause) {
-        super(format(file, line, field, problem), cause);
+        super(describe(file, line, field, problem), cause);
         this.file = file;
         this.line = line;
         this.field = field;
@@ -55,7 +56,8 @@ public final class InvalidInputException extends RuntimeException {
         return problem;
     }
 
-    private static String format(Path file, int line, String field, String problem) {
+    /** The message of an input error at this place: {@code file:line: field 'name': problem}. */
+    public static String describe(Path file, int line, String field, String problem) {
         StringBuilder where = new StringBuilder();
         if (file != null) {
             where.append(file);

@@ -94,9 +94,10 @@ public final class Evaluation {
         }
         List<PlannedCase> selected = request.caseSelection().apply(planned);
         if (selected.isEmpty()) {
-            throw new InvalidInputException(suite.file(), 0, null, "no cases selected to run: the --tier or --shard"
-                    + " chosen leaves out all " + planned.size() + " cases of the suite's corpora; check the tier's"
-                    + " tags against those the cases carry ('evalgate datasets stats CORPUS_DIR' lists them)");
+            throw new AdvisedInputException(suite.file(), 0, null, Advice.text("no cases selected to run: the ")
+                    .then(Setting.TIER).then(" or ").then(Setting.SHARD).then(" chosen leaves out all " + planned.size()
+                            + " cases of the suite's corpora; check the tier's tags against those the cases carry"
+                            + " ('evalgate datasets stats CORPUS_DIR' lists them)"), null);
         }
         return new Prepared(request, bundleFile, bundle, corpora, selected);
     }
@@ -163,7 +164,7 @@ public final class Evaluation {
             }
             RunPlan plan = new RunPlan(spec, prepared.cases(), bundle, client, named, validator,
                     RetryPolicy.DEFAULT, suite.timeout(), concurrency, repeats, request.baselineOutputs(),
-                    redactor, observer);
+                    redactor, observer, request.wording());
             // The store is opened last: from here the runner owns it and releases its lock on every path.
             RunStore store;
             if (resumed.isPresent()) {
@@ -372,9 +373,10 @@ public final class Evaluation {
                     + " repeats, not " + repeats);
         }
         if (!spec.selection().equals(selection)) {
-            throw new InvalidInputException(runFile, 0, "selection", "the run was started with "
-                    + spec.selection().describe() + ", not " + selection.describe() + "; resume without --tier and"
-                    + " --shard to finish the part it started");
+            throw new AdvisedInputException(runFile, 0, "selection", Advice.text("the run was started with ")
+                    .then(spec.selection().described()).then(", not ").then(selection.described())
+                    .then("; resume without ").then(Setting.TIER).then(" and ").then(Setting.SHARD)
+                    .then(" to finish the part it started"), null);
         }
     }
 
@@ -386,9 +388,10 @@ public final class Evaluation {
         Set<String> selected = new HashSet<>();
         planned.forEach(c -> selected.add(c.key()));
         done.stream().map(CaseResult::key).filter(key -> !selected.contains(key)).findFirst().ifPresent(key -> {
-            throw new InvalidInputException(dir.resolve(RunStore.RESULTS_FILE), 0, null, "the run holds a result"
-                    + " for case '" + key + "', which the cases selected now (--tier, --shard) leave out; resume"
-                    + " with the --tier and --shard the run was started with");
+            throw new AdvisedInputException(dir.resolve(RunStore.RESULTS_FILE), 0, null, Advice.text("the run holds"
+                    + " a result for case '" + key + "', which the cases selected now (").then(Setting.TIER)
+                    .then(", ").then(Setting.SHARD).then(") leave out; resume with the ").then(Setting.TIER)
+                    .then(" and ").then(Setting.SHARD).then(" the run was started with"), null);
         });
     }
 

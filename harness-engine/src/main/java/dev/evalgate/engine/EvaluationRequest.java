@@ -23,14 +23,16 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
  * @param clientDecorator wraps the opened model client (the inference cache); identity by default
  * @param baselineOutputs baseline outputs by case key, for pairwise judges
  * @param selection       the tier and shard behind {@code caseSelection}, recorded in the run
+ * @param wording         how the front end names settings in the advice the run writes (a case error)
  */
 @API(status = EXPERIMENTAL, since = "0.1.0")
 public record EvaluationRequest(Suite suite, Optional<Path> bundleOverride, Path runsRoot, Optional<Path> resume,
                                 Optional<Integer> repeats, Optional<Integer> concurrency, BackendOptions backend,
                                 UnaryOperator<List<PlannedCase>> caseSelection,
                                 UnaryOperator<ModelClient> clientDecorator, Map<String, String> baselineOutputs,
-                                RunSelection selection) {
+                                RunSelection selection, Wording wording) {
     public EvaluationRequest {
+        wording = wording == null ? Wording.ENGINE : wording;
         selection = selection == null ? RunSelection.NONE : selection;
         Objects.requireNonNull(suite, "suite");
         bundleOverride = bundleOverride == null ? Optional.empty() : bundleOverride;
@@ -42,6 +44,16 @@ public record EvaluationRequest(Suite suite, Optional<Path> bundleOverride, Path
         caseSelection = caseSelection == null ? UnaryOperator.identity() : caseSelection;
         clientDecorator = clientDecorator == null ? UnaryOperator.identity() : clientDecorator;
         baselineOutputs = baselineOutputs == null ? Map.of() : Map.copyOf(baselineOutputs);
+    }
+
+    /** A request whose advice is in the engine's own words. */
+    public EvaluationRequest(Suite suite, Optional<Path> bundleOverride, Path runsRoot, Optional<Path> resume,
+                             Optional<Integer> repeats, Optional<Integer> concurrency, BackendOptions backend,
+                             UnaryOperator<List<PlannedCase>> caseSelection,
+                             UnaryOperator<ModelClient> clientDecorator, Map<String, String> baselineOutputs,
+                             RunSelection selection) {
+        this(suite, bundleOverride, runsRoot, resume, repeats, concurrency, backend, caseSelection, clientDecorator,
+                baselineOutputs, selection, Wording.ENGINE);
     }
 
     /** A request whose case selection, if any, is not recorded as a tier or shard. */
@@ -61,11 +73,11 @@ public record EvaluationRequest(Suite suite, Optional<Path> bundleOverride, Path
 
     public EvaluationRequest withResume(Path runDirectory) {
         return new EvaluationRequest(suite, bundleOverride, runsRoot, Optional.of(runDirectory), repeats,
-                concurrency, backend, caseSelection, clientDecorator, baselineOutputs, selection);
+                concurrency, backend, caseSelection, clientDecorator, baselineOutputs, selection, wording);
     }
 
     public EvaluationRequest withBundle(Path bundle) {
         return new EvaluationRequest(suite, Optional.of(bundle), runsRoot, resume, repeats, concurrency, backend,
-                caseSelection, clientDecorator, baselineOutputs, selection);
+                caseSelection, clientDecorator, baselineOutputs, selection, wording);
     }
 }

@@ -12,16 +12,26 @@ import static org.apiguardian.api.API.Status.STABLE;
  * HTTP 5xx, timeout) or not (model not found, bad request).
  */
 @API(status = STABLE, since = "0.1.0")
-public class ModelCallException extends Exception {
+public class ModelCallException extends Exception implements Advised {
     private static final long serialVersionUID = 1L;
 
     private final boolean transientFailure;
     private final Duration retryAfter;
+    private final transient Advice advice;
 
     public ModelCallException(String message, boolean transientFailure) {
         super(message);
         this.transientFailure = transientFailure;
         this.retryAfter = null;
+        this.advice = Advice.text(message);
+    }
+
+    /** A failure whose remedy is a setting (record the cache again): each front end words it its own way. */
+    public ModelCallException(Advice advice, boolean transientFailure, Throwable cause) {
+        super(advice.toString(), cause);
+        this.transientFailure = transientFailure;
+        this.retryAfter = cause instanceof ModelCallException call ? call.retryAfter : null;
+        this.advice = advice;
     }
 
     /**
@@ -32,12 +42,20 @@ public class ModelCallException extends Exception {
         super(message);
         this.transientFailure = true;
         this.retryAfter = retryAfter;
+        this.advice = Advice.text(message);
     }
 
     public ModelCallException(String message, boolean transientFailure, Throwable cause) {
         super(message, cause);
         this.transientFailure = transientFailure;
         this.retryAfter = cause instanceof ModelCallException call ? call.retryAfter : null;
+        this.advice = Advice.text(message);
+    }
+
+    /** The message as advice; a failure built from plain text is plain text. */
+    @Override
+    public Advice advice() {
+        return advice;
     }
 
     public boolean isTransient() {

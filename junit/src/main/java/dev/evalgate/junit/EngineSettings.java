@@ -62,7 +62,8 @@ final class EngineSettings {
                 .allowCorpusChange(bool(ALLOW_CORPUS_CHANGE))
                 .backend(backend(cacheMode))
                 .cache(new CacheSettings(cacheMode, cacheDirectory))
-                .sinkSettings(history.map(h -> Map.of("history", h)).orElse(Map.of()));
+                .sinkSettings(history.map(h -> Map.of("history", h)).orElse(Map.of()))
+                .wording(EngineWording.WORDING);
     }
 
     private BackendOptions backend(CacheMode cacheMode) {

@@ -16,6 +16,7 @@ import org.junit.platform.engine.reporting.ReportEntry;
 import org.opentest4j.AssertionFailedError;
 import org.opentest4j.TestAbortedException;
 
+import dev.evalgate.engine.Advised;
 import dev.evalgate.engine.CaseResult;
 import dev.evalgate.engine.Evaluation;
 import dev.evalgate.engine.EvaluationException;
@@ -64,10 +65,11 @@ final class SuiteExecution {
             Suite suite = new SuiteLoader(pipeline.scorers()).load(descriptor.suiteFile());
             result = pipeline.evaluate(settings.request(suite).build());
         } catch (RuntimeException e) {
+            Throwable failure = worded(e);
             for (TestDescriptor child : descriptor.getChildren()) {
-                listener.executionSkipped(child, "the suite could not run: " + e.getMessage());
+                listener.executionSkipped(child, "the suite could not run: " + failure.getMessage());
             }
-            listener.executionFinished(descriptor, TestExecutionResult.failed(e));
+            listener.executionFinished(descriptor, TestExecutionResult.failed(failure));
             return;
         }
         LAST_RESULTS.put(descriptor.suiteFile(), result);
@@ -102,10 +104,19 @@ final class SuiteExecution {
             Evaluation.requireEvaluated(run);
         } catch (EvaluationException nothingEvaluated) {
             // The engine's own words: they name a scorer that threw on every case rather than blame the model.
-            listener.executionFinished(descriptor, TestExecutionResult.failed(nothingEvaluated));
+            listener.executionFinished(descriptor, TestExecutionResult.failed(worded(nothingEvaluated)));
             return;
         }
         listener.executionFinished(descriptor, TestExecutionResult.successful());
+    }
+
+    /** The engine's advice names settings; here they are the configuration keys a JUnit user can set. */
+    static Throwable worded(RuntimeException e) {
+        if (!(e instanceof Advised)) {
+            return e;
+        }
+        String words = EngineWording.WORDING.message(e);
+        return words.equals(e.getMessage()) ? e : new SuiteFailedException(words, e);
     }
 
     private static void executeGate(GateDescriptor gate, GateVerdict verdict, EngineExecutionListener listener) {

@@ -135,6 +135,41 @@ class EvalgateTestEngineTest {
     }
 
     @Test
+    void aRunsDirectoryThatIsAFileIsNamedByItsConfigurationKeyNotByACommandLineFlag() throws IOException {
+        Path file = Files.writeString(tmp.resolve("not-a-directory"), "x");
+        Events containers = EngineTestKit.engine(EvalgateEngineConfig.ENGINE_ID).selectors(selectFile(suite.toFile()))
+                .configurationParameter(EvalgateEngineConfig.RUNS_DIRECTORY, file.resolve("runs").toString())
+                .execute().containerEvents();
+        containers.assertThatEvents().haveExactly(1, finishedWithFailure(message(m ->
+                m.contains("field '" + EvalgateEngineConfig.RUNS_DIRECTORY + "'")
+                        && m.contains("give " + EvalgateEngineConfig.RUNS_DIRECTORY + " a directory")
+                        && !m.contains("--out") && !m.contains("runsDirectory"))));
+    }
+
+    @Test
+    void aMissingBaselineIsAdvisedInConfigurationKeys() {
+        Events tests = EngineTestKit.engine(EvalgateEngineConfig.ENGINE_ID).selectors(selectFile(suite.toFile()))
+                .configurationParameter(EvalgateEngineConfig.BASELINE, "main")
+                .execute().testEvents();
+        tests.assertThatEvents().haveExactly(1, event(test("rule", "no_new_failures[tags=adversarial]"),
+                finishedWithFailure(message(m -> m.contains("no baseline 'main'")
+                        && m.contains("or set " + EvalgateEngineConfig.BASELINE + " to a run directory")
+                        && !m.contains("--baseline")))));
+    }
+
+    @Test
+    void aTierThatSelectsNoCaseIsAdvisedInConfigurationKeys() throws IOException {
+        Files.writeString(suite, Files.readString(suite) + "tiers:\n  nightly: {tags: [no-case-has-this]}\n");
+        Events containers = EngineTestKit.engine(EvalgateEngineConfig.ENGINE_ID).selectors(selectFile(suite.toFile()))
+                .configurationParameter(EvalgateEngineConfig.TIER, "nightly")
+                .execute().containerEvents();
+        containers.assertThatEvents().haveExactly(1, finishedWithFailure(message(m ->
+                m.contains("no cases selected to run: the " + EvalgateEngineConfig.TIER + " or "
+                        + EvalgateEngineConfig.SHARD + " chosen leaves out all 3 cases")
+                        && !m.contains("--tier") && !m.contains("--shard"))));
+    }
+
+    @Test
     void aDirectorySelectorFindsSuiteFiles() {
         EngineTestKit.engine(EvalgateEngineConfig.ENGINE_ID).selectors(selectDirectory(tmp.toFile()))
                 .execute().testEvents().assertStatistics(stats -> stats.started(6)); // 3 cases, 3 gate rules

@@ -13,9 +13,11 @@ import java.util.stream.Stream;
 
 import org.apiguardian.api.API;
 
-import dev.evalgate.datasets.InvalidInputException;
+import dev.evalgate.engine.Advice;
+import dev.evalgate.engine.AdvisedInputException;
 import dev.evalgate.engine.RunRecord;
 import dev.evalgate.engine.RunResult;
+import dev.evalgate.engine.Setting;
 import dev.evalgate.engine.internal.RunStore;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
@@ -75,15 +77,17 @@ public final class BaselineStore {
         boolean givenAsPath = nameOrDirectory.contains("/") || nameOrDirectory.contains(java.io.File.separator);
         if (givenAsPath && !Files.isRegularFile(dir.resolve(RunStore.RUN_FILE))) {
             // given as a path: promoting under that "name" is no advice; say what the path is missing
-            throw new InvalidInputException(null, 0, "--baseline", "'" + nameOrDirectory + "' is not a run"
-                    + " directory (it has no " + RunStore.RUN_FILE + "); give a run directory or the name of a"
-                    + " stored baseline" + (names().isEmpty() ? "" : " (" + String.join(", ", names()) + ")"));
+            throw AdvisedInputException.ofSetting(null, Setting.BASELINE, Advice.text("'" + nameOrDirectory
+                    + "' is not a run directory (it has no " + RunStore.RUN_FILE + "); give a run directory or the"
+                    + " name of a stored baseline" + (names().isEmpty() ? "" : " (" + String.join(", ", names())
+                    + ")")));
         }
         if (!Files.isRegularFile(dir.resolve(RunStore.RUN_FILE))) {
             List<String> known = names();
-            throw new InvalidInputException(null, 0, "--baseline", "no baseline '" + nameOrDirectory + "' at " + dir
-                    + (known.isEmpty() ? "; none is stored in " + root : "; stored baselines: " + String.join(", ",
-                    known)) + ". Promote a run first: evalgate baseline promote RUN_DIR --name " + nameOrDirectory);
+            throw AdvisedInputException.ofSetting(null, Setting.BASELINE, Advice.text("no baseline '"
+                    + nameOrDirectory + "' at " + dir + (known.isEmpty() ? "; none is stored in " + root
+                    : "; stored baselines: " + String.join(", ", known)) + ". Promote a run first: ")
+                    .then(Setting.PROMOTE_BASELINE, nameOrDirectory));
         }
         return RunStore.read(dir);
     }
@@ -111,9 +115,9 @@ public final class BaselineStore {
         requireName(name);
         RunRecord record = RunStore.readRecord(runDirectory);
         if (!RunRecord.COMPLETED.equals(record.status())) {
-            throw new InvalidInputException(runDirectory.resolve(RunStore.RUN_FILE), 0, "status",
-                    "the run has not finished (status '" + record.status() + "'); finish it with --resume "
-                            + runDirectory + " before promoting it");
+            throw new AdvisedInputException(runDirectory.resolve(RunStore.RUN_FILE), 0, "status",
+                    Advice.text("the run has not finished (status '" + record.status() + "'); finish it with ")
+                            .then(Setting.RESUME, runDirectory).then(" before promoting it"), null);
         }
         Path target = root.resolve(name);
         Path staging = root.resolve("." + name + ".promoting");
@@ -143,9 +147,9 @@ public final class BaselineStore {
 
     private static void requireName(String name) {
         if (!isValidName(name)) {
-            throw new InvalidInputException(null, 0, "--name", "baseline names are letters, digits, '.', '-' and "
-                    + "'_' (at most 100), starting with a letter or digit, such as main or release-1.2; found '"
-                    + name + "'");
+            throw AdvisedInputException.ofSetting(null, Setting.BASELINE_NAME, Advice.text("baseline names are"
+                    + " letters, digits, '.', '-' and '_' (at most 100), starting with a letter or digit, such as"
+                    + " main or release-1.2; found '" + name + "'"));
         }
     }
 

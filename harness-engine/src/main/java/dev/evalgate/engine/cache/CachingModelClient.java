@@ -6,11 +6,14 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
+import dev.evalgate.engine.Advice;
+import dev.evalgate.engine.Advised;
 import dev.evalgate.engine.Completion;
 import dev.evalgate.engine.ModelCallException;
 import dev.evalgate.engine.ModelClient;
 import dev.evalgate.engine.ModelInfo;
 import dev.evalgate.engine.ModelRequest;
+import dev.evalgate.engine.Setting;
 
 /**
  * A {@link ModelClient} in front of another that answers repeated requests from an {@link InferenceStore}, so
@@ -70,10 +73,11 @@ public final class CachingModelClient implements ModelClient {
                 return entry.get().completion().toCompletion();
             }
             if (mode == CacheMode.REPLAY) {
-                throw new ModelCallException("no recorded completion for this request in " + store.directory()
-                        + " (expected " + store.pathOf(key) + "; " + key.describe() + "). The prompt, parameters or "
-                        + "model changed since the store was recorded: re-record with --cache-mode record, or run "
-                        + "with --cache-mode readwrite to fill in what is missing", false);
+                throw new ModelCallException(Advice.text("no recorded completion for this request in "
+                        + store.directory() + " (expected " + store.pathOf(key) + "; " + key.describe() + "). The"
+                        + " prompt, parameters or model changed since the store was recorded: re-record with ")
+                        .then(Setting.CACHE_MODE_RECORD).then(", or run with ").then(Setting.CACHE_MODE_READWRITE)
+                        .then(" to fill in what is missing"), false, null);
             }
         }
         modelCalls.incrementAndGet();
@@ -89,7 +93,8 @@ public final class CachingModelClient implements ModelClient {
             return store.read(key);
         } catch (InferenceStore.CorruptEntryException | UncheckedIOException e) {
             if (mode == CacheMode.REPLAY) {
-                throw new ModelCallException(e.getMessage(), false, e);
+                throw new ModelCallException(e instanceof Advised advised ? advised.advice()
+                        : Advice.text(e.getMessage()), false, e);
             }
             // In readwrite mode the model answers instead, and a fresh entry replaces a broken file if it can.
             return Optional.empty();

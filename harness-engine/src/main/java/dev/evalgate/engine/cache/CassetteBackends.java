@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import dev.evalgate.engine.Advice;
 import dev.evalgate.engine.BackendOptions;
 import dev.evalgate.engine.Completion;
 import dev.evalgate.engine.ModelCallException;
@@ -14,6 +15,7 @@ import dev.evalgate.engine.ModelClients;
 import dev.evalgate.engine.ModelInfo;
 import dev.evalgate.engine.ModelRef;
 import dev.evalgate.engine.ModelRequest;
+import dev.evalgate.engine.Setting;
 
 /**
  * Backends as seen through an inference store. Recording notes which model served each reference in
@@ -82,8 +84,8 @@ public final class CassetteBackends {
     private record RecordedModelClient(ModelInfo info, ModelRef ref, RecordedModels recorded) implements ModelClient {
         @Override
         public Completion complete(ModelRequest request) throws ModelCallException {
-            throw new ModelCallException("replay calls no model, and " + ref + " is only known from "
-                    + recorded.file() + "; record with --cache-mode record", false);
+            throw new ModelCallException(Advice.text("replay calls no model, and " + ref + " is only known from "
+                    + recorded.file() + "; record with ").then(Setting.CACHE_MODE_RECORD), false, null);
         }
     }
 }

@@ -16,6 +16,9 @@ import dev.evalgate.datasets.InputFiles;
 import dev.evalgate.datasets.InputKind;
 import dev.evalgate.datasets.InvalidInputException;
 import dev.evalgate.datasets.JsonProblems;
+import dev.evalgate.engine.Advice;
+import dev.evalgate.engine.Advised;
+import dev.evalgate.engine.Setting;
 import dev.evalgate.engine.internal.Json;
 
 /**
@@ -93,8 +96,8 @@ public final class InferenceStore {
             }
             return file;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write cache entry " + file + ": " + e.getMessage()
-                    + "; check that the cache directory is writable or run with --no-cache", e);
+            // What to do about it (a writable directory, no cache) is the front end's to say: it knows its settings.
+            throw new UncheckedIOException("cannot write cache entry " + file + ": " + e.getMessage(), e);
         }
     }
 
@@ -114,15 +117,26 @@ public final class InferenceStore {
     }
 
     /** A cache file that exists but cannot be read as an entry (truncated, edited, or from another tool). */
-    public static final class CorruptEntryException extends RuntimeException {
+    public static final class CorruptEntryException extends RuntimeException implements Advised {
         private static final long serialVersionUID = 1L;
 
         private final transient Path file;
+        private final transient Advice advice;
 
         CorruptEntryException(Path file, String problem, Throwable cause) {
-            super("cache entry " + file + " is not a readable evalgate cache entry (" + problem
-                    + "); delete it or re-record with --cache-mode record", cause);
+            this(file, Advice.text("cache entry " + file + " is not a readable evalgate cache entry (" + problem
+                    + "); delete it or re-record with ").then(Setting.CACHE_MODE_RECORD), cause);
+        }
+
+        private CorruptEntryException(Path file, Advice advice, Throwable cause) {
+            super(advice.toString(), cause);
             this.file = file;
+            this.advice = advice;
+        }
+
+        @Override
+        public Advice advice() {
+            return advice;
         }
 
         public Path file() {

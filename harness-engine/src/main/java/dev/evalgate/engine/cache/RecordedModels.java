@@ -14,10 +14,12 @@ import com.fasterxml.jackson.core.type.TypeReference;
 
 import dev.evalgate.datasets.InputFiles;
 import dev.evalgate.datasets.InputKind;
-import dev.evalgate.datasets.InvalidInputException;
 import dev.evalgate.datasets.JsonProblems;
+import dev.evalgate.engine.Advice;
+import dev.evalgate.engine.AdvisedInputException;
 import dev.evalgate.engine.ModelInfo;
 import dev.evalgate.engine.ModelRef;
+import dev.evalgate.engine.Setting;
 import dev.evalgate.engine.internal.Json;
 
 /**
@@ -82,9 +84,9 @@ public final class RecordedModels {
             TreeMap<String, RecordedModel> all = Json.MAPPER.readValue(bytes, SHAPE);
             return all == null ? new TreeMap<>() : all;
         } catch (JsonProcessingException e) {
-            throw new InvalidInputException(file, JsonProblems.line(e), JsonProblems.field(e),
-                    "not a readable list of recorded models (" + JsonProblems.problem(e)
-                            + "); delete it and record again with --cache-mode record");
+            throw new AdvisedInputException(file, JsonProblems.line(e), JsonProblems.field(e),
+                    Advice.text("not a readable list of recorded models (" + JsonProblems.problem(e)
+                            + "); delete it and record again with ").then(Setting.CACHE_MODE_RECORD), null);
         } catch (IOException e) {
             throw InputFiles.unreadable(file, e);
         }

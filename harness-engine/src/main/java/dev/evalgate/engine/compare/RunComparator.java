@@ -7,8 +7,11 @@ import java.util.List;
 import java.util.Set;
 
 import dev.evalgate.datasets.InvalidInputException;
+import dev.evalgate.engine.Advice;
+import dev.evalgate.engine.AdvisedInputException;
 import dev.evalgate.engine.CorpusRef;
 import dev.evalgate.engine.RunResult;
+import dev.evalgate.engine.Setting;
 import dev.evalgate.engine.internal.RunStore;
 
 /**
@@ -100,9 +103,10 @@ public final class RunComparator {
         List<String> changes = CorpusCompatibility.differences(baseline.spec().corpora(), candidateCorpora);
         if (!changes.isEmpty() && !options.allowCorpusChange()) {
             Path where = baseline.directory() == null ? null : baseline.directory().resolve(RunStore.RUN_FILE);
-            throw new InvalidInputException(where, 0, "corpora", "cannot compare with this baseline: "
+            throw new AdvisedInputException(where, 0, "corpora", Advice.text("cannot compare with this baseline: "
                     + String.join("; ", changes) + ". Run the baseline bundle on the new corpus and promote that "
-                    + "run, or pass --allow-corpus-change to compare only the case ids both runs share");
+                    + "run, or use ").then(Setting.ALLOW_CORPUS_CHANGE)
+                    .then(" to compare only the case ids both runs share"), null);
         }
         return changes;
     }

@@ -72,7 +72,7 @@ public final class CaseExecutor {
             first = call(request, stats, trace, scope);
         } catch (ModelCallException e) {
             return new CaseResult(planned.corpus(), evalCase.id(), repeat, traceId, evalCase.tags(), prompt, "",
-                    false, stats[0], List.of(), "model call failed: " + e.getMessage(), 0, false);
+                    false, stats[0], List.of(), "model call failed: " + plan.wording().message(e), 0, false);
         }
         String output = first.text();
         int repairs = 0;
@@ -142,8 +142,8 @@ public final class CaseExecutor {
                         request, start, Duration.ofNanos(System.nanoTime() - began), Optional.empty(),
                         Optional.of(e.getMessage() == null ? e.toString() : e.getMessage())));
                 if (!e.isTransient() || attempt >= plan.retry().maxRetries()) {
-                    throw attempt == 0 ? e : new ModelCallException(e.getMessage() + " (after " + (attempt + 1)
-                            + " attempts)", e.isTransient(), e);
+                    throw attempt == 0 ? e : new ModelCallException(e.advice().then(" (after " + (attempt + 1)
+                            + " attempts)"), e.isTransient(), e);
                 }
                 sleeper.sleep(waitBeforeRetry(e, attempt));
                 attempt++;

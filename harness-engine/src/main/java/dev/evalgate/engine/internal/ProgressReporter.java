@@ -11,6 +11,8 @@ import java.util.function.Function;
 import dev.evalgate.engine.CaseResult;
 import dev.evalgate.engine.RunListener;
 import dev.evalgate.engine.RunSpec;
+import dev.evalgate.engine.Setting;
+import dev.evalgate.engine.Wording;
 
 /**
  * Shows a run's progress: a one-line bar redrawn in place on a terminal, plain lines (every 10% or 10 s) in CI logs,
@@ -132,7 +134,7 @@ public final class ProgressReporter implements RunListener {
         String advice = resumeAdvice.apply(runId);
         return String.format(Locale.ROOT, "%sevalgate: stopped after %d of %d results; run %s keeps them: finish it"
                 + " with %s%n", interactive ? "\n" : "", n, total, runId, advice != null ? "'" + advice + "'"
-                : "'evalgate run --resume RUN_DIR' on that run's directory");
+                : Wording.ENGINE.of(Setting.RESUME, "RUN_DIR") + " on that run's directory");
     }
 
     private void printIfUnfinished() {

@@ -10,6 +10,8 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import dev.evalgate.datasets.InvalidInputException;
+import dev.evalgate.engine.Advice;
+import dev.evalgate.engine.AdvisedInputException;
 import dev.evalgate.engine.CaseResult;
 import dev.evalgate.engine.CorpusRef;
 import dev.evalgate.engine.RunRecord;
@@ -17,6 +19,7 @@ import dev.evalgate.engine.RunResult;
 import dev.evalgate.engine.RunSelection;
 import dev.evalgate.engine.RunSpec;
 import dev.evalgate.engine.RunSummary;
+import dev.evalgate.engine.Setting;
 
 /**
  * Joins the runs of several shards into one run, refusing shards that did not evaluate the same thing (bundle
@@ -47,16 +50,17 @@ public final class RunMerger {
             requireSame(dir, "repeats", first.repeats(), shard.spec().repeats());
             requireSame(dir, "model.fingerprint", first.model().fingerprint(), shard.spec().model().fingerprint());
             if (!RunRecord.COMPLETED.equals(RunStore.readRecord(dir).status())) {
-                throw new InvalidInputException(dir.resolve(RunStore.RUN_FILE), 0, "status",
-                        "this shard has not finished; finish it with 'evalgate run --resume " + dir + "' first");
+                throw new AdvisedInputException(dir.resolve(RunStore.RUN_FILE), 0, "status",
+                        Advice.text("this shard has not finished; finish it with ").then(Setting.RESUME, dir)
+                                .then(" first"), null);
             }
             for (CaseResult result : shard.results()) {
                 String task = result.key() + "#" + result.repeat();
                 Path earlier = owner.putIfAbsent(task, dir);
                 if (earlier != null) {
-                    throw new InvalidInputException(dir.resolve(RunStore.RESULTS_FILE), 0, "caseId", "case "
-                            + task + " is in two shards (" + earlier + " and " + dir + "); were the shards of the same"
-                            + " --shard i/n split?");
+                    throw new AdvisedInputException(dir.resolve(RunStore.RESULTS_FILE), 0, "caseId", Advice.text(
+                            "case " + task + " is in two shards (" + earlier + " and " + dir + "); were the shards"
+                                    + " of the same ").then(Setting.SHARD, "i/n").then(" split?"), null);
                 }
                 all.add(result);
             }

@@ -12,6 +12,7 @@ import dev.evalgate.engine.ModelRequest;
 import dev.evalgate.engine.OutputValidator;
 import dev.evalgate.engine.PlannedCase;
 import dev.evalgate.engine.RunSpec;
+import dev.evalgate.engine.Wording;
 import dev.evalgate.engine.observe.RunObserver;
 import dev.evalgate.engine.observe.RunObservers;
 
@@ -22,12 +23,14 @@ import dev.evalgate.engine.observe.RunObservers;
  * @param baselineOutputs baseline outputs by case key, for pairwise judges (empty without a baseline)
  * @param redactor        set when the suite asks to redact: masks each result after scoring, before it is stored
  * @param observer        hears of the run, its cases and their model and judge calls (telemetry)
+ * @param wording         how the front end names settings in the advice a case error gives
  */
 public record RunPlan(RunSpec spec, List<PlannedCase> cases, Bundle bundle, ModelClient client,
                       List<NamedScorer> scorers, Optional<OutputValidator> validator, RetryPolicy retry,
                       Duration timeout, int concurrency, int repeats, Map<String, String> baselineOutputs,
-                      Optional<StoredTextRedactor> redactor, RunObserver observer) {
+                      Optional<StoredTextRedactor> redactor, RunObserver observer, Wording wording) {
     public RunPlan {
+        wording = wording == null ? Wording.ENGINE : wording;
         Objects.requireNonNull(spec, "spec");
         cases = List.copyOf(cases);
         Objects.requireNonNull(bundle, "bundle");
@@ -48,6 +51,15 @@ public record RunPlan(RunSpec spec, List<PlannedCase> cases, Bundle bundle, Mode
         observer = observer == null ? RunObserver.NONE : observer == RunObserver.NONE
                 || observer instanceof RunObservers ? observer : RunObservers.of(
                 Map.of(observer.getClass().getName(), observer), w -> System.err.println("warning: " + w));
+    }
+
+    /** A plan whose case errors give advice in the engine's own words. */
+    public RunPlan(RunSpec spec, List<PlannedCase> cases, Bundle bundle, ModelClient client,
+                   List<NamedScorer> scorers, Optional<OutputValidator> validator, RetryPolicy retry,
+                   Duration timeout, int concurrency, int repeats, Map<String, String> baselineOutputs,
+                   Optional<StoredTextRedactor> redactor, RunObserver observer) {
+        this(spec, cases, bundle, client, scorers, validator, retry, timeout, concurrency, repeats, baselineOutputs,
+                redactor, observer, Wording.ENGINE);
     }
 
     /** A plan nobody observes. */

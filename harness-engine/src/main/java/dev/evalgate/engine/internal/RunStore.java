@@ -23,10 +23,13 @@ import dev.evalgate.datasets.InputFiles;
 import dev.evalgate.datasets.InputKind;
 import dev.evalgate.datasets.InvalidInputException;
 import dev.evalgate.datasets.JsonProblems;
+import dev.evalgate.engine.Advice;
+import dev.evalgate.engine.AdvisedInputException;
 import dev.evalgate.engine.CaseResult;
 import dev.evalgate.engine.RunRecord;
 import dev.evalgate.engine.RunResult;
 import dev.evalgate.engine.RunSummary;
+import dev.evalgate.engine.Setting;
 
 /**
  * A run directory: {@code run.json} (spec, status, summary) and {@code results.jsonl}, one {@link CaseResult} a
@@ -58,20 +61,22 @@ public final class RunStore implements AutoCloseable {
     /** A new, empty run directory; refuses to overwrite a directory that already holds a run. */
     public static RunStore create(Path directory) {
         if (Files.exists(directory.resolve(RUN_FILE))) {
-            throw new InvalidInputException(directory, 0, null, "a run already exists here; choose another --out"
-                    + " (an unfinished run is finished with 'evalgate run --resume " + directory + "')");
+            throw new AdvisedInputException(directory, 0, null, Advice.text("a run already exists here; choose"
+                    + " another ").then(Setting.OUTPUT_DIRECTORY).then(" (an unfinished run is finished with ")
+                    .then(Setting.RESUME, directory).then(")"), null);
         }
         try {
             Files.createDirectories(directory);
         } catch (IOException e) {
             for (Path p = directory.toAbsolutePath(); p != null; p = p.getParent()) {
                 if (Files.isRegularFile(p)) {
-                    throw new InvalidInputException(p, 0, "--out", "this is a file, so the run directory "
-                            + directory + " cannot be created; give --out a directory", e);
+                    throw AdvisedInputException.ofSetting(p, Setting.OUTPUT_DIRECTORY, Advice.text("this is a file,"
+                            + " so the run directory " + directory + " cannot be created; give ")
+                            .then(Setting.OUTPUT_DIRECTORY).then(" a directory"), e);
                 }
             }
-            throw new UncheckedIOException("cannot create run directory " + directory + ": " + reason(e)
-                    + "; choose a writable place with --out", e);
+            throw new AdvisedIOException(Advice.text("cannot create run directory " + directory + ": " + reason(e)
+                    + "; choose a writable place with ").then(Setting.OUTPUT_DIRECTORY), e);
         }
         return new RunStore(directory, List.of(), WriterLock.acquire(directory));
     }
@@ -90,17 +95,18 @@ public final class RunStore implements AutoCloseable {
         } catch (IOException e) {
             for (Path p = parent; p != null; p = p.getParent()) {
                 if (Files.isRegularFile(p)) {
-                    throw new InvalidInputException(p, 0, "--out", "this is a file, so the run directory "
-                            + directory + " cannot be created; give --out a directory", e);
+                    throw AdvisedInputException.ofSetting(p, Setting.OUTPUT_DIRECTORY, Advice.text("this is a file,"
+                            + " so the run directory " + directory + " cannot be created; give ")
+                            .then(Setting.OUTPUT_DIRECTORY).then(" a directory"), e);
                 }
             }
-            throw new UncheckedIOException("cannot create " + parent + ": " + reason(e)
-                    + "; choose a writable place with --out", e);
+            throw new AdvisedIOException(Advice.text("cannot create " + parent + ": " + reason(e)
+                    + "; choose a writable place with ").then(Setting.OUTPUT_DIRECTORY), e);
         }
         if (!Files.isWritable(parent)) {
-            throw new UncheckedIOException("cannot create a run in " + parent + ": it is not writable (a read-only"
-                    + " file system or missing permissions); choose a writable place with --out",
-                    new java.nio.file.AccessDeniedException(parent.toString()));
+            throw new AdvisedIOException(Advice.text("cannot create a run in " + parent + ": it is not writable (a"
+                    + " read-only file system or missing permissions); choose a writable place with ")
+                    .then(Setting.OUTPUT_DIRECTORY), new java.nio.file.AccessDeniedException(parent.toString()));
         }
     }
 
@@ -279,11 +285,12 @@ public final class RunStore implements AutoCloseable {
             } catch (IOException ignored) {
                 // The first error is the one to report.
             }
-            String next = Files.exists(file)
-                    ? "the results so far are kept in " + directory + ": make room (or make it writable), then"
-                            + " finish the run with 'evalgate run --resume " + directory + "'"
-                    : "nothing was evaluated yet: make room (or choose a writable place with --out) and run again";
-            throw new UncheckedIOException("cannot write " + file + ": " + reason(e) + "; " + next, e);
+            Advice next = Files.exists(file)
+                    ? Advice.text("the results so far are kept in " + directory + ": make room (or make it"
+                            + " writable), then finish the run with ").then(Setting.RESUME, directory)
+                    : Advice.text("nothing was evaluated yet: make room (or choose a writable place with ")
+                            .then(Setting.OUTPUT_DIRECTORY).then(") and run again");
+            throw new AdvisedIOException(Advice.text("cannot write " + file + ": " + reason(e) + "; ").then(next), e);
         }
     }
 
@@ -331,9 +338,9 @@ public final class RunStore implements AutoCloseable {
         // The writer may hold a partial line; drop it so the next append (a resume) starts on a clean line.
         closeQuietly(writer);
         writer = null;
-        return new UncheckedIOException("cannot append to " + directory.resolve(RESULTS_FILE) + ": " + reason(e)
-                + "; the results so far are kept: make room (or make the directory writable), then finish the"
-                + " run with 'evalgate run --resume " + directory + "'", e);
+        return new AdvisedIOException(Advice.text("cannot append to " + directory.resolve(RESULTS_FILE) + ": "
+                + reason(e) + "; the results so far are kept: make room (or make the directory writable), then"
+                + " finish the run with ").then(Setting.RESUME, directory), e);
     }
 
     @Override
@@ -344,8 +351,8 @@ public final class RunStore implements AutoCloseable {
                 writer = null;
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot finish writing " + directory.resolve(RESULTS_FILE) + ": "
-                    + reason(e) + "; finish the run with 'evalgate run --resume " + directory + "'", e);
+            throw new AdvisedIOException(Advice.text("cannot finish writing " + directory.resolve(RESULTS_FILE)
+                    + ": " + reason(e) + "; finish the run with ").then(Setting.RESUME, directory), e);
         } finally {
             lock.release();
         }

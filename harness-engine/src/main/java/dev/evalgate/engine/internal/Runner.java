@@ -15,6 +15,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import dev.evalgate.engine.Advice;
 import dev.evalgate.engine.CaseResult;
 import dev.evalgate.engine.EvaluationException;
 import dev.evalgate.engine.PlannedCase;
@@ -22,6 +23,7 @@ import dev.evalgate.engine.RunListener;
 import dev.evalgate.engine.RunRecord;
 import dev.evalgate.engine.RunResult;
 import dev.evalgate.engine.RunSummary;
+import dev.evalgate.engine.Setting;
 
 /**
  * Runs a {@link RunPlan}: every (case, repeat) pair not already in the store, at most {@code concurrency} at once
@@ -150,7 +152,8 @@ public final class Runner {
             sink.flush();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new EvaluationException("run interrupted; finish it with --resume " + store.directory(), e);
+            throw new EvaluationException(Advice.text("run interrupted; finish it with ")
+                    .then(Setting.RESUME, store.directory()), e);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof RuntimeException runtime) {

@@ -5,8 +5,10 @@ import java.nio.file.Path;
 import org.apiguardian.api.API;
 
 import dev.evalgate.datasets.InvalidInputException;
+import dev.evalgate.engine.Advised;
 import dev.evalgate.engine.RunResult;
 import dev.evalgate.engine.Suite;
+import dev.evalgate.engine.Wording;
 import dev.evalgate.engine.baseline.BaselineStore;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
@@ -73,6 +75,11 @@ public record BaselineChoice(String nameOrDirectory, Path storeDirectory, RunRes
      * gate unless the suite says {@code on_unchecked: warn}), or neither when none was asked for.
      */
     public Resolved resolve(Suite suite) {
+        return resolve(suite, Wording.ENGINE);
+    }
+
+    /** {@link #resolve(Suite)}, saying why a baseline is missing in a front end's words. */
+    public Resolved resolve(Suite suite, Wording wording) {
         if (run != null || nameOrDirectory == null) {
             return new Resolved(run, null);
         }
@@ -84,7 +91,8 @@ public record BaselineChoice(String nameOrDirectory, Path storeDirectory, RunRes
             store.read(nameOrDirectory);
             throw new IllegalStateException("baseline '" + nameOrDirectory + "' appeared while it was read");
         } catch (InvalidInputException missing) {
-            return new Resolved(null, missing.problem());
+            return new Resolved(null, missing instanceof Advised advised ? advised.advice().render(wording)
+                    : missing.problem());
         }
     }
 

@@ -80,14 +80,15 @@ public final class Pipeline {
             selection = resumed.get().selection();
         }
         Tier tier = selection.tier() == null ? null : suite.tier(selection.tier());
-        BaselineChoice.Resolved baseline = request.baseline().resolve(suite);
+        BaselineChoice.Resolved baseline = request.baseline().resolve(suite, request.wording());
         MetricHistory history = request.history().orElseGet(() -> sinks.metricHistory(suite,
                 request.sinkSettings(), w -> request.warnings().accept("run history: " + w)));
         VerdictStep verdicts = new VerdictStep(suite.gate(), baseline, request.allowCorpusChange(), history);
         CacheUse cache = new CacheUse(request.cache(), request.backend());
         EvaluationRequest evaluationRequest = new EvaluationRequest(suite, request.bundle(), request.runsRoot(),
                 request.resume(), request.repeats(), request.concurrency(), request.backend(),
-                caseSelection(tier, selection), cache.decorator(), verdicts.baselineOutputs(), selection);
+                caseSelection(tier, selection), cache.decorator(), verdicts.baselineOutputs(), selection,
+                request.wording());
         Evaluation evaluation = new Evaluation(scorers, cache.backends(backends));
         Evaluation.Prepared prepared = evaluation.prepare(evaluationRequest);
         verdicts.checkBeforeRun(prepared.corpora());
@@ -122,7 +123,7 @@ public final class Pipeline {
         RunResult run = request.run();
         BaselineChoice.Resolved baseline = request.suite() == null
                 ? new BaselineChoice.Resolved(request.baseline().read(null), null)
-                : request.baseline().resolve(request.suite());
+                : request.baseline().resolve(request.suite(), request.wording());
         VerdictStep verdicts = new VerdictStep(request.suite() == null ? null : request.suite().gate(), baseline,
                 request.allowCorpusChange(), request.history());
         VerdictStep.Judged judged = verdicts.judge(run, request.files());
@@ -151,13 +152,14 @@ public final class Pipeline {
         Evaluation evaluation = new Evaluation(scorers, cache.backends(backends));
         EvaluationRequest first = new EvaluationRequest(suite, request.bundle(), request.runsRoot(), Optional.empty(),
                 request.repeats(), request.concurrency(), request.backend(), caseSelection(tier, selection),
-                cache.decorator(), java.util.Map.of(), selection);
+                cache.decorator(), java.util.Map.of(), selection, request.wording());
         evaluation.prepare(first);
         evaluation.prepare(first.withBundle(candidate));
         RunResult before = evaluation.run(first, request.listener());
         RunResult after = evaluation.run(new EvaluationRequest(suite, Optional.of(candidate), request.runsRoot(),
                 Optional.empty(), request.repeats(), request.concurrency(), request.backend(),
-                caseSelection(tier, selection), cache.decorator(), VerdictStep.outputsOf(before), selection),
+                caseSelection(tier, selection), cache.decorator(), VerdictStep.outputsOf(before), selection,
+                request.wording()),
                 request.listener());
         VerdictStep verdicts = new VerdictStep(null, new BaselineChoice.Resolved(before, null), false,
                 MetricHistory.NONE);

@@ -12,6 +12,7 @@ import dev.evalgate.engine.BackendOptions;
 import dev.evalgate.engine.RunListener;
 import dev.evalgate.engine.Shard;
 import dev.evalgate.engine.Suite;
+import dev.evalgate.engine.Wording;
 import dev.evalgate.engine.gate.MetricHistory;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
@@ -38,13 +39,15 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
  * @param sinkSettings      each run sink's and observer's setting by name (such as {@code history}, {@code otel})
  * @param listener          hears the run's progress
  * @param warnings          receives what went wrong without changing the verdict (a sink that failed)
+ * @param wording           how the front end names settings in the engine's advice (a flag, a configuration key)
  */
 @API(status = EXPERIMENTAL, since = "0.1.0")
 public record PipelineRequest(Suite suite, Optional<Path> bundle, Optional<Path> runsDirectory, Optional<Path> resume,
                               Optional<Integer> repeats, Optional<Integer> concurrency, Optional<String> tier,
                               Optional<Shard> shard, BaselineChoice baseline, boolean allowCorpusChange,
                               BackendOptions backend, CacheSettings cache, Optional<MetricHistory> history,
-                              Map<String, String> sinkSettings, RunListener listener, Consumer<String> warnings) {
+                              Map<String, String> sinkSettings, RunListener listener, Consumer<String> warnings,
+                              Wording wording) {
     public PipelineRequest {
         Objects.requireNonNull(suite, "suite");
         bundle = Objects.requireNonNullElse(bundle, Optional.empty());
@@ -70,6 +73,7 @@ public record PipelineRequest(Suite suite, Optional<Path> bundle, Optional<Path>
         sinkSettings = sinkSettings == null ? Map.of() : Map.copyOf(sinkSettings);
         listener = Objects.requireNonNullElse(listener, RunListener.NONE);
         warnings = Objects.requireNonNullElse(warnings, w -> { });
+        wording = Objects.requireNonNullElse(wording, Wording.ENGINE);
     }
 
     public static Builder builder(Suite suite) {
@@ -94,6 +98,7 @@ public record PipelineRequest(Suite suite, Optional<Path> bundle, Optional<Path>
         b.sinkSettings = sinkSettings;
         b.listener = listener;
         b.warnings = warnings;
+        b.wording = wording;
         return b;
     }
 
@@ -120,6 +125,7 @@ public record PipelineRequest(Suite suite, Optional<Path> bundle, Optional<Path>
         private Map<String, String> sinkSettings = Map.of();
         private RunListener listener = RunListener.NONE;
         private Consumer<String> warnings;
+        private Wording wording;
 
         private Builder(Suite suite) {
             this.suite = Objects.requireNonNull(suite, "suite");
@@ -200,11 +206,17 @@ public record PipelineRequest(Suite suite, Optional<Path> bundle, Optional<Path>
             return this;
         }
 
+        /** How this front end names settings (a flag, a configuration key) in the advice of errors and notes. */
+        public Builder wording(Wording frontEndWording) {
+            this.wording = frontEndWording;
+            return this;
+        }
+
         public PipelineRequest build() {
             return new PipelineRequest(suite, Optional.ofNullable(bundle), Optional.ofNullable(runsDirectory),
                     Optional.ofNullable(resume), Optional.ofNullable(repeats), Optional.ofNullable(concurrency),
                     Optional.ofNullable(tier), Optional.ofNullable(shard), baseline, allowCorpusChange, backend, cache,
-                    Optional.ofNullable(history), sinkSettings, listener, warnings);
+                    Optional.ofNullable(history), sinkSettings, listener, warnings, wording);
         }
     }
 }

@@ -8,6 +8,7 @@ import org.apiguardian.api.API;
 
 import dev.evalgate.engine.RunResult;
 import dev.evalgate.engine.Suite;
+import dev.evalgate.engine.Wording;
 import dev.evalgate.engine.gate.MetricHistory;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
@@ -22,16 +23,31 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
  * @param history           where drift rules read the suite's earlier runs
  * @param files             where the comparison and the verdict are written beside the run
  * @param reportsDirectory  where the reports go; empty for the place {@code files} names in the run directory
+ * @param wording           how the front end names settings in the advice the verdict gives
  */
 @API(status = EXPERIMENTAL, since = "0.1.0")
 public record StoredRunRequest(RunResult run, Suite suite, BaselineChoice baseline, boolean allowCorpusChange,
-                               MetricHistory history, VerdictFiles files, Optional<Path> reportsDirectory) {
+                               MetricHistory history, VerdictFiles files, Optional<Path> reportsDirectory,
+                               Wording wording) {
     public StoredRunRequest {
+        wording = Objects.requireNonNullElse(wording, Wording.ENGINE);
         Objects.requireNonNull(run, "run");
         baseline = Objects.requireNonNullElse(baseline, BaselineChoice.NONE);
         history = Objects.requireNonNullElse(history, MetricHistory.NONE);
         files = Objects.requireNonNullElse(files, VerdictFiles.NONE);
         reportsDirectory = Objects.requireNonNullElse(reportsDirectory, Optional.empty());
+    }
+
+    /** A request whose advice is in the engine's own words. */
+    public StoredRunRequest(RunResult run, Suite suite, BaselineChoice baseline, boolean allowCorpusChange,
+                            MetricHistory history, VerdictFiles files, Optional<Path> reportsDirectory) {
+        this(run, suite, baseline, allowCorpusChange, history, files, reportsDirectory, Wording.ENGINE);
+    }
+
+    /** The same request, its advice worded for a front end. */
+    public StoredRunRequest withWording(Wording frontEndWording) {
+        return new StoredRunRequest(run, suite, baseline, allowCorpusChange, history, files, reportsDirectory,
+                frontEndWording);
     }
 
     /**

@@ -9,10 +9,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.evalgate.datasets.InvalidInputException;
+import dev.evalgate.engine.AdvisedInputException;
 import dev.evalgate.engine.CaseResult;
 import dev.evalgate.engine.RunRecord;
 import dev.evalgate.engine.RunResult;
 import dev.evalgate.engine.RunSummary;
+import dev.evalgate.engine.Setting;
 import dev.evalgate.engine.compare.SyntheticRuns;
 import dev.evalgate.engine.internal.RunStore;
 
@@ -60,16 +62,20 @@ class BaselineStoreTest {
         Path running = writeRun("runs/r3", "r3", RunRecord.RUNNING, true);
 
         assertThatThrownBy(() -> store.promote(running, "main")).isInstanceOf(InvalidInputException.class)
-                .hasMessageContaining("has not finished").hasMessageContaining("--resume");
+                .hasMessageContaining("has not finished").hasMessageContaining("resume(" + running + ")");
         assertThatThrownBy(() -> store.promote(running, "../escape")).isInstanceOf(InvalidInputException.class)
-                .hasMessageContaining("field '--name'");
+                .hasMessageContaining("field 'baseline name'")
+                .isInstanceOfSatisfying(AdvisedInputException.class,
+                        e -> assertThat(e.setting()).contains(Setting.BASELINE_NAME));
         assertThatThrownBy(() -> store.read("main")).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("no baseline 'main'")
-                .hasMessageContaining("evalgate baseline promote RUN_DIR --name main");
+                .hasMessageContaining("Promote a run first: BaselineStore.promote(RUN_DIR, \"main\")");
         Path notARun = Files.createDirectories(dir.resolve("somewhere/else"));
         assertThatThrownBy(() -> store.read(notARun.toString())).isInstanceOf(InvalidInputException.class)
-                .hasMessageContaining("field '--baseline'").hasMessageContaining("is not a run directory")
-                .hasMessageNotContaining("--name");
+                .hasMessageContaining("field 'baseline'").hasMessageContaining("is not a run directory")
+                .hasMessageNotContaining("promote")
+                .isInstanceOfSatisfying(AdvisedInputException.class,
+                        e -> assertThat(e.setting()).contains(Setting.BASELINE));
     }
 
     private Path writeRun(String relative, String runId, String status, boolean pass)

@@ -121,7 +121,9 @@ class CachingModelClientTest {
                 .hasMessageContaining("no recorded completion")
                 .hasMessageContaining(dir.toAbsolutePath().toString())
                 .hasMessageContaining("a prompt nobody recorded")
-                .hasMessageContaining("--cache-mode record");
+                .hasMessageContaining("re-record with cache mode RECORD")
+                .satisfies(e -> assertThat(((dev.evalgate.engine.Advised) e).advice()
+                        .mentions(dev.evalgate.engine.Setting.CACHE_MODE_RECORD)).isTrue());
         assertThat(model.calls.get()).isZero();
     }
 

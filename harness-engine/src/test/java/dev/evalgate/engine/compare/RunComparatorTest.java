@@ -93,7 +93,7 @@ class RunComparatorTest {
                 .hasMessageContaining("field 'corpora'")
                 .hasMessageContaining("corpus 'qa' is version 1.1")
                 .hasMessageContaining("version 1.0")
-                .hasMessageContaining("--allow-corpus-change");
+                .hasMessageContaining("or use allowCorpusChange to compare only the case ids both runs share");
 
         Comparison c = new RunComparator(CompareOptions.DEFAULT.withAllowCorpusChange(true))
                 .compare(baseline, candidate);

@@ -22,7 +22,7 @@ class ProgressReporterTest {
 
         assertThat(bytes.toString(StandardCharsets.UTF_8)).contains("\r[").doesNotEndWith("\n");
         assertThat(bar.unfinishedNotice()).startsWith("\nevalgate: stopped after 1 of 3 results; run run-1 keeps them")
-                .contains("evalgate run --resume RUN_DIR").endsWith(System.lineSeparator());
+                .contains("finish it with resume(RUN_DIR) on that run's directory").endsWith(System.lineSeparator());
     }
 
     @Test

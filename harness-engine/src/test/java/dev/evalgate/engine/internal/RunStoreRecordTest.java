@@ -27,15 +27,16 @@ class RunStoreRecordTest {
     void aRunCannotBeCreatedUnderAFileNorOverAnotherRun() throws IOException {
         Path file = Files.writeString(tmp.resolve("afile"), "x");
         assertThatThrownBy(() -> RunStore.create(file.resolve("run-1"))).isInstanceOf(InvalidInputException.class)
-                .hasMessageContaining("afile").hasMessageContaining("field '--out'")
-                .hasMessageContaining("give --out a directory");
+                .hasMessageContaining("afile").hasMessageContaining("field 'runsDirectory'")
+                .hasMessageContaining("give runsDirectory a directory");
         assertThatThrownBy(() -> RunStore.create(file)).isInstanceOf(InvalidInputException.class)
-                .hasMessageContaining("give --out a directory");
+                .hasMessageContaining("give runsDirectory a directory");
 
         Path run = tmp.resolve("run-2");
         RunStore.create(run).writeRecord(new RunRecord(RunnerTest.spec(1), RunRecord.RUNNING, null));
         assertThatThrownBy(() -> RunStore.create(run)).isInstanceOf(InvalidInputException.class)
-                .hasMessageContaining("a run already exists here; choose another --out");
+                .hasMessageContaining("a run already exists here; choose another runsDirectory (an unfinished run is"
+                        + " finished with resume(" + run + "))");
     }
 
     @Test
