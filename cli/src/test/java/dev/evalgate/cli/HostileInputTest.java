@@ -185,6 +185,18 @@ class HostileInputTest {
     }
 
     @Test
+    void aCorpusWithoutANameInTheRunRecordIsAnInputErrorNotACrashOfTheReports() throws IOException {
+        Path run = finishedRun();
+        Path record = run.resolve("run.json");
+        String edited = CliFixture.read(record)
+                .replaceFirst("(\"corpora\" : \\[ \\{\\s*\"name\" : )\"[^\"]*\"", "$1null");
+        assertThat(edited).isNotEqualTo(CliFixture.read(record));
+        CliFixture.write(record, edited);
+        CliFixture.Outcome outcome = project.run("gate", run.toString(), "--suite", project.suite.toString());
+        assertInputError(outcome, record.toString(), "field 'spec.corpora[0].name'", "missing");
+    }
+
+    @Test
     void jacksonTypeNamesNeverReachTheUser() throws IOException {
         Path run = finishedRun();
         Path record = run.resolve("run.json");

@@ -26,6 +26,7 @@ import dev.evalgate.datasets.JsonProblems;
 import dev.evalgate.engine.Advice;
 import dev.evalgate.engine.AdvisedInputException;
 import dev.evalgate.engine.CaseResult;
+import dev.evalgate.engine.CorpusRef;
 import dev.evalgate.engine.RunRecord;
 import dev.evalgate.engine.RunResult;
 import dev.evalgate.engine.RunSummary;
@@ -190,6 +191,14 @@ public final class RunStore implements AutoCloseable {
             throw new InvalidInputException(file, 0, "spec", "run.json lacks the run's "
                     + (record.spec().runId() == null ? "runId" : record.spec().model() == null ? "model" : "bundle")
                     + "; the file was edited or cut short");
+        }
+        List<CorpusRef> corpora = record.spec().corpora();
+        for (int i = 0; i < corpora.size(); i++) {
+            if (corpora.get(i).name() == null) {
+                // Reports and comparisons match corpora by name: a nameless one would fail them far from here.
+                throw new InvalidInputException(file, 0, "spec.corpora[" + i + "].name",
+                        "missing; the file was edited or cut short");
+            }
         }
         return record;
     }
