@@ -18,10 +18,28 @@ final class CliPlugins {
     private CliPlugins() {
     }
 
-    /** The loader a command runs with: {@code parent} extended by the variable's jars, then by the flag's. */
-    static ClassLoader loader(String variable, List<Path> flags, ClassLoader parent) {
-        ClassLoader loader = Plugins.open(entries(variable), parent, VARIABLE).classLoader(parent);
-        return Plugins.open(flags, loader, "--plugins").classLoader(loader);
+    /**
+     * The plugins a command runs with: {@code parent} extended by the variable's jars, then by the flag's. Close it
+     * when the command is over, so the jars are released.
+     */
+    static Opened open(String variable, List<Path> flags, ClassLoader parent) {
+        Plugins fromVariable = Plugins.open(entries(variable), parent, VARIABLE);
+        ClassLoader loader = fromVariable.classLoader(parent);
+        try {
+            Plugins fromFlags = Plugins.open(flags, loader, "--plugins");
+            return new Opened(fromFlags.classLoader(loader), List.of(fromFlags, fromVariable));
+        } catch (RuntimeException e) {
+            fromVariable.close();
+            throw e;
+        }
+    }
+
+    /** The class loader a command looks services up with, and the plugin leases behind it, innermost first. */
+    record Opened(ClassLoader loader, List<Plugins> leases) implements AutoCloseable {
+        @Override
+        public void close() {
+            leases.forEach(Plugins::close);
+        }
     }
 
     static List<Path> entries(String variable) {

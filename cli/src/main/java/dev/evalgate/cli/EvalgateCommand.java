@@ -143,13 +143,19 @@ public final class EvalgateCommand implements Runnable {
         // Plugins are opened once the command line is parsed (the flag may follow the subcommand) and before the
         // command runs; the command's lookups of scorers, backends and sinks find them through the context loader.
         cli.setExecutionStrategy(parseResult -> {
+            CliPlugins.Opened plugins;
             try {
-                Thread.currentThread().setContextClassLoader(
-                        CliPlugins.loader(System.getenv(CliPlugins.VARIABLE), root.plugins, parent));
+                plugins = CliPlugins.open(System.getenv(CliPlugins.VARIABLE), root.plugins, parent);
             } catch (InvalidInputException e) {
                 throw new CommandLine.ExecutionException(parseResult.commandSpec().commandLine(), e.getMessage(), e);
             }
-            return new CommandLine.RunLast().execute(parseResult);
+            // The jars are released when the command is over: a later command in this JVM may find them rebuilt.
+            try (plugins) {
+                Thread.currentThread().setContextClassLoader(plugins.loader());
+                return new CommandLine.RunLast().execute(parseResult);
+            } finally {
+                Thread.currentThread().setContextClassLoader(previous);
+            }
         });
         try {
             return cli.execute(args);

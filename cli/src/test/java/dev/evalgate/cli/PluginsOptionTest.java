@@ -40,6 +40,21 @@ class PluginsOptionTest {
     }
 
     @Test
+    void theCommandReleasesItsPluginJarsWhenItIsOver() throws IOException {
+        Path jar = tmp.resolve("resources-only.jar");
+        try (OutputStream out = Files.newOutputStream(jar); JarOutputStream zip = new JarOutputStream(out)) {
+            zip.putNextEntry(new JarEntry("notes/readme.txt"));
+            zip.write("a plugin jar with no evalgate service is still opened\n".getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+        }
+
+        CliFixture.Outcome outcome = runCli("--plugins", jar.toString(), "scorers");
+
+        assertThat(outcome.code()).as(outcome.err()).isZero();
+        assertThat(dev.evalgate.engine.Plugins.held()).doesNotContain(jar.toAbsolutePath().normalize());
+    }
+
+    @Test
     void aServiceClassThatCannotBeLoadedIsNamedWithItsJar() throws IOException {
         Path jar = tmp.resolve("ghost.jar");
         try (OutputStream out = Files.newOutputStream(jar); JarOutputStream zip = new JarOutputStream(out)) {

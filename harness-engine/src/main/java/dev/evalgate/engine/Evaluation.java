@@ -116,11 +116,16 @@ public final class Evaluation {
      * judge calls as they happen; the caller opened the observer and closes it.
      */
     public RunResult run(Prepared prepared, RunListener listener, RunObserver observer) {
+        // The suite's own plugin jars add to the scorers and backends the front end found; the run releases them.
+        try (Plugins plugins = prepared.request().suite().openPlugins()) {
+            return run(prepared, listener, observer, plugins);
+        }
+    }
+
+    private RunResult run(Prepared prepared, RunListener listener, RunObserver observer, Plugins plugins) {
         EvaluationRequest request = prepared.request();
         Suite suite = request.suite();
         Bundle bundle = prepared.bundle();
-        // The suite's own plugin jars add to the scorers and backends the front end found.
-        Plugins plugins = suite.openPlugins();
         ScorerRegistry scorers = this.scorers.withPlugins(plugins);
         ModelClients backends = this.backends.withPlugins(plugins);
         // Read before the model is opened, so a --resume path that is not a run fails fast. A resumed run keeps

@@ -15,10 +15,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Enumeration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
@@ -36,23 +36,29 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
  * fails before any model call and is named: a missing file, a file that is not a jar, and an evalgate service the
  * jar declares whose class cannot be loaded or created.
  *
- * <p>The same entries opened twice in one process give the same class loader, so a suite's plugins are loaded once
- * however many times the suite is read.
+ * <p>Each {@link #open} is a lease, given back with {@link #close()}: while a lease on the same entries is open,
+ * opening them again gives the same class loader (a run reads its suite's plugins in several places but loads them
+ * once), and the last lease closed closes the loader, so no jar is held open after the command or test run that
+ * opened it (a plugin author can rebuild or delete the jar and run again in the same JVM).
  */
 @API(status = EXPERIMENTAL, since = "0.1.0")
-public final class Plugins {
+public final class Plugins implements AutoCloseable {
     /** No plugin jars: lookups see only the class path. */
-    public static final Plugins NONE = new Plugins(List.of(), null);
+    public static final Plugins NONE = new Plugins(List.of(), null, null);
 
     private static final String SERVICES = "META-INF/services/";
-    private static final Map<Key, Plugins> OPENED = new ConcurrentHashMap<>();
+    /** The loaders with open leases; guarded by itself. */
+    private static final Map<Key, Loaded> OPENED = new HashMap<>();
 
     private final List<Path> jars;
     private final ClassLoader classLoader;
+    private final Loaded loaded;
+    private boolean closed;
 
-    private Plugins(List<Path> jars, ClassLoader classLoader) {
+    private Plugins(List<Path> jars, ClassLoader classLoader, Loaded loaded) {
         this.jars = List.copyOf(jars);
         this.classLoader = classLoader;
+        this.loaded = loaded;
     }
 
     /**
@@ -77,7 +83,58 @@ public final class Plugins {
         }
         // A jar rebuilt since it was opened (a plugin author's edit-and-rerun in one JVM) gets a fresh loader.
         List<Long> stamps = jars.stream().map(Plugins::lastModified).toList();
-        return OPENED.computeIfAbsent(new Key(List.copyOf(jars), stamps, parent), key -> load(key.jars(), parent));
+        Key key = new Key(List.copyOf(jars), stamps, parent);
+        synchronized (OPENED) {
+            Loaded loaded = OPENED.get(key);
+            if (loaded == null) {
+                loaded = new Loaded(key, load(key.jars(), parent));
+                OPENED.put(key, loaded);
+            }
+            loaded.leases++;
+            return new Plugins(jars, loaded.loader, loaded);
+        }
+    }
+
+    /**
+     * Gives this lease back; the last lease on a class loader closes it, releasing its jars. Classes already loaded
+     * keep working; call it when the command or run that opened the plugins is over. Closing twice is harmless.
+     */
+    @Override
+    public void close() {
+        if (loaded == null) {
+            return;
+        }
+        URLClassLoader last;
+        synchronized (OPENED) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            if (--loaded.leases > 0) {
+                return;
+            }
+            OPENED.remove(loaded.key, loaded);
+            last = loaded.loader;
+        }
+        try {
+            last.close();
+        } catch (IOException e) {
+            // Nothing is left to do about a jar that would not close; the loader is unusable either way.
+        }
+    }
+
+    /** Whether this lease was given back. */
+    public boolean isClosed() {
+        synchronized (OPENED) {
+            return closed;
+        }
+    }
+
+    /** Every plugin jar some open lease holds, for diagnostics: empty once every command and run has closed its own. */
+    public static List<Path> held() {
+        synchronized (OPENED) {
+            return OPENED.keySet().stream().flatMap(k -> k.jars().stream()).distinct().toList();
+        }
     }
 
     /** The loader to find services with: the plugins' own, or {@code fallback} when there are none. */
@@ -131,7 +188,7 @@ public final class Plugins {
         }
     }
 
-    private static Plugins load(List<Path> jars, ClassLoader parent) {
+    private static URLClassLoader load(List<Path> jars, ClassLoader parent) {
         List<URL> urls = new ArrayList<>();
         for (Path jar : jars) {
             checkIsJar(jar);
@@ -142,10 +199,19 @@ public final class Plugins {
             }
         }
         URLClassLoader loader = new URLClassLoader("evalgate-plugins", urls.toArray(URL[]::new), parent);
-        for (Path jar : jars) {
-            checkServices(jar, loader);
+        try {
+            for (Path jar : jars) {
+                checkServices(jar, loader);
+            }
+        } catch (RuntimeException e) {
+            try {
+                loader.close();
+            } catch (IOException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
         }
-        return new Plugins(jars, loader);
+        return loader;
     }
 
     private static void checkIsJar(Path jar) {
@@ -256,5 +322,17 @@ public final class Plugins {
 
     private record Key(List<Path> jars, List<Long> stamps, ClassLoader parent) {
         // ClassLoader has identity equality, which is what the cache needs.
+    }
+
+    /** One loader and how many leases hold it; changed only under the lock on {@link #OPENED}. */
+    private static final class Loaded {
+        private final Key key;
+        private final URLClassLoader loader;
+        private int leases;
+
+        Loaded(Key key, URLClassLoader loader) {
+            this.key = key;
+            this.loader = loader;
+        }
     }
 }

@@ -50,8 +50,35 @@ class PluginsTest {
         assertThat(scorer.score(context("HELLO")).passed()).isTrue();
         assertThat(scorer.score(context("hello")).passed()).isFalse();
         assertThat(plugins.defines(scorer.getClass())).isTrue();
-        // Opened again (the suite is read twice, say): the same loader, so the classes are loaded once.
-        assertThat(Plugins.open(List.of(jar), getClass().getClassLoader(), "a test")).isSameAs(plugins);
+        // Opened again while the first lease is open (the suite is read twice, say): the same loader, so the
+        // classes are loaded once.
+        Plugins again = Plugins.open(List.of(jar), getClass().getClassLoader(), "a test");
+        assertThat(again.classLoader(null)).isSameAs(plugins.classLoader(null));
+        again.close();
+        plugins.close();
+    }
+
+    @Test
+    void theLastLeaseClosesTheLoaderAndReleasesTheJar() throws Exception {
+        Path jar = pluginJar("shout", providerSource("ShoutProvider", "shout"), "plugin.ShoutProvider");
+        Plugins first = Plugins.open(List.of(jar), getClass().getClassLoader(), "a test");
+        Plugins second = Plugins.open(List.of(jar), getClass().getClassLoader(), "a test");
+        ClassLoader loader = first.classLoader(null);
+
+        first.close();
+        first.close(); // a second close of the same lease does not take the other lease's share
+        assertThat(loader.getResource(SCORER_SPI)).as("still held by the second lease").isNotNull();
+        assertThat(Plugins.held()).contains(jar.toAbsolutePath().normalize());
+
+        second.close();
+        assertThat(second.isClosed()).isTrue();
+        assertThat(loader.getResource(SCORER_SPI)).as("a closed loader reads nothing from its jar").isNull();
+        assertThat(Plugins.held()).doesNotContain(jar.toAbsolutePath().normalize());
+        // Opened anew, the jar gets a fresh loader that works.
+        try (Plugins reopened = Plugins.open(List.of(jar), getClass().getClassLoader(), "a test")) {
+            assertThat(reopened.classLoader(null)).isNotSameAs(loader);
+            assertThat(ScorerRegistry.of().withPlugins(reopened).knows("shout")).isTrue();
+        }
     }
 
     @Test
@@ -91,6 +118,8 @@ class PluginsTest {
                 RunListener.NONE);
 
         assertThat(suite.plugins()).containsExactly(plugins);
+        // The suite read and the run are over: nothing holds the plugin jar open any more.
+        assertThat(Plugins.held()).doesNotContain(plugins.resolve("shouting.jar").toAbsolutePath().normalize());
         assertThat(run.results()).singleElement().satisfies(result -> {
             assertThat(result.output()).isEqualTo("HELLO");
             assertThat(result.scores()).singleElement().satisfies(score -> assertThat(score.passed()).isTrue());

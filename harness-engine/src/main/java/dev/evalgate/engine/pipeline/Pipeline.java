@@ -12,6 +12,7 @@ import dev.evalgate.engine.Evaluation;
 import dev.evalgate.engine.EvaluationRequest;
 import dev.evalgate.engine.ModelClients;
 import dev.evalgate.engine.PlannedCase;
+import dev.evalgate.engine.Plugins;
 import dev.evalgate.engine.RunResult;
 import dev.evalgate.engine.RunSelection;
 import dev.evalgate.engine.RunSpec;
@@ -70,9 +71,15 @@ public final class Pipeline {
      * @throws dev.evalgate.engine.EvaluationException     when the model cannot be reached
      */
     public PipelineResult evaluate(PipelineRequest request) {
+        // The suite's own plugin jars may hold sinks too (scorers and backends are added by the evaluation); the
+        // jars are released when the evaluation is over.
+        try (Plugins plugins = request.suite().openPlugins()) {
+            return evaluate(request, this.sinks.withPlugins(plugins));
+        }
+    }
+
+    private PipelineResult evaluate(PipelineRequest request, RunSinks sinks) {
         Suite suite = request.suite();
-        // The suite's own plugin jars may hold sinks too (scorers and backends are added by the evaluation).
-        RunSinks sinks = this.sinks.withPlugins(suite.openPlugins());
         Optional<RunSpec> resumed = request.resume().map(dir -> RunStore.readRecord(dir).spec());
         RunSelection selection = new RunSelection(request.tier().orElse(null), request.shard().orElse(null));
         if (resumed.isPresent() && request.tier().isEmpty() && request.shard().isEmpty()) {
