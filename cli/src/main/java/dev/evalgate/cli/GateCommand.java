@@ -11,15 +11,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import dev.evalgate.datasets.InvalidInputException;
-import dev.evalgate.engine.RunRecord;
 import dev.evalgate.engine.RunResult;
 import dev.evalgate.engine.Suite;
 import dev.evalgate.engine.gate.GateVerdict;
 import dev.evalgate.engine.gate.MetricHistory;
-import dev.evalgate.engine.internal.RunStore;
 import dev.evalgate.engine.pipeline.Pipeline;
 import dev.evalgate.engine.pipeline.PipelineResult;
+import dev.evalgate.engine.pipeline.StoredRun;
 import dev.evalgate.engine.pipeline.StoredRunRequest;
 import dev.evalgate.engine.pipeline.VerdictFiles;
 import dev.evalgate.history.StoredMetricHistory;
@@ -54,16 +52,9 @@ public final class GateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RunStore.Loaded loaded = RunStore.load(run);
-        loaded.notes().forEach(note -> spec.commandLine().getErr().println("note: " + note));
-        RunResult candidate = loaded.run();
-        String status = RunStore.readRecord(run).status();
-        if (!RunRecord.COMPLETED.equals(status)) {
-            // a killed run holds only some of its cases; a verdict on them would pass a build on a fraction
-            throw new InvalidInputException(run.resolve(RunStore.RUN_FILE), 0, "status", "the run has not finished"
-                    + " (status '" + status + "', " + candidate.results().size() + " results stored); finish it with"
-                    + " 'evalgate run --resume " + run + "' before gating it");
-        }
+        StoredRun stored = StoredRun.read(run);
+        stored.notes().forEach(note -> spec.commandLine().getErr().println("note: " + note));
+        RunResult candidate = stored.requireFinished();
         Suite suite = SuiteOfRun.load(suiteFile, candidate.spec(), run);
         MetricHistory runHistory = StoredMetricHistory.forRun(history, suite.file(),
                 w -> spec.commandLine().getErr().println("warning: run history: " + w));

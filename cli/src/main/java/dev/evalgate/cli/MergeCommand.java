@@ -12,9 +12,7 @@ import picocli.CommandLine.Spec;
 
 import dev.evalgate.engine.ExitCode;
 import dev.evalgate.engine.RunResult;
-import dev.evalgate.engine.internal.RunMerger;
-import dev.evalgate.reports.ReportContext;
-import dev.evalgate.reports.RunReports;
+import dev.evalgate.engine.pipeline.Pipeline;
 
 @Command(name = "merge", mixinStandardHelpOptions = true,
         description = {"Joins the runs of the shards of one evaluation ('run --shard i/n') into a single run, with its "
@@ -36,8 +34,7 @@ public final class MergeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RunResult merged = RunMerger.merge(shards, out);
-        RunReports.writeAll(merged, ReportContext.none(), out);
+        RunResult merged = Pipeline.load().merge(shards, out).run();
         RunSummaryPrinter.print(merged, spec.commandLine().getOut());
         return ExitCode.PASS.code();
     }

@@ -18,7 +18,6 @@ import dev.evalgate.datasets.InputFiles;
 import dev.evalgate.datasets.InputKind;
 import dev.evalgate.datasets.InvalidInputException;
 import dev.evalgate.datasets.JsonProblems;
-import dev.evalgate.engine.RunRecord;
 import dev.evalgate.engine.RunResult;
 import dev.evalgate.engine.Suite;
 import dev.evalgate.engine.compare.Comparison;
@@ -29,6 +28,7 @@ import dev.evalgate.engine.internal.RunStore;
 import dev.evalgate.engine.pipeline.BaselineChoice;
 import dev.evalgate.engine.pipeline.Pipeline;
 import dev.evalgate.engine.pipeline.PipelineResult;
+import dev.evalgate.engine.pipeline.StoredRun;
 import dev.evalgate.engine.pipeline.StoredRunRequest;
 import dev.evalgate.engine.pipeline.VerdictFiles;
 import dev.evalgate.reports.ReportContext;
@@ -73,9 +73,9 @@ public final class ReportCommand implements Callable<Integer> {
         if (out != null && Files.exists(out) && !Files.isDirectory(out)) {
             throw new InvalidInputException(out, 0, "--out", "this is a file; give a directory for the reports");
         }
-        RunStore.Loaded loaded = RunStore.load(run);
-        loaded.notes().forEach(note -> spec.commandLine().getErr().println("note: " + note));
-        RunResult candidate = loaded.run();
+        StoredRun stored = StoredRun.read(run);
+        stored.notes().forEach(note -> spec.commandLine().getErr().println("note: " + note));
+        RunResult candidate = stored.run();
         Path reportsDirectory = out != null ? out : run;
         Optional<GateVerdict> verdict;
         if (baselineOptions.given()) {
@@ -90,12 +90,7 @@ public final class ReportCommand implements Callable<Integer> {
                 + v.violations().size() + " rule" + (v.violations().size() == 1 ? "" : "s") + " violated)")));
         stdout.println("reports: " + files.html() + ", " + files.json() + ", " + files.junitXml() + ", "
                 + files.markdown());
-        if (!RunRecord.COMPLETED.equals(RunStore.readRecord(run).status())) {
-            int expected = candidate.spec().corpora().stream().mapToInt(c -> c.cases()).sum()
-                    * candidate.spec().repeats();
-            stdout.println("note: this run is unfinished (" + candidate.results().size() + " of up to " + expected
-                    + " results); the reports cover only those. Finish it with 'evalgate run --resume " + run + "'.");
-        }
+        stored.unfinished().ifPresent(note -> stdout.println("note: " + note.render(CliWording.WORDING) + "."));
         return 0;
     }
 

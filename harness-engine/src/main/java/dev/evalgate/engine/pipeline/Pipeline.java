@@ -19,6 +19,7 @@ import dev.evalgate.engine.RunSpec;
 import dev.evalgate.engine.ScorerRegistry;
 import dev.evalgate.engine.Suite;
 import dev.evalgate.engine.gate.MetricHistory;
+import dev.evalgate.engine.internal.RunMerger;
 import dev.evalgate.engine.internal.RunStore;
 import dev.evalgate.engine.observe.RunObserver;
 import dev.evalgate.engine.observe.RunObservers;
@@ -140,6 +141,20 @@ public final class Pipeline {
                 reports));
         return new PipelineResult(run, Optional.ofNullable(baseline.run()), Optional.ofNullable(judged.comparison()),
                 Optional.ofNullable(judged.verdict()), files, Optional.empty(), List.of());
+    }
+
+    /**
+     * Joins the runs of the shards of one evaluation ({@code --shard i/n} on the command line) into one run in
+     * {@code outDirectory}, with its reports. Shards of different bundles, corpora, scorers or models, shards that
+     * overlap and unfinished shards are refused.
+     */
+    public PipelineResult merge(List<Path> shardDirectories, Path outDirectory) {
+        RunResult merged = RunMerger.merge(shardDirectories, outDirectory);
+        List<Path> files = new ArrayList<>();
+        files.add(merged.directory().resolve(RunStore.RESULTS_FILE));
+        files.addAll(renderers.render(ReportInput.of(merged, null, null, null), merged.directory()));
+        return new PipelineResult(merged, Optional.empty(), Optional.empty(), Optional.empty(), files,
+                Optional.empty(), List.of());
     }
 
     /**
