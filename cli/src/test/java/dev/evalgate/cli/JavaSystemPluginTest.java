@@ -61,8 +61,10 @@ class JavaSystemPluginTest {
         CliFixture.write(project.suite, Files.readString(project.suite)
                 + "plugins: [" + project.root.relativize(plugins.resolve("acme.jar")) + "]\n");
 
-        CliFixture.Outcome run = CliFixture.runCli("run", project.suite.toString(), "--no-cache", "--history",
-                "off", "--quiet");
+        // With the inference cache on, as by default: the cache wraps every backend, and the java: backend must still
+        // see the suite's plugin jars through it.
+        CliFixture.Outcome run = CliFixture.runCli("run", project.suite.toString(), "--cache-dir",
+                tmp.resolve("cache").toString(), "--history", "off", "--quiet");
         assertThat(run.code()).as(run.err() + run.out()).isZero();
         Path dir = HostileEnvironmentTest.onlyRun(project.root.resolve("runs"));
         assertThat(Files.readString(dir.resolve("results.jsonl"))).contains("{\\\"echo\\\": \\\"12\\\"}");

@@ -2,6 +2,7 @@ package dev.evalgate.engine;
 
 import org.apiguardian.api.API;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import static org.apiguardian.api.API.Status.STABLE;
 
 /**
@@ -23,4 +24,14 @@ public interface ModelClientProvider {
      * for a model reference that cannot be right, {@link EvaluationException} for one that cannot be reached.
      */
     ModelClient open(ModelRef ref, BackendOptions options);
+
+    /**
+     * This backend, finding the classes a model reference names through {@code loader} as well: a suite's or the
+     * command line's plugin jars may hold them (a {@code java:} system under test), and the class path does not.
+     * Backends that load no classes by name keep the default. A provider that wraps another must pass it on.
+     */
+    @API(status = EXPERIMENTAL, since = "0.2.0")
+    default ModelClientProvider seeingClasses(ClassLoader loader) {
+        return this;
+    }
 }

@@ -11,7 +11,6 @@ import java.util.TreeMap;
 import org.apiguardian.api.API;
 
 import dev.evalgate.datasets.InvalidInputException;
-import dev.evalgate.engine.internal.JavaSystemProvider;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
@@ -45,10 +44,9 @@ public final class ModelClients {
         }
         Map<String, ModelClientProvider> found = new TreeMap<>(providers);
         ClassLoader pluginLoader = plugins.classLoader(ScorerRegistry.contextClassLoader());
-        if (found.get(JavaSystemProvider.BACKEND) instanceof JavaSystemProvider java) {
-            // A java: system under test may live in the plugin jars, which the context class loader does not see.
-            found.put(JavaSystemProvider.BACKEND, java.loadingFrom(pluginLoader));
-        }
+        // A java: system under test may live in the plugin jars, which the context class loader does not see; the
+        // backends are asked rather than recognised by type, so one wrapped by the inference cache still sees them.
+        found.replaceAll((backend, provider) -> provider.seeingClasses(pluginLoader));
         for (ModelClientProvider provider : providers(pluginLoader)) {
             if (!plugins.defines(provider.getClass())) {
                 continue;

@@ -105,6 +105,34 @@ class JavaSystemUnderTestTest {
 
     @Test
     void aSuitesPluginsEntryBringsASystemUnderTestToTheTestKit() throws Exception {
+        buildPluginJar();
+        writeBundle("java:com.acme.PluginSystem");
+        assertThatThrownBy(() -> EvalgateTestKit.writingRunsTo(tmp.resolve("kit")).run(suite))
+                .as("the class is on no class path").hasMessageContaining("no class com.acme.PluginSystem");
+        Files.writeString(suite, Files.readString(suite) + "plugins: [plugins/acme-system.jar]\n");
+
+        RunResult run = EvalgateTestKit.writingRunsTo(tmp.resolve("kit")).run(suite);
+        assertThat(run.results()).extracting(CaseResult::output).containsExactlyInAnyOrder(
+                "{\"answer\": \"from the plugin: 20\"}", "{\"answer\": \"from the plugin: 18\"}",
+                "{\"answer\": \"from the plugin: 8\"}");
+        assertThat(run.spec().model().fingerprint()).startsWith("com.acme.PluginSystem@sha256:");
+    }
+
+    @Test
+    void aSuitesPluginsEntryBringsASystemUnderTestToTheJUnitEngine() throws Exception {
+        buildPluginJar();
+        writeBundle("java:com.acme.PluginSystem");
+        Files.writeString(suite, Files.readString(suite) + "plugins: [plugins/acme-system.jar]\n");
+
+        EngineTestKit.engine(EvalgateEngineConfig.ENGINE_ID).selectors(selectFile(suite.toFile()))
+                .configurationParameter(EvalgateEngineConfig.RUNS_DIRECTORY, tmp.resolve("engine-runs").toString())
+                .configurationParameter(EvalgateEngineConfig.CACHE_DIRECTORY, tmp.resolve("cache").toString())
+                .execute()
+                // the 3 cases pass; of the gate's 3 rules, the 2 that need a baseline are aborted as not checked
+                .testEvents().assertStatistics(stats -> stats.started(6).succeeded(4).aborted(2).failed(0));
+    }
+
+    private void buildPluginJar() throws Exception {
         Path sources = tmp.resolve("src/com/acme");
         Files.createDirectories(sources);
         Files.writeString(sources.resolve("PluginSystem.java"), String.join("\n",
@@ -125,15 +153,5 @@ class JavaSystemUnderTestTest {
             Files.copy(classes.resolve("com/acme/PluginSystem.class"), jar);
             jar.closeEntry();
         }
-        writeBundle("java:com.acme.PluginSystem");
-        assertThatThrownBy(() -> EvalgateTestKit.writingRunsTo(tmp.resolve("kit")).run(suite))
-                .as("the class is on no class path").hasMessageContaining("no class com.acme.PluginSystem");
-        Files.writeString(suite, Files.readString(suite) + "plugins: [plugins/acme-system.jar]\n");
-
-        RunResult run = EvalgateTestKit.writingRunsTo(tmp.resolve("kit")).run(suite);
-        assertThat(run.results()).extracting(CaseResult::output).containsExactlyInAnyOrder(
-                "{\"answer\": \"from the plugin: 20\"}", "{\"answer\": \"from the plugin: 18\"}",
-                "{\"answer\": \"from the plugin: 8\"}");
-        assertThat(run.spec().model().fingerprint()).startsWith("com.acme.PluginSystem@sha256:");
     }
 }

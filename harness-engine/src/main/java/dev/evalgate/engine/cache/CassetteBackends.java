@@ -46,6 +46,11 @@ public final class CassetteBackends {
         }
 
         @Override
+        public ModelClientProvider seeingClasses(ClassLoader loader) {
+            return new Recording(delegate.seeingClasses(loader), recorded);
+        }
+
+        @Override
         public String description() {
             return delegate.description();
         }
@@ -66,6 +71,11 @@ public final class CassetteBackends {
         @Override
         public String backend() {
             return delegate.backend();
+        }
+
+        @Override
+        public ModelClientProvider seeingClasses(ClassLoader loader) {
+            return new Replaying(delegate.seeingClasses(loader), recorded);
         }
 
         @Override

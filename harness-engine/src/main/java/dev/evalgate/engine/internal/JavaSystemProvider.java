@@ -50,7 +50,8 @@ public final class JavaSystemProvider implements ModelClientProvider {
      * The same systems, with classes found through {@code loader}: a suite's {@code plugins:} jars hold systems
      * under test that neither the class path nor the thread's context class loader know.
      */
-    public JavaSystemProvider loadingFrom(ClassLoader loader) {
+    @Override
+    public JavaSystemProvider seeingClasses(ClassLoader loader) {
         return new JavaSystemProvider(registered, loader);
     }
 
