@@ -25,14 +25,14 @@ import dev.evalgate.engine.ExitCode;
                         + " splits and no id is in two splits. Each tag stratum (the case's tags, or those starting"
                         + " with --by-tag's prefix) is divided by the same thresholds; its counts per split are"
                         + " printed with the realised and the asked share.",
-                "Small strata: a split owed at least one case of a stratum (stratum size x fraction >= 1) that the"
-                        + " hash left without one gets the stratum's case whose hash lies nearest the split's range,"
-                        + " if that case's split can spare it. Such moves are listed and recorded in the lineage.",
-                "Trade-off: adding or editing cases never moves a case placed by its hash; a case moved by the"
-                        + " small-stratum rule may return to its hash split when its stratum grows. No rule can do"
-                        + " both: a split that never moves an old case must place each case by the case alone, which"
-                        + " cannot promise a small stratum every split. --no-fill keeps the pure hash assignment,"
-                        + " stable under every change, with per-tag proportions only in expectation."},
+                "Stability comes first: by default every case goes where its hash puts it, so adding or editing cases"
+                        + " never moves an old case, and per-tag shares hold in expectation (a small stratum may miss"
+                        + " a split; the table says so).",
+                "--fill-small-strata: a split owed at least one case of a stratum (stratum size x fraction >= 1)"
+                        + " that the hash left without one gets the stratum's case whose hash lies nearest the"
+                        + " split's range, if that case's split can spare it. Such moves are listed and recorded in"
+                        + " the lineage, and such a case may return to its hash split when its stratum grows: no rule"
+                        + " can both never move an old case and promise a small stratum every split."},
         footerHeading = "%nExamples:%n",
         footer = {"  evalgate datasets split corpora/historical --splits train=0.8,test=0.2 \\",
                 "      --seed 7 --out splits/historical",
@@ -62,8 +62,9 @@ final class DatasetsSplitCommand implements Callable<Integer> {
             description = "strata by the tags that start with PREFIX (default: all tags)")
     String byTag;
 
-    @Option(names = "--no-fill", description = "no small-stratum moves: every case where its hash puts it")
-    boolean noFill;
+    @Option(names = "--fill-small-strata", description = "give a small stratum a case in every split it is owed,"
+            + " moving the case nearest that split (a moved case may move back as its stratum grows)")
+    boolean fillSmallStrata;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "directory for the split corpora")
     Path out;
@@ -85,7 +86,7 @@ final class DatasetsSplitCommand implements Callable<Integer> {
                         + " corpus being split; write the splits elsewhere");
             }
         }
-        CorpusSplitter.Result result = CorpusSplitter.split(dir, parsed, seed, byTag, out, force, !noFill);
+        CorpusSplitter.Result result = CorpusSplitter.split(dir, parsed, seed, byTag, out, force, fillSmallStrata);
         PrintWriter o = spec.commandLine().getOut();
         o.printf("%s: %d cases split with seed %d%n", dir, result.cases(), seed);
         for (CorpusSplitter.Split split : parsed) {
@@ -107,7 +108,7 @@ final class DatasetsSplitCommand implements Callable<Integer> {
             }
             boolean missed = parsed.stream().anyMatch(s -> !stratum.getValue().containsKey(s.name()));
             o.printf("    %s (%d): %s%s%n", TerminalText.printable(stratum.getKey()), total, line,
-                    missed ? "  (no case in some split)" : "");
+                    missed ? (fillSmallStrata ? "  (no case in some split)" : "  (no case in some split; --fill-small-strata places one)") : "");
         }
         if (!result.filled().isEmpty()) {
             o.printf("  moved to fill small strata (%d):%n", result.filled().size());
