@@ -2,7 +2,6 @@ package dev.evalgate.datasets.tooling;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -95,7 +94,7 @@ public final class CrossCorpusDuplicates {
                     continue;
                 }
                 compared++;
-                Set<String> shingles = shingles(InputText.wordsOf(text));
+                Set<String> shingles = DuplicateFinder.shingles(InputText.wordsOf(text), shingleSize);
                 Match match = exact(corpusIndex, c.id(), firstByText.get(text), indexed);
                 if (match == null) {
                     match = near(corpusIndex, c.id(), shingles, indexed, postings);
@@ -152,20 +151,5 @@ public final class CrossCorpusDuplicates {
         Indexed other = indexed.get(best);
         // Equal shingle sets of texts that differ only in punctuation are still near-duplicates, not exact ones.
         return new Match(corpusIndex, id, other.corpus(), other.id(), DuplicateFinder.Kind.NEAR, bestSimilarity);
-    }
-
-    /** Word n-grams; a text shorter than n words is one shingle, so short inputs still compare. */
-    private Set<String> shingles(List<String> words) {
-        Set<String> out = new LinkedHashSet<>();
-        if (words.size() < shingleSize) {
-            if (!words.isEmpty()) {
-                out.add(String.join(" ", words));
-            }
-            return out;
-        }
-        for (int i = 0; i + shingleSize <= words.size(); i++) {
-            out.add(String.join(" ", words.subList(i, i + shingleSize)));
-        }
-        return out;
     }
 }

@@ -65,7 +65,7 @@ public final class DuplicateFinder {
                 duplicates.add(new Duplicate(c.id(), first, Kind.EXACT, 1.0));
                 continue;
             }
-            Set<String> shingles = shingles(InputText.wordsOf(text));
+            Set<String> shingles = shingles(InputText.wordsOf(text), shingleSize);
             Map<Integer, Integer> overlap = new HashMap<>();
             for (String shingle : shingles) {
                 for (int kept : index.getOrDefault(shingle, List.of())) {
@@ -96,8 +96,11 @@ public final class DuplicateFinder {
         return duplicates;
     }
 
-    /** Word n-grams; a text shorter than n words is one shingle, so short inputs still compare. */
-    Set<String> shingles(List<String> words) {
+    /**
+     * Word n-grams of {@code n} words; a text shorter than n words is one shingle, so short inputs still compare.
+     * Shared with {@link CrossCorpusDuplicates}, so duplicates within and across corpora are measured alike.
+     */
+    static Set<String> shingles(List<String> words, int shingleSize) {
         Set<String> out = new LinkedHashSet<>();
         if (words.size() < shingleSize) {
             if (!words.isEmpty()) {
