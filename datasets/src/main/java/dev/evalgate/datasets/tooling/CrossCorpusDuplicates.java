@@ -32,12 +32,7 @@ public final class CrossCorpusDuplicates {
      * @param variables the input variables to compare (in this order), or empty for the whole input
      */
     public CrossCorpusDuplicates(double threshold, int shingleSize, List<String> variables) {
-        if (!(threshold > 0 && threshold <= 1)) {
-            throw new IllegalArgumentException("threshold must be in (0, 1], was " + threshold);
-        }
-        if (shingleSize < 1) {
-            throw new IllegalArgumentException("shingle size must be at least 1, was " + shingleSize);
-        }
+        DuplicateFinder.checkSettings(threshold, shingleSize);
         this.threshold = threshold;
         this.shingleSize = shingleSize;
         this.variables = List.copyOf(variables);

@@ -30,12 +30,7 @@ public final class DuplicateFinder {
 
     /** @param variables the input variables to compare (in this order), or empty for the whole input */
     public DuplicateFinder(double threshold, int shingleSize, List<String> variables) {
-        if (!(threshold > 0 && threshold <= 1)) {
-            throw new IllegalArgumentException("threshold must be in (0, 1], was " + threshold);
-        }
-        if (shingleSize < 1) {
-            throw new IllegalArgumentException("shingle size must be at least 1, was " + shingleSize);
-        }
+        checkSettings(threshold, shingleSize);
         this.threshold = threshold;
         this.shingleSize = shingleSize;
         this.variables = List.copyOf(variables);
@@ -94,6 +89,16 @@ public final class DuplicateFinder {
             }
         }
         return duplicates;
+    }
+
+    /** The similarity settings both finders take, checked alike. */
+    static void checkSettings(double threshold, int shingleSize) {
+        if (!(threshold > 0 && threshold <= 1)) {
+            throw new IllegalArgumentException("threshold must be in (0, 1], was " + threshold);
+        }
+        if (shingleSize < 1) {
+            throw new IllegalArgumentException("shingle size must be at least 1, was " + shingleSize);
+        }
     }
 
     /**
