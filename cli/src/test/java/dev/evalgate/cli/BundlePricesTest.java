@@ -70,6 +70,39 @@ class BundlePricesTest {
     }
 
     @Test
+    void aCostBudgetNeedsNoSuitePricesWhenTheBundlePricesItsModel() throws Exception {
+        CliFixture project = new CliFixture(tmp.resolve("project"));
+        CliFixture.write(project.suite, String.join("\n",
+                "name: tiny",
+                "bundle: bundle.yaml",
+                "corpora: [corpus]",
+                "scorers:",
+                "  - name: json",
+                "    type: valid-json",
+                "gate:",
+                "  budgets: {total_cost: 0.000001}",
+                "output: runs", ""));
+        CliFixture.write(project.root.resolve("outputs.jsonl"), String.join("\n",
+                "{\"id\": \"a\", \"output\": \"{}\", \"prompt_tokens\": 40, \"completion_tokens\": 10}",
+                "{\"id\": \"b\", \"output\": \"{}\", \"prompt_tokens\": 40, \"completion_tokens\": 10}",
+                "{\"id\": \"c\", \"output\": \"{}\", \"prompt_tokens\": 40, \"completion_tokens\": 10}", ""));
+
+        // No price anywhere: refused before the model loads, at the budget's line, naming both places a price goes.
+        CliFixture.Outcome unpriced = project.run("run", project.suite.toString(), "--history", "off", "--quiet");
+        assertThat(unpriced.code()).as(unpriced.err() + unpriced.out()).isEqualTo(2);
+        assertThat(unpriced.err()).contains("suite.yaml:8").contains("total_cost").contains("gate.prices")
+                .contains("bundle.yaml");
+        assertThat(project.root.resolve("runs")).doesNotExist();
+
+        CliFixture.write(project.bundle, Files.readString(project.bundle) + String.join("\n",
+                "prices:",
+                "  'replay:outputs.jsonl': {input_per_million: 1000.0, output_per_million: 3000.0}", ""));
+        CliFixture.Outcome priced = project.run("run", project.suite.toString(), "--history", "off", "--quiet");
+        assertThat(priced.code()).as(priced.err() + priced.out()).isEqualTo(1);
+        assertThat(priced.err() + priced.out()).contains("total cost 0.210000 exceeds");
+    }
+
+    @Test
     void aMisspeltPriceFieldNamesTheBundleFileAndField() {
         CliFixture project = new CliFixture(tmp.resolve("project"));
         CliFixture.write(project.bundle, CliFixture.read(project.bundle) + String.join("\n",

@@ -25,6 +25,7 @@ import dev.evalgate.datasets.CorpusLoader;
 import dev.evalgate.datasets.EvalCase;
 import dev.evalgate.datasets.InvalidInputException;
 import dev.evalgate.engine.cost.RunPricing;
+import dev.evalgate.engine.gate.GateRule;
 import dev.evalgate.engine.gate.ModelPrice;
 import dev.evalgate.engine.internal.BundleLoader;
 import dev.evalgate.engine.internal.EngineVersion;
@@ -69,6 +70,7 @@ public final class Evaluation {
         Suite suite = request.suite();
         Path bundleFile = request.bundleOverride().orElse(suite.bundle());
         Bundle bundle = BundleLoader.load(bundleFile);
+        checkCostBudgetsPriced(suite, bundleFile);
         List<Corpus> corpora = new ArrayList<>();
         Set<String> names = new HashSet<>();
         for (Path dir : suite.corpora()) {
@@ -345,6 +347,24 @@ public final class Evaluation {
                 System.getProperty("java.version"), System.getProperty("os.name") + " " + System.getProperty("os.arch"),
                 selection, RunPricing.of(prices(suite, prepared.bundleFile()), bundle.model(), model,
                         suite.judge().map(JudgeSpec::model).orElse(null)));
+    }
+
+    /**
+     * A cost budget needs prices, from the suite's {@code gate.prices} or the bundle's {@code prices:}; checked before
+     * any model loads, so no run is spent on a gate that cannot be decided. Which model a table must name is checked
+     * by the gate, as the backend may report the model under its own name.
+     */
+    private static void checkCostBudgetsPriced(Suite suite, Path bundleFile) {
+        if (!prices(suite, bundleFile).isEmpty()) {
+            return;
+        }
+        for (GateRule rule : suite.gate().rules()) {
+            if (rule instanceof GateRule.Budget budget && budget.kind().needsPrices()) {
+                throw budget.location().error(null, "budget " + budget.kind().key() + " needs the price per million"
+                        + " input and output tokens of the model: add it under the suite's gate.prices or the"
+                        + " prices: of " + bundleFile);
+            }
+        }
     }
 
     /** The suite's price table with the bundle's over it: for a model both name, the bundle's price wins. */

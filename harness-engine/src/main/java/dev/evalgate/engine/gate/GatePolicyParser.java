@@ -196,12 +196,8 @@ public final class GatePolicyParser {
             prices.put(model, new ModelPrice(nonNegative(value.required("input_per_million")),
                     nonNegative(value.required("output_per_million"))));
         }));
-        for (GateRule rule : rules) {
-            if (rule instanceof GateRule.Budget b && b.kind().needsPrices() && prices.isEmpty()) {
-                throw b.location().error(null, "budget " + b.kind().key() + " needs gate.prices: the price per "
-                        + "million input and output tokens of each model the suite runs");
-            }
-        }
+        // A cost budget without gate.prices is checked when the suite meets its bundle (Evaluation.prepare): the
+        // bundle's own prices: table may price its model.
         if (rules.isEmpty() && !prices.isEmpty()) {
             // A price table alone is for the run's cost figures: the gate keeps the default policy's rules.
             rules.addAll(GatePolicy.DEFAULT.rules());

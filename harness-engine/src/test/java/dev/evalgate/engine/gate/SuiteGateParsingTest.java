@@ -143,7 +143,7 @@ class SuiteGateParsingTest {
     }
 
     @Test
-    void badShareUnknownBudgetAndMissingPrices() {
+    void badShareAndUnknownBudget() {
         assertError("""
                 gate:
                   min_pass_rate:
@@ -153,10 +153,6 @@ class SuiteGateParsingTest {
                 gate:
                   budgets: {tokens: 100}
                 """, 8, "gate.budgets.tokens", "unknown budget; known budgets: mean_tokens_per_case");
-        assertError("""
-                gate:
-                  budgets: {total_cost: 1.5}
-                """, 8, "gate.budgets.total_cost", "needs gate.prices");
         assertError("""
                 gate:
                   min_pass_rate:
