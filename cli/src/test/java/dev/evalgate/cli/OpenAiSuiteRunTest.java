@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.evalgate.models.openai.FakeOpenAiServer;
+import dev.evalgate.otel.OtlpReceiver;
 
 /**
  * A suite whose bundle names {@code openai:tiny-chat}, run end to end through the CLI in a child process (so the API

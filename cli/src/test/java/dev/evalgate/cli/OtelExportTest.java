@@ -26,6 +26,7 @@ import io.opentelemetry.proto.trace.v1.Span;
 import dev.evalgate.engine.CaseResult;
 import dev.evalgate.engine.RunResult;
 import dev.evalgate.engine.internal.RunStore;
+import dev.evalgate.otel.OtlpReceiver;
 
 /**
  * {@code evalgate run --otel URL} against a collector on loopback: the run is one trace, each result a case span

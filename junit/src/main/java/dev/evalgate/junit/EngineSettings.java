@@ -49,6 +49,7 @@ final class EngineSettings {
         CacheMode cacheMode = text(CACHE_MODE).map(EngineSettings::cacheMode).orElse(CacheSettings.DEFAULT.mode());
         Optional<Path> cacheDirectory = text(CACHE_DIRECTORY).map(Path::of);
         Optional<String> history = text(HISTORY);
+        Map<String, String> sinks = sinkSettings(history);
         return PipelineRequest.builder(suite)
                 .bundle(text(BUNDLE).map(EngineSettings::bundle).orElse(null))
                 .runsDirectory(text(RUNS_DIRECTORY).map(Path::of)
@@ -62,8 +63,26 @@ final class EngineSettings {
                 .allowCorpusChange(bool(ALLOW_CORPUS_CHANGE))
                 .backend(backend(cacheMode))
                 .cache(new CacheSettings(cacheMode, cacheDirectory))
-                .sinkSettings(history.map(h -> Map.of("history", h)).orElse(Map.of()))
+                .sinkSettings(sinks)
                 .wording(EngineWording.WORDING);
+    }
+
+    /** The settings the run's sinks and observers read, by the names the command line's options give them. */
+    private Map<String, String> sinkSettings(Optional<String> history) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        history.ifPresent(h -> settings.put("history", h));
+        text(OTEL).ifPresent(otel -> {
+            if (!otel.equalsIgnoreCase("true") && !otel.equalsIgnoreCase("false") && !otel.startsWith("http://")
+                    && !otel.startsWith("https://")) {
+                throw new InvalidInputException(null, 0, OTEL, "takes true, false or the collector's OTLP/HTTP base"
+                        + " URL, such as http://localhost:4318; was '" + otel + "'");
+            }
+            settings.put("otel", otel);
+        });
+        if (bool(OTEL_CONTENT)) {
+            settings.put("otel.content", "true");
+        }
+        return settings;
     }
 
     private BackendOptions backend(CacheMode cacheMode) {

@@ -86,6 +86,15 @@ public final class EvalgateEngineConfig {
      * nothing. Needs the {@code evalgate-history} module on the test class path. */
     public static final String HISTORY = "evalgate.history";
 
+    /** Export each run to OpenTelemetry, like {@code --otel}: {@code true} (the collector the standard
+     * {@code OTEL_EXPORTER_OTLP_*} variables name, else {@code http://localhost:4318}), {@code false}, or the
+     * collector's OTLP/HTTP base URL. Needs the {@code evalgate-otel} module on the test class path. */
+    public static final String OTEL = "evalgate.otel";
+
+    /** Attach prompts and outputs to the exported call spans, like {@code --otel-content}: {@code true} or
+     * {@code false} (default, for privacy). */
+    public static final String OTEL_CONTENT = "evalgate.otel.content";
+
     /** File names the engine recognises as suites when a directory is selected. */
     public static final String SUITE_FILE_SUFFIX = "suite.yaml";
 

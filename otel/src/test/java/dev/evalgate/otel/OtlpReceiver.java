@@ -1,4 +1,4 @@
-package dev.evalgate.cli;
+package dev.evalgate.otel;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,13 +23,13 @@ import io.opentelemetry.proto.trace.v1.Span;
  * An OpenTelemetry collector on loopback, as far as OTLP/HTTP with protobuf goes: it accepts {@code /v1/traces}
  * and {@code /v1/metrics} export requests, decodes them with the protocol's own classes and keeps what arrived.
  */
-final class OtlpReceiver implements AutoCloseable {
+public final class OtlpReceiver implements AutoCloseable {
     private final HttpServer server;
-    final List<ExportTraceServiceRequest> traces = Collections.synchronizedList(new ArrayList<>());
-    final List<ExportMetricsServiceRequest> metrics = Collections.synchronizedList(new ArrayList<>());
-    final List<String> rejected = Collections.synchronizedList(new ArrayList<>());
+    public final List<ExportTraceServiceRequest> traces = Collections.synchronizedList(new ArrayList<>());
+    public final List<ExportMetricsServiceRequest> metrics = Collections.synchronizedList(new ArrayList<>());
+    public final List<String> rejected = Collections.synchronizedList(new ArrayList<>());
 
-    OtlpReceiver() throws IOException {
+    public OtlpReceiver() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/v1/traces", exchange -> {
             if (accept(exchange)) {
@@ -46,11 +46,11 @@ final class OtlpReceiver implements AutoCloseable {
         server.start();
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    List<Span> spans() {
+    public List<Span> spans() {
         List<Span> spans = new ArrayList<>();
         synchronized (traces) {
             traces.forEach(r -> r.getResourceSpansList().forEach(rs -> rs.getScopeSpansList()
@@ -59,7 +59,7 @@ final class OtlpReceiver implements AutoCloseable {
         return spans;
     }
 
-    List<Metric> metricList() {
+    public List<Metric> metricList() {
         List<Metric> all = new ArrayList<>();
         synchronized (metrics) {
             metrics.forEach(r -> r.getResourceMetricsList().forEach(rm -> rm.getScopeMetricsList()
@@ -69,7 +69,7 @@ final class OtlpReceiver implements AutoCloseable {
     }
 
     /** The service name the traces were sent under. */
-    List<String> serviceNames() {
+    public List<String> serviceNames() {
         List<String> names = new ArrayList<>();
         synchronized (traces) {
             traces.forEach(r -> r.getResourceSpansList().forEach(rs -> rs.getResource().getAttributesList().stream()
