@@ -13,12 +13,12 @@ MODEL = (ROOT.parent / "shared" / "models" / "stories260K.gguf").resolve()
 QUICKSTART = ROOT / "examples" / "quickstart" / "suite.yaml"
 
 
-def _run(cmd, cwd=ROOT, timeout=600):
+def _run(cmd, cwd=ROOT, timeout=600, env=None):
     """Runs cmd; a process that outlives timeout is killed and reported (exit None), never waited on for ever."""
     import time
     started = time.monotonic()
     try:
-        proc = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True, timeout=timeout)
+        proc = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True, timeout=timeout, env=env)
     except subprocess.TimeoutExpired as e:
         out = (e.stdout or b"") + (e.stderr or b"")
         out = out.decode("utf-8", "replace") if isinstance(out, bytes) else out
@@ -32,69 +32,98 @@ def _evalgate(jar, *args, java_opts=()):
     return ["java", *java_opts, "-Devalgate.timings=true", "-jar", str(jar), *args]
 
 
-def warm_cache(jar, work_root, rounds, java_opts=()):
-    """Cold: an empty cache, the model loaded and called. Warm: the same command again, every answer cached."""
+def _launched(jar, *args, java_opts=(), timings=False):
+    """The command and environment that run evalgate as a user does: through ./evalgate, which picks the JVM
+    options (the class-data archive among them) itself. Another build's jar runs with `java -cp` and java_opts."""
+    import os
+    extra = ["-Devalgate.timings=true"] if timings else []
+    if Path(jar).resolve() == (ROOT / "cli" / "target" / "evalgate.jar").resolve():
+        return ["bash", str(ROOT / "evalgate"), *args], dict(os.environ, EVALGATE_JAVA_OPTS=" ".join(extra))
+    return ["java", *java_opts, *extra, "-cp", str(jar), "dev.evalgate.cli.Main", *args], None
+
+
+def warm_cache(jar, work_root, rounds, java_opts=(), history=None):
+    """Cold: an empty inference cache, the native library unpacked and the model loaded and called. Warm: the same
+    command again, every answer cached. Both through the launcher, timed from process start to exit. Each round
+    records into a fresh history, or into a copy of `history` (to see what a large one costs)."""
     colds, warms, floors, notes = [], [], [], []
+    big = None
+    if history is not None:
+        big = work_root / "history-copy.db"
+        shutil.copyfile(history, big)
     for _ in range(rounds):
-        # The floor: the same JVM and options starting the CLI and exiting (`--version`), no run at all.
-        code, floor, _ = _run(_evalgate(jar, "--version", java_opts=java_opts))
+        # The floor: the same launcher and JVM starting the CLI and exiting (`--version`), no run at all.
+        cmd, env = _launched(jar, "--version", java_opts=java_opts)
+        code, floor, _ = _run(cmd, env=env)
         if code == 0:
             floors.append(floor)
         cache = Path(tempfile.mkdtemp(prefix="cache-", dir=work_root))
         runs = Path(tempfile.mkdtemp(prefix="runs-", dir=work_root))
-        cmd = _evalgate(jar, "run", str(QUICKSTART), "--model", str(MODEL), "--cache-dir", str(cache), "--out",
-                        str(runs), "--history", str(runs / "history.db"), "--quiet", java_opts=java_opts)
-        code, cold, out_cold = _run(cmd)
-        code2, warm, out_warm = _run(cmd)
+        store = big if big is not None else runs / "history.db"
+        cmd, env = _launched(jar, "run", str(QUICKSTART), "--model", str(MODEL), "--cache-dir", str(cache),
+                             "--history", str(store), "--out", str(runs), "--quiet", java_opts=java_opts)
+        code, cold, out_cold = _run(cmd, env=env)
+        code2, warm, out_warm = _run(cmd, env=env)
         if code not in (0, 1) or code2 not in (0, 1):
             print(f"warm cache: evalgate exited {code}/{code2}:\n{out_cold[-1500:]}\n{out_warm[-1500:]}")
             return
         colds.append(cold)
         warms.append(warm)
-        notes.append(re.search(r"model .*? loaded in \d+ ms; \d+ calls \(\d+ from cache\)", out_warm))
+        notes.append(re.search(r"model .*? loaded in \d+ ms; \d+ calls \(\d+ from cache\)", out_warm)
+                     or re.search(r"\d+ calls \(\d+ from cache\)", out_warm))
         shutil.rmtree(cache, ignore_errors=True)
         shutil.rmtree(runs, ignore_errors=True)
     cold, warm = statistics.median(colds), statistics.median(warms)
     print()
-    print(f"quickstart ({MODEL.name}), process to process, medians of {rounds}: cold {cold:.2f} s, warm all-cached"
-          f" {warm:.2f} s: {cold / warm:.1f}x faster")
+    where = f"a copy of {history} ({history.stat().st_size / 1e6:,.0f} MB)" if history else "a fresh history"
+    print(f"quickstart ({MODEL.name}), ./evalgate process to process, recording into {where}, medians of {rounds}:"
+          f" cold {cold:.2f} s, warm all-cached {warm:.2f} s: {cold / warm:.1f}x faster")
     if floors:
         floor = statistics.median(floors)
-        print(f"  JVM floor (evalgate --version, same options) {floor:.2f} s: cold is {cold / floor:.1f}x the floor,"
+        print(f"  floor (./evalgate --version) {floor:.2f} s: cold is {cold / floor:.1f}x the floor,"
               f" the warm rerun {warm / floor:.1f}x the floor ({warm - floor:.2f} s above it)")
     if notes[-1]:
         print(f"  warm run: {notes[-1].group(0)}")
 
 
 def startup(jar, work_root, rounds):
-    """Start-up to the first case of a one-case replay suite, with and without the class-data archive."""
+    """Start-up to the first case of a one-case replay suite, from the moment the process is started (launcher
+    included) to the moment the case loop starts, with the launcher's archive, the JDK's default one and none."""
+    import os
+    import time
     import generate
     work = work_root / "cases-1"
     if not (work / "suite.yaml").exists():
         generate.generate(work, 1)
-    archive = jar.parent / "evalgate.jsa"
-    base = ("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1")
-    variants = [("JDK's default CDS only", base), ("no CDS", base + ("-Xshare:off",))]
-    if archive.exists():
-        variants.insert(0, ("AppCDS archive from package", base + (f"-XX:SharedArchiveFile={archive}",
-                                                                   "-Xlog:cds*=off")))
+    base = "-Devalgate.timings=true"
+    variants = [("./evalgate (AppCDS archive from package)", base),
+                ("JDK's default CDS only", base + " -XX:SharedArchiveFile=" + _default_archive()),
+                ("no CDS", base + " -Xshare:off")]
     print()
-    print(f"start-up to the first case (one-case replay suite), medians of {rounds}:")
+    print(f"start-up to the first case (one-case replay suite; ./evalgate started to case loop), medians of {rounds}:")
     for label, opts in variants:
         starts = []
         for _ in range(rounds):
             runs = Path(tempfile.mkdtemp(prefix="runs-", dir=work_root))
-            code, wall, out = _run(_evalgate(jar, "run", "suite.yaml", "--quiet", "--no-cache", "--out", str(runs),
-                                             "--history", str(runs / "history.db"), java_opts=opts), cwd=work)
-            cpu = None
+            env = dict(os.environ, EVALGATE_JAVA_OPTS=opts)
+            spawned = time.time()
+            code, wall, out = _run(["bash", str(ROOT / "evalgate"), "run", "suite.yaml", "--quiet", "--no-cache",
+                                    "--history", str(runs / "history.db"), "--out", str(runs)], cwd=work, env=env)
             shutil.rmtree(runs, ignore_errors=True)
-            m = re.search(r"timings: start (\d+) ms", out)
+            m = re.search(r"loop started at (\d+) ms since the epoch", out)
             if code != 0 or not m:
                 print(f"  {label}: failed (exit {code}) {out[-500:]}")
                 break
-            starts.append(int(m.group(1)) / 1000)
+            starts.append(int(m.group(1)) / 1000 - spawned)
         if starts:
             print(f"  {label}: {statistics.median(starts):.2f} s")
+
+
+def _default_archive():
+    """The JDK's own class-data archive (so the launcher's is not used)."""
+    import os
+    java_home = Path(os.path.realpath(shutil.which("java"))).parent.parent
+    return str(java_home / "lib" / "server" / "classes.jsa")
 
 
 def _bundle_system(bundle):
