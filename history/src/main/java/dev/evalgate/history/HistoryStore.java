@@ -32,6 +32,7 @@ public final class HistoryStore implements AutoCloseable {
                 if (file.getParent() != null) {
                     Files.createDirectories(file.getParent());
                 }
+                SqliteNativeLibrary.prepare();
             }
             Connection connection = DriverManager.getConnection(location.url());
             try {
