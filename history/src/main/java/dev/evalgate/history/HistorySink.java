@@ -29,6 +29,12 @@ public final class HistorySink implements RunSink {
                 warnings));
     }
 
+    /** The history records the run from memory (and its run.json), so it is written while the reports are. */
+    @Override
+    public boolean needsReports() {
+        return false;
+    }
+
     @Override
     public void accept(FinishedRun finished) {
         RunResult run = finished.result();

@@ -24,6 +24,11 @@ public final class RunReports {
     private RunReports() {
     }
 
+    /** Loads the page's template ahead of a run's reports ({@link RunReportsRenderer#prepare}). */
+    public static void prepare() {
+        HtmlReport.prepare();
+    }
+
     public static ReportFiles writeAll(RunResult run, ReportContext context, Path directory) {
         Objects.requireNonNull(run, "run");
         Objects.requireNonNull(context, "context");

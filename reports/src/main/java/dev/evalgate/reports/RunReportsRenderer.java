@@ -14,6 +14,11 @@ public final class RunReportsRenderer implements ReportRenderer {
     }
 
     @Override
+    public void prepare() {
+        RunReports.prepare();
+    }
+
+    @Override
     public List<Path> render(ReportInput input, Path directory) {
         ReportFiles files = RunReports.writeAll(input.run(), new ReportContext(input.baseline(), input.comparison(),
                 input.verdict()), directory);

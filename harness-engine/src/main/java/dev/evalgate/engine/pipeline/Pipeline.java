@@ -100,6 +100,7 @@ public final class Pipeline {
         Evaluation evaluation = new Evaluation(scorers, cache.backends(backends));
         Evaluation.Prepared prepared = evaluation.prepare(evaluationRequest);
         verdicts.checkBeforeRun(prepared.corpora());
+        renderers.prepareInBackground();
         RunResult run;
         // Telemetry (--otel) is switched on through the sink settings or its standard environment variables.
         try (RunObserver observer = RunObservers.open(request.sinkSettings(), request.warnings())) {
@@ -111,14 +112,17 @@ public final class Pipeline {
         List<Path> files = new ArrayList<>();
         files.add(run.directory().resolve(RunStore.RESULTS_FILE));
         files.addAll(judged.files());
-        files.addAll(renderers.render(ReportInput.of(run, baseline.run(), judged.comparison(), judged.verdict()),
-                run.directory()));
-        // History and other sinks: a failure is a warning, never a different verdict.
-        List<String> warnings = new ArrayList<>();
-        sinks.accept(new FinishedRun(run, suite, judged.verdict(), request.sinkSettings()), warning -> {
-            warnings.add(warning);
-            request.warnings().accept(warning);
-        });
+        // History and other sinks: a failure is a warning, never a different verdict. Sinks that do not read the
+        // reports (the history) record the run while the reports are written.
+        List<String> warnings = java.util.Collections.synchronizedList(new ArrayList<>());
+        RunResult finished = run;
+        files.addAll(sinks.acceptWhileReporting(new FinishedRun(run, suite, judged.verdict(), request.sinkSettings()),
+                () -> renderers.render(ReportInput.of(finished, baseline.run(), judged.comparison(), judged.verdict()),
+                        finished.directory()),
+                warning -> {
+                    warnings.add(warning);
+                    request.warnings().accept(warning);
+                }));
         return new PipelineResult(run, Optional.ofNullable(baseline.run()), Optional.ofNullable(judged.comparison()),
                 Optional.ofNullable(judged.verdict()), files, cache.summary(), warnings);
     }

@@ -23,4 +23,12 @@ public interface ReportRenderer {
      * @return the files written
      */
     List<Path> render(ReportInput input, Path directory) throws IOException;
+
+    /**
+     * Loads what rendering needs and every run needs alike (templates, formatters), so that {@link #render} finds
+     * it ready. Called on a thread of its own while a run's cases are evaluated, possibly still running when
+     * {@code render} is called: it must be safe alongside it. A failure here is ignored; {@code render} reports it.
+     */
+    default void prepare() {
+    }
 }

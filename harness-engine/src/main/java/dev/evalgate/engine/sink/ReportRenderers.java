@@ -37,6 +37,27 @@ public final class ReportRenderers {
         return renderers;
     }
 
+    /**
+     * Lets every renderer {@link ReportRenderer#prepare prepare} on a background thread, while the caller runs the
+     * cases; a short run's reports are then written without first loading their templates.
+     */
+    public void prepareInBackground() {
+        if (renderers.isEmpty()) {
+            return;
+        }
+        Thread thread = new Thread(() -> {
+            for (ReportRenderer renderer : renderers) {
+                try {
+                    renderer.prepare();
+                } catch (RuntimeException | LinkageError e) {
+                    // render() meets the same problem and reports it with the run's context.
+                }
+            }
+        }, "evalgate-report-prepare");
+        thread.setDaemon(true); // never keeps a finished command's JVM alive
+        thread.start();
+    }
+
     /** @return every file written, in renderer order */
     public List<Path> render(ReportInput input, Path directory) {
         List<Path> written = new ArrayList<>();

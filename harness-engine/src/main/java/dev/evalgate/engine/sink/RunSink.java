@@ -21,11 +21,21 @@ public interface RunSink {
     String name();
 
     /**
-     * Called once per finished run, after the run directory and its reports were written; must not change them.
+     * Called once per finished run, after the run directory and its reports were written (unless
+     * {@link #needsReports()} says they are not read); must not change them.
      *
      * @throws Exception any failure; the caller turns it into a warning
      */
     void accept(FinishedRun run) throws Exception;
+
+    /**
+     * Whether {@link #accept} reads the run's reports. A sink that records only what {@link FinishedRun} holds
+     * answers false, and is then called on a thread of its own while the reports are written, which shortens a
+     * short run; the run directory's {@code results.jsonl}, {@code run.json} and verdict files are written by then.
+     */
+    default boolean needsReports() {
+        return true;
+    }
 
     /**
      * The metric series this sink keeps, for gate rules that judge a trend over earlier runs ({@code max_drift});

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import org.apiguardian.api.API;
 
@@ -78,12 +79,65 @@ public final class RunSinks {
      */
     public void accept(FinishedRun run, Consumer<String> warnings) {
         for (RunSink sink : sinks) {
-            try {
-                sink.accept(run);
-            } catch (Exception | LinkageError e) {
-                String why = e.getMessage() == null ? e.toString() : e.getMessage();
-                warnings.accept(sink.name() + " was not updated for run " + run.result().spec().runId() + ": " + why);
+            accept(sink, run, warnings);
+        }
+    }
+
+    /**
+     * Writes the run's reports and hands the run to every sink: the sinks that do not read reports on a second
+     * thread while {@code reports} runs, the others once it has returned. When the reports fail, the sinks already
+     * started are waited for and the others are not called.
+     *
+     * @param warnings receives one line per sink that failed, naming the sink and why (possibly from the second
+     *                 thread); the run is not affected
+     * @return what {@code reports} returned
+     */
+    public <T> T acceptWhileReporting(FinishedRun run, Supplier<T> reports, Consumer<String> warnings) {
+        List<RunSink> early = sinks.stream().filter(sink -> !sink.needsReports()).toList();
+        Thread beside = null;
+        if (!early.isEmpty()) {
+            beside = new Thread(() -> early.forEach(sink -> accept(sink, run, warnings)), "evalgate-sinks");
+            beside.start();
+        }
+        T written;
+        try {
+            written = reports.get();
+        } finally {
+            join(beside);
+        }
+        for (RunSink sink : sinks) {
+            if (!early.contains(sink)) {
+                accept(sink, run, warnings);
             }
+        }
+        return written;
+    }
+
+    private static void accept(RunSink sink, FinishedRun run, Consumer<String> warnings) {
+        try {
+            sink.accept(run);
+        } catch (Exception | LinkageError e) {
+            String why = e.getMessage() == null ? e.toString() : e.getMessage();
+            warnings.accept(sink.name() + " was not updated for run " + run.result().spec().runId() + ": " + why);
+        }
+    }
+
+    /** Waits for the sinks' thread; an interrupt is kept for the caller but does not cut a history write short. */
+    private static void join(Thread thread) {
+        if (thread == null) {
+            return;
+        }
+        boolean interrupted = false;
+        while (true) {
+            try {
+                thread.join();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 }

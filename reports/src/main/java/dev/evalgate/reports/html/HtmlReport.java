@@ -44,6 +44,18 @@ public final class HtmlReport {
     private HtmlReport() {
     }
 
+    /**
+     * Parses the page's template into Freemarker's cache (and so loads Freemarker), which every page needs and a
+     * short run would otherwise wait for; safe alongside {@link #render}, as Freemarker's configuration is.
+     */
+    public static void prepare() {
+        try {
+            FREEMARKER.getTemplate("report.ftlh");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public static void write(ReportModel model, Path file) throws IOException {
         try (Writer out = TextFiles.create(file)) {
             render(model, out);
