@@ -12,6 +12,8 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,15 +24,20 @@ import dev.evalgate.engine.internal.RunStore;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A run of many cases and its reports fit a small heap: {@code evalgate run} and {@code evalgate report} in a
- * child JVM with {@code -Xmx}{@value #HEAP} on {@value #CASES} cases (replay backend, three rule scorers). Reports
- * are streamed and the corpus is let go before them, so the heap a run needs grows slowly with its cases; when the
- * HTML report built its case data as one string, this run ran out of memory under this heap. {@code bench/run}
- * measures the same at 100,000 cases ({@code -Xmx512m}).
+ * A run of many cases and its reports fit a small heap: {@code evalgate run}, {@code evalgate report} and
+ * {@code evalgate gate} against a baseline in a child JVM with {@code -Xmx}{@value #HEAP} on {@value #CASES} cases
+ * (replay backend, three rule scorers), then {@code evalgate gate} (the suite's gate, and the reports) on a stored run of
+ * {@value #TIMES} times as many cases under the same heap. Reports are streamed, the corpus is let go before them
+ * and a run's results are read from {@code results.jsonl} when needed rather than held, so the heap the results,
+ * reports and gate need does not grow with the cases; when a run held all its results, the report of the larger run
+ * ran out of memory under this heap (as did the run itself when the HTML report built its case data as one
+ * string). {@code bench/run --heap} measures the smallest heap at 100,000 cases.
  */
 class MemoryBoundTest {
-    static final int CASES = 30_000;
+    static final int CASES = 20_000;
+    static final int TIMES = 3;
     static final String HEAP = "128m";
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String[] WORDS = ("refund order parcel invoice account password delivery warranty size"
             + " colour discount voucher address return exchange tracking courier receipt payment card").split(" ");
 
@@ -64,7 +71,10 @@ class MemoryBoundTest {
         Files.writeString(suite, String.join("\n", "bundle: bundle.yaml", "corpora: [corpus]", "scorers:",
                 "  - {name: json, type: valid-json}",
                 "  - {name: answer-field, type: regex, params: {pattern: '\"answer\"\\s*:'}}",
-                "  - {name: keyword, type: keywords}", "concurrency: 2", "output: runs", ""));
+                "  - {name: keyword, type: keywords}", "concurrency: 2", "output: runs", "gate:",
+                "  max_error_rate: 0.01", "  min_pass_rate:", "    - {scorer: json, min: 0.5}",
+                "  no_new_failures: [adversarial]", "  max_regression:", "    - {metric: pass, max_drop: 0.05}",
+                "  budgets: {latency_p95_ms: 10000, mean_tokens_per_case: 1000}", ""));
     }
 
     @Test
@@ -80,6 +90,52 @@ class MemoryBoundTest {
         assertThat(report.code()).as(report.output()).isZero();
         assertThat(runDir.resolve("report.html")).exists();
         assertThat(Files.size(runDir.resolve("report.json"))).isGreaterThan(CASES * 100L);
+
+        Child compared = child("gate", runDir.toString(), "--baseline", runDir.toString());
+        assertThat(compared.code()).as(compared.output()).isZero();
+        assertThat(compared.output()).contains("gate: PASSED");
+        try (Stream<Path> files = Files.list(runDir)) {
+            assertThat(files.map(f -> f.getFileName().toString())).anyMatch(name -> name.startsWith("comparison-"));
+        }
+
+        // The same heap holds a stored run of several times the cases, its reports and its gate: the results are
+        // read from results.jsonl as they are needed, so what they take no longer grows with them.
+        Path larger = timesLarger(runDir, TIMES);
+        Child largerGate = child("gate", larger.toString(), "--suite", suite.toString());
+        assertThat(largerGate.code()).as(largerGate.output()).isZero();
+        assertThat(largerGate.output()).contains("gate: PASSED").contains((TIMES * CASES) + " results");
+        Path reports = larger.resolve("gate-no-baseline");
+        assertThat(Files.size(reports.resolve("report.json"))).isGreaterThan(TIMES * CASES * 100L);
+        String lastCase = "case-" + (CASES - 1) + "-" + (TIMES - 1);
+        try (Stream<String> junit = Files.lines(reports.resolve("junit.xml"))) {
+            assertThat(junit.anyMatch(line -> line.contains(lastCase))).as("junit.xml names " + lastCase).isTrue();
+        }
+    }
+
+    /**
+     * A copy of a finished run with {@code times} as many cases: each result again under new case ids, the
+     * recorded summary dropped so that it is computed from the results.
+     */
+    private static Path timesLarger(Path runDir, int times) throws IOException {
+        Path larger = tmp.resolve("larger");
+        Files.createDirectories(larger);
+        try (BufferedWriter out = Files.newBufferedWriter(larger.resolve(RunStore.RESULTS_FILE))) {
+            for (int copy = 0; copy < times; copy++) {
+                String suffix = copy == 0 ? "" : "-" + copy;
+                try (Stream<String> lines = Files.lines(runDir.resolve(RunStore.RESULTS_FILE))) {
+                    for (String line : (Iterable<String>) lines::iterator) {
+                        out.write(line.replaceFirst("\"caseId\":\"(case-[0-9]+)\"", "\"caseId\":\"$1" + suffix + "\""));
+                        out.write('\n');
+                    }
+                }
+            }
+        }
+        ObjectNode record = (ObjectNode) JSON.readTree(runDir.resolve(RunStore.RUN_FILE).toFile());
+        record.remove("summary");
+        ObjectNode corpus = (ObjectNode) record.path("spec").path("corpora").get(0);
+        corpus.put("cases", corpus.path("cases").asInt() * times);
+        JSON.writeValue(larger.resolve(RunStore.RUN_FILE).toFile(), record);
+        return larger;
     }
 
     private static Path onlyRun() throws IOException {

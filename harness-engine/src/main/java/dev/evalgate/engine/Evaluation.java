@@ -178,7 +178,7 @@ public final class Evaluation {
                 store = RunStore.resume(request.resume().get());
                 store.notes().forEach(listener::noted);
                 try {
-                    checkSameSelection(store.existingResults(), prepared.cases(), request.resume().get());
+                    checkSameSelection(store.existing().caseKeys(), prepared.cases(), request.resume().get());
                 } catch (RuntimeException e) {
                     store.close(); // releases the run's lock: the user may resume it rightly in this process
                     throw e;
@@ -409,10 +409,10 @@ public final class Evaluation {
      * The run does not record its --tier and --shard, but results for cases the current selection leaves out
      * show they differ; finishing such a run would report it complete on a different set of cases.
      */
-    private static void checkSameSelection(List<CaseResult> done, List<PlannedCase> planned, Path dir) {
+    private static void checkSameSelection(List<String> doneKeys, List<PlannedCase> planned, Path dir) {
         Set<String> selected = new HashSet<>();
         planned.forEach(c -> selected.add(c.key()));
-        done.stream().map(CaseResult::key).filter(key -> !selected.contains(key)).findFirst().ifPresent(key -> {
+        doneKeys.stream().filter(key -> !selected.contains(key)).findFirst().ifPresent(key -> {
             throw new AdvisedInputException(dir.resolve(RunStore.RESULTS_FILE), 0, null, Advice.text("the run holds"
                     + " a result for case '" + key + "', which the cases selected now (").then(Setting.TIER)
                     .then(", ").then(Setting.SHARD).then(") leave out; resume with the ").then(Setting.TIER)

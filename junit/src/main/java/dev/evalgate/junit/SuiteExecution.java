@@ -21,6 +21,7 @@ import dev.evalgate.engine.CaseResult;
 import dev.evalgate.engine.Evaluation;
 import dev.evalgate.engine.EvaluationException;
 import dev.evalgate.engine.RunResult;
+import dev.evalgate.engine.internal.ResultsByCase;
 import dev.evalgate.engine.Score;
 import dev.evalgate.engine.Suite;
 import dev.evalgate.engine.SuiteLoader;
@@ -81,10 +82,7 @@ final class SuiteExecution {
         result.warnings().forEach(w -> entry.put("evalgate.warning", w));
         listener.reportingEntryPublished(descriptor, ReportEntry.from(entry));
 
-        Map<String, List<CaseResult>> byCase = new LinkedHashMap<>();
-        for (CaseResult r : run.results()) {
-            byCase.computeIfAbsent(r.key(), k -> new ArrayList<>()).add(r);
-        }
+        Map<String, List<CaseResult>> byCase = ResultsByCase.of(run.results());
         Map<String, CaseStatus> statuses = result.caseStatuses();
         for (TestDescriptor child : descriptor.getChildren()) {
             if (child instanceof CaseDescriptor test) {

@@ -1,6 +1,5 @@
 package dev.evalgate.engine.compare;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -40,14 +39,18 @@ public final class CaseOutcomes {
         return of(run.results(), declared);
     }
 
-    /** @param declaredScorers scorer names in suite order; scorers seen only in results follow them */
+    /**
+     * @param declaredScorers scorer names in suite order; scorers seen only in results follow them
+     */
     public static CaseOutcomes of(List<CaseResult> results, List<String> declaredScorers) {
-        Map<String, List<CaseResult>> byKey = new LinkedHashMap<>();
+        // One pass, each case folded into a small tally as its results go by: the results themselves may be read
+        // from the run's file one at a time and are never all held at once.
+        Map<String, Tally> byKey = new LinkedHashMap<>();
         Set<String> scorerNames = new LinkedHashSet<>(declaredScorers);
         Set<String> untrusted = new LinkedHashSet<>();
         int untrustedScores = 0;
         for (CaseResult r : results) {
-            byKey.computeIfAbsent(r.key(), k -> new ArrayList<>()).add(r);
+            byKey.computeIfAbsent(r.key(), k -> new Tally(r)).add(r);
             for (Score s : r.scores()) {
                 scorerNames.add(s.name());
                 if (TrustedScores.untrusted(s)) {
@@ -58,19 +61,34 @@ public final class CaseOutcomes {
         }
         List<String> scorers = List.copyOf(scorerNames);
         Map<String, Entry> entries = new LinkedHashMap<>();
-        byKey.forEach((key, repeats) -> {
-            CaseResult first = repeats.get(0);
-            entries.put(key, new Entry(key, first.corpus(), first.caseId(), first.tags(), outcome(repeats, scorers)));
-        });
+        byKey.forEach((key, tally) -> entries.put(key, new Entry(key, tally.corpus, tally.caseId, tally.tags,
+                tally.outcome(scorers))));
         return new CaseOutcomes(entries, scorers, Set.copyOf(untrusted), untrustedScores);
     }
 
-    private static CaseOutcome outcome(List<CaseResult> repeats, List<String> scorers) {
-        int passed = 0;
-        int errored = 0;
-        Map<String, Double> sums = new LinkedHashMap<>();
-        Set<String> failed = new LinkedHashSet<>();
-        for (CaseResult r : repeats) {
+    /** One case's repeats so far: counts, score sums, failed scorers, and the first repeat's output and error. */
+    private static final class Tally {
+        private final String corpus;
+        private final String caseId;
+        private final List<String> tags;
+        private final String output;
+        private final String error;
+        private final Map<String, Double> sums = new LinkedHashMap<>(4);
+        private final Set<String> failed = new LinkedHashSet<>(4);
+        private int repeats;
+        private int passed;
+        private int errored;
+
+        Tally(CaseResult first) {
+            corpus = first.corpus();
+            caseId = first.caseId();
+            tags = first.tags();
+            output = CaseResult.cap(first.output(), CaseOutcome.MAX_OUTPUT_CHARS);
+            error = first.error();
+        }
+
+        void add(CaseResult r) {
+            repeats++;
             passed += TrustedScores.passed(r) ? 1 : 0;
             errored += r.errored() ? 1 : 0;
             for (Score s : r.scores()) {
@@ -80,17 +98,18 @@ public final class CaseOutcomes {
                 }
             }
         }
-        // A repeat that errored or lacks a score counts as 0 for that scorer: an error is the worst outcome.
-        Map<String, Double> means = new LinkedHashMap<>();
-        for (String name : scorers) {
-            Double sum = sums.get(name);
-            if (sum != null || errored > 0) {
-                means.put(name, (sum == null ? 0.0 : sum) / repeats.size());
+
+        CaseOutcome outcome(List<String> scorers) {
+            // A repeat that errored or lacks a score counts as 0 for that scorer: an error is the worst outcome.
+            Map<String, Double> means = new LinkedHashMap<>();
+            for (String name : scorers) {
+                Double sum = sums.get(name);
+                if (sum != null || errored > 0) {
+                    means.put(name, (sum == null ? 0.0 : sum) / repeats);
+                }
             }
+            return new CaseOutcome(repeats, passed, errored, means, List.copyOf(failed), output, error);
         }
-        CaseResult first = repeats.get(0);
-        return new CaseOutcome(repeats.size(), passed, errored, means, List.copyOf(failed), first.output(),
-                first.error());
     }
 
     public Map<String, Entry> entries() {

@@ -17,10 +17,15 @@ final class ErrorDigest {
     }
 
     static String of(List<CaseResult> errored, boolean showRepeat) {
-        String listed = errored.stream().limit(MAX_RESULTS)
+        return of(errored, errored.size(), showRepeat);
+    }
+
+    /** @param first the first errored results (only {@link #MAX_RESULTS} are listed), of {@code count} in all */
+    static String of(List<CaseResult> first, int count, boolean showRepeat) {
+        String listed = first.stream().limit(MAX_RESULTS)
                 .map(r -> r.key() + (showRepeat ? " repeat " + r.repeat() : "") + ": \"" + oneLine(r.error()) + '"')
                 .collect(Collectors.joining("; "));
-        int more = errored.size() - MAX_RESULTS;
+        int more = count - MAX_RESULTS;
         return more > 0 ? listed + "; and " + more + " more" : listed;
     }
 

@@ -1,6 +1,7 @@
 package dev.evalgate.engine.gate;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -76,7 +77,7 @@ public final class Gate {
         private final RunResult run;
         private final Comparison comparison;
         private final String missingBaseline;
-        private final CaseOutcomes outcomes;
+        private CaseOutcomes outcomes;
         private final List<Violation> violations = new ArrayList<>();
         private final List<RuleCheck> checks = new ArrayList<>();
         private final Set<String> notes = new LinkedHashSet<>();
@@ -85,11 +86,28 @@ public final class Gate {
             this.run = run;
             this.comparison = comparison;
             this.missingBaseline = comparison == null ? missingBaseline : null;
-            this.outcomes = CaseOutcomes.of(run);
-            if (outcomes.untrustedScores() > 0) {
-                notes.add(outcomes.untrustedScores() + " scores of " + String.join(", ", outcomes.untrustedScorers())
+            // Scores only: the outcomes per case are built when a reliability rule asks for them.
+            int untrustedScores = 0;
+            Set<String> untrustedScorers = new LinkedHashSet<>();
+            for (CaseResult r : run.results()) {
+                for (Score s : r.scores()) {
+                    if (TrustedScores.untrusted(s)) {
+                        untrustedScores++;
+                        untrustedScorers.add(s.name());
+                    }
+                }
+            }
+            if (untrustedScores > 0) {
+                notes.add(untrustedScores + " scores of " + String.join(", ", untrustedScorers)
                         + " were not counted: their judge failed its calibration (details.untrusted)");
             }
+        }
+
+        private CaseOutcomes outcomes() {
+            if (outcomes == null) {
+                outcomes = CaseOutcomes.of(run);
+            }
+            return outcomes;
         }
 
         void check(GateRule rule) {
@@ -120,16 +138,25 @@ public final class Gate {
                 skip(rule, "the run has no results", rule.max());
                 return;
             }
-            List<CaseResult> errored = results.stream().filter(CaseResult::errored).toList();
-            double rate = (double) errored.size() / results.size();
-            boolean violated = rate > rule.max();
-            String message = errored.size() + " of " + results.size() + " results errored (error rate " + fmt(rate)
-                    + (violated ? ", above " : ", within ") + "the limit of " + fmt(rule.max()) + ")";
-            if (!errored.isEmpty()) {
-                message += ": " + ErrorDigest.of(errored, run.spec().repeats() > 1);
+            // Keys and the first few errors only: a run's results are walked, not held.
+            List<CaseResult> first = new ArrayList<>();
+            List<String> keys = new ArrayList<>();
+            for (CaseResult r : results) {
+                if (r.errored()) {
+                    keys.add(r.key());
+                    if (first.size() < ErrorDigest.MAX_RESULTS) {
+                        first.add(r);
+                    }
+                }
             }
-            decide(rule, violated, rate, rule.max(), message,
-                    distinct(errored.stream().map(CaseResult::key).toList()));
+            double rate = (double) keys.size() / results.size();
+            boolean violated = rate > rule.max();
+            String message = keys.size() + " of " + results.size() + " results errored (error rate " + fmt(rate)
+                    + (violated ? ", above " : ", within ") + "the limit of " + fmt(rule.max()) + ")";
+            if (!keys.isEmpty()) {
+                message += ": " + ErrorDigest.of(first, keys.size(), run.spec().repeats() > 1);
+            }
+            decide(rule, violated, rate, rule.max(), message, distinct(keys));
         }
 
         private void minPassRate(GateRule.MinPassRate rule) {
@@ -309,24 +336,36 @@ public final class Gate {
                             largest(results, tokens, mean ? rule.limit() : 0));
                 }
                 case LATENCY_P50_MS, LATENCY_P95_MS -> {
-                    List<CaseResult> answered = results.stream().filter(r -> !r.errored()).toList();
-                    List<CaseResult> called = answered.stream().filter(r -> r.stats().calls() > 0).toList();
-                    if (called.isEmpty()) {
-                        skip(rule, answered.isEmpty() ? "every result errored; no latency to measure"
-                                : !answered.stream().allMatch(r -> r.stats().cachedCalls() > 0)
+                    int answered = 0;
+                    boolean allCached = true;
+                    double[] latencies = new double[results.size()];
+                    int called = 0;
+                    for (CaseResult r : results) {
+                        if (r.errored()) {
+                            continue;
+                        }
+                        answered++;
+                        allCached &= r.stats().cachedCalls() > 0;
+                        if (r.stats().calls() > 0) {
+                            latencies[called++] = r.stats().latencyMs();
+                        }
+                    }
+                    if (called == 0) {
+                        skip(rule, answered == 0 ? "every result errored; no latency to measure"
+                                : !allCached
                                 ? "no model call was timed"
-                                : answered.size() == results.size()
+                                : answered == results.size()
                                 ? "every output came from the cache; no latency to measure"
-                                : "the " + answered.size() + " outputs all came from the cache and the other "
-                                + (results.size() - answered.size()) + " results errored; no latency to measure",
+                                : "the " + answered + " outputs all came from the cache and the other "
+                                + (results.size() - answered) + " results errored; no latency to measure",
                                 rule.limit());
                         return;
                     }
                     double pct = rule.kind() == GateRule.BudgetKind.LATENCY_P50_MS ? 50 : 95;
-                    double observed = Percentiles.of(called.stream().mapToDouble(r -> r.stats().latencyMs())
-                            .toArray(), pct);
+                    double observed = Percentiles.of(Arrays.copyOf(latencies, called), pct);
                     budgetCheck(rule, observed, "p" + (int) pct + " latency " + fmt(observed) + " ms",
-                            largest(called, r -> r.stats().latencyMs(), rule.limit()));
+                            largest(results, r -> !r.errored() && r.stats().calls() > 0 ? r.stats().latencyMs()
+                                    : Double.NEGATIVE_INFINITY, rule.limit()));
                 }
                 case MEAN_COST_PER_CASE, TOTAL_COST -> {
                     ModelPrice price = price(rule);
@@ -372,6 +411,7 @@ public final class Gate {
         }
 
         private void reliability(GateRule.ReliabilityLimit rule) {
+            CaseOutcomes outcomes = outcomes();
             Reliability rel = outcomes.reliability();
             if (rel.cases() == 0) {
                 skip(rule, "the run has no results", rule.limit());
@@ -471,8 +511,18 @@ public final class Gate {
 
     /** Keys of results whose value exceeds {@code above}, largest first, each case once. */
     private static List<String> largest(List<CaseResult> results, ToDoubleFunction<CaseResult> value, double above) {
-        return distinct(results.stream().filter(r -> value.applyAsDouble(r) > above)
-                .sorted(Comparator.comparingDouble(r -> -value.applyAsDouble(r))).map(CaseResult::key).toList());
+        // Each result is read once and only its key and value kept: the results may be read from the run's file.
+        record Keyed(String key, double value) {
+        }
+        List<Keyed> over = new ArrayList<>();
+        for (CaseResult r : results) {
+            double v = value.applyAsDouble(r);
+            if (v > above) {
+                over.add(new Keyed(r.key(), v));
+            }
+        }
+        over.sort(Comparator.comparingDouble(k -> -k.value()));
+        return distinct(over.stream().map(Keyed::key).toList());
     }
 
     private static String cases(int n) {

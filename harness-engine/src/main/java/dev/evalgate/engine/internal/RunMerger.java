@@ -39,7 +39,7 @@ public final class RunMerger {
         }
         RunSpec first = shards.get(0).spec();
         Map<String, Path> owner = new HashMap<>();
-        List<CaseResult> all = new ArrayList<>();
+        int results = 0;
         long wallMs = 0;
         for (int i = 0; i < shards.size(); i++) {
             RunResult shard = shards.get(i);
@@ -62,20 +62,32 @@ public final class RunMerger {
                             "case " + task + " is in two shards (" + earlier + " and " + dir + "); were the shards"
                                     + " of the same ").then(Setting.SHARD, "i/n").then(" split?"), null);
                 }
-                all.add(result);
+                results++;
             }
             wallMs = Math.max(wallMs, shard.summary().wallMs());
         }
-        requireEveryShard(shardDirectories, shards, all.size());
+        owner = null;
+        requireEveryShard(shardDirectories, shards, results);
         RunSpec merged = new RunSpec(outDirectory.getFileName().toString(), first.suite(), first.suiteFile(),
                 first.startedAt(), first.engineVersion(), first.bundle(), first.bundleDigest(), first.model(),
                 first.corpora(), first.scorers(), first.repeats(), first.seeds(), first.concurrency(),
                 first.timeoutMs(), first.host(), first.java(), first.os(),
                 new RunSelection(first.selection().tier(), null), first.pricing());
-        RunSummary summary = RunSummary.of(all, first.model().loadMillis(), wallMs);
+        // Checked first, copied second: a merge that is refused writes nothing, and no shard is held in memory.
+        StoredResults all;
+        RunSummary summary;
         try (RunStore store = RunStore.create(outDirectory)) {
             store.writeRecord(new RunRecord(merged, RunRecord.RUNNING, null));
-            all.forEach(store::append);
+            StoredResults.Builder lines = new StoredResults.Builder(outDirectory.resolve(RunStore.RESULTS_FILE),
+                    results);
+            for (RunResult shard : shards) {
+                for (CaseResult result : shard.results()) {
+                    lines.add(store.appendBuffered(result));
+                }
+            }
+            store.flush();
+            all = lines.build();
+            summary = RunSummary.of(all, first.model().loadMillis(), wallMs);
             store.writeRecord(new RunRecord(merged, RunRecord.COMPLETED, summary));
         }
         return new RunResult(merged, all, summary, outDirectory);

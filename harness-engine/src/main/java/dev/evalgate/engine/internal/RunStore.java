@@ -1,22 +1,24 @@
 package dev.evalgate.engine.internal;
 
-import java.io.BufferedWriter;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 
 import dev.evalgate.datasets.InputFiles;
@@ -36,27 +38,41 @@ import dev.evalgate.engine.Setting;
  * A run directory: {@code run.json} (spec, status, summary) and {@code results.jsonl}, one {@link CaseResult} a
  * line. {@link #append} writes and flushes a line; the runner uses {@link #appendBuffered} and {@link #flush} to
  * flush in batches, and counts a case as done only once it is flushed, so a killed run loses only cases it had not
- * yet reported finished (and a line cut off mid-write, which {@link #resume} drops).
+ * yet reported finished (and a line cut off mid-write, which {@link #resume} drops). Runs read back are
+ * {@link StoredResults}: the file is streamed once to check it and index its lines, never held whole.
  */
 public final class RunStore implements AutoCloseable {
     public static final String RUN_FILE = "run.json";
     public static final String RESULTS_FILE = "results.jsonl";
 
     private final Path directory;
-    private final List<CaseResult> existing;
-    private BufferedWriter writer;
+    private final Existing existing;
+    private OutputStream writer;
+    /** Where the next appended line starts: the length of the file as this store has written it. */
+    private long position;
     private final WriterLock lock;
     private final List<String> notes;
 
-    private RunStore(Path directory, List<CaseResult> existing, WriterLock lock) {
+    private RunStore(Path directory, Existing existing, WriterLock lock) {
         this(directory, existing, lock, List.of());
     }
 
-    private RunStore(Path directory, List<CaseResult> existing, WriterLock lock, List<String> notes) {
+    private RunStore(Path directory, Existing existing, WriterLock lock, List<String> notes) {
         this.notes = List.copyOf(notes);
         this.directory = directory;
-        this.existing = List.copyOf(existing);
+        this.existing = existing;
         this.lock = lock;
+    }
+
+    /**
+     * Results already on disk when a run is resumed: the (case, repeat) of each, for the runner to skip, and
+     * where its line lies, for the finished run's list; nothing of the results themselves.
+     */
+    public record Existing(List<String> caseKeys, int[] repeats, StoredResults results) {
+        static Existing none(Path directory) {
+            return new Existing(List.of(), new int[0],
+                    new StoredResults.Builder(directory.resolve(RESULTS_FILE), 0).build());
+        }
     }
 
     /** A new, empty run directory; refuses to overwrite a directory that already holds a run. */
@@ -79,7 +95,7 @@ public final class RunStore implements AutoCloseable {
             throw new AdvisedIOException(Advice.text("cannot create run directory " + directory + ": " + reason(e)
                     + "; choose a writable place with ").then(Setting.OUTPUT_DIRECTORY), e);
         }
-        return new RunStore(directory, List.of(), WriterLock.acquire(directory));
+        return new RunStore(directory, Existing.none(directory), WriterLock.acquire(directory));
     }
 
     /**
@@ -120,10 +136,28 @@ public final class RunStore implements AutoCloseable {
         // Locked before the torn tail is repaired: another process may still be appending to this file.
         WriterLock lock = WriterLock.acquire(directory);
         Path results = directory.resolve(RESULTS_FILE);
-        List<CaseResult> done = new ArrayList<>();
         List<String> notes = new ArrayList<>();
+        Existing done = Existing.none(directory);
         if (Files.exists(results)) {
-            long keep = readResults(results, done, notes);
+            List<String> keys = new ArrayList<>();
+            int[][] repeats = {new int[1024]};
+            // Nothing kept: the runner reads back only what a report asks for, after the run.
+            StoredResults.Builder lines = new StoredResults.Builder(results, 1024, 0);
+            long keep;
+            try {
+                keep = readResults(results, notes, (result, offset, length) -> {
+                    if (keys.size() == repeats[0].length) {
+                        repeats[0] = Arrays.copyOf(repeats[0], keys.size() * 2);
+                    }
+                    repeats[0][keys.size()] = result.repeat();
+                    keys.add(result.key());
+                    lines.add(offset, length, result);
+                });
+            } catch (RuntimeException e) {
+                lock.release();
+                throw e;
+            }
+            done = new Existing(keys, Arrays.copyOf(repeats[0], keys.size()), lines.build());
             try (FileChannel channel = FileChannel.open(results, StandardOpenOption.WRITE)) {
                 if (channel.size() > keep) {
                     channel.truncate(keep);
@@ -148,12 +182,13 @@ public final class RunStore implements AutoCloseable {
      */
     public static Loaded load(Path directory) {
         RunRecord record = readRecord(directory);
-        List<CaseResult> results = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         Path file = directory.resolve(RESULTS_FILE);
+        StoredResults.Builder lines = new StoredResults.Builder(file, 1024);
         if (Files.exists(file)) {
-            readResults(file, results, notes);
+            readResults(file, notes, (result, offset, length) -> lines.add(offset, length, result));
         }
+        StoredResults results = lines.build();
         RunSummary summary = record.summary() != null ? record.summary()
                 : RunSummary.of(results, record.spec().model() == null ? 0 : record.spec().model().loadMillis(), 0);
         return new Loaded(new RunResult(record.spec(), results, summary, directory), notes);
@@ -203,56 +238,91 @@ public final class RunStore implements AutoCloseable {
         return record;
     }
 
-    /**
-     * Parses complete lines, strict UTF-8, each validated like user input; a (case, repeat) seen before is left
-     * out with a note. Returns the byte length of the well-formed prefix of the file: a last line without its
-     * newline was being written when the process died and is not part of it.
-     */
-    private static long readResults(Path file, List<CaseResult> into, List<String> notes) {
-        byte[] bytes = InputFiles.readBytes(file, InputKind.RESULTS);
-        java.util.Map<String, Integer> firstLine = new java.util.HashMap<>();
-        int start = 0;
-        int lineNo = 0;
-        while (start < bytes.length) {
-            int end = start;
-            while (end < bytes.length && bytes[end] != '\n') {
-                end++;
-            }
-            lineNo++;
-            if (end == bytes.length) {
-                return start;
-            }
-            String line = InputFiles.decode(file, bytes, start, end - start, lineNo);
-            if (!line.isBlank()) {
-                CaseResult result;
-                try {
-                    result = Json.MAPPER.readValue(line, CaseResult.class);
-                } catch (JsonProcessingException e) {
-                    throw new InvalidInputException(file, lineNo, JsonProblems.field(e),
-                            "unreadable result: " + JsonProblems.problem(e));
-                }
-                if (result == null) {
-                    throw new InvalidInputException(file, lineNo, null, "unreadable result: null");
-                }
-                if (result.repeat() < 0) {
-                    throw new InvalidInputException(file, lineNo, "repeat", "must be 0 or more, found "
-                            + result.repeat());
-                }
-                String key = result.key() + "#" + result.repeat();
-                Integer earlier = firstLine.putIfAbsent(key, lineNo);
-                if (earlier != null) {
-                    notes.add(file + ":" + lineNo + ": case '" + result.key() + "' repeat " + result.repeat()
-                            + " already has a result on line " + earlier + "; this line is left out");
-                } else {
-                    into.add(result);
-                }
-            }
-            start = end + 1;
-        }
-        return bytes.length;
+    /** What {@link #readResults} hands on for each result it keeps. */
+    private interface ResultLines {
+        void accept(CaseResult result, long offset, int length);
     }
 
-    private static void closeQuietly(java.io.Writer writer) {
+    /**
+     * Parses complete lines, strict UTF-8, each validated like user input, streaming the file (it may be larger
+     * than the heap); a (case, repeat) seen before is left out with a note. Returns the byte length of the
+     * well-formed prefix of the file: a last line without its newline was being written when the process died
+     * and is not part of it.
+     */
+    private static long readResults(Path file, List<String> notes, ResultLines into) {
+        InputFiles.checkReadable(file, InputKind.RESULTS);
+        Map<String, Integer> firstLine = new HashMap<>();
+        byte[] line = new byte[1 << 12];
+        int lineLength = 0;
+        long lineStart = 0;
+        long position = 0;
+        int lineNo = 0;
+        byte[] chunk = new byte[1 << 16];
+        try (InputStream in = Files.newInputStream(file)) {
+            for (int read = in.read(chunk); read >= 0; read = in.read(chunk)) {
+                int from = 0;
+                for (int i = 0; i < read; i++) {
+                    if (chunk[i] != '\n') {
+                        continue;
+                    }
+                    int part = i - from;
+                    if (lineLength + part > line.length) {
+                        line = Arrays.copyOf(line, Math.max(line.length * 2, lineLength + part));
+                    }
+                    System.arraycopy(chunk, from, line, lineLength, part);
+                    lineLength += part;
+                    lineNo++;
+                    parseLine(file, line, lineLength, lineNo, lineStart, firstLine, notes, into);
+                    position += part + 1;
+                    lineStart = position;
+                    lineLength = 0;
+                    from = i + 1;
+                }
+                int rest = read - from;
+                if (lineLength + rest > line.length) {
+                    line = Arrays.copyOf(line, Math.max(line.length * 2, lineLength + rest));
+                }
+                System.arraycopy(chunk, from, line, lineLength, rest);
+                lineLength += rest;
+                position += rest;
+            }
+        } catch (IOException e) {
+            throw InputFiles.unreadable(file, e);
+        }
+        return lineStart;
+    }
+
+    private static void parseLine(Path file, byte[] bytes, int length, int lineNo, long offset,
+                                  Map<String, Integer> firstLine, List<String> notes, ResultLines into) {
+        String line = InputFiles.decode(file, bytes, 0, length, lineNo);
+        if (line.isBlank()) {
+            return;
+        }
+        CaseResult result;
+        try {
+            result = Json.MAPPER.readValue(line, CaseResult.class);
+        } catch (JsonProcessingException e) {
+            throw new InvalidInputException(file, lineNo, JsonProblems.field(e),
+                    "unreadable result: " + JsonProblems.problem(e));
+        }
+        if (result == null) {
+            throw new InvalidInputException(file, lineNo, null, "unreadable result: null");
+        }
+        if (result.repeat() < 0) {
+            throw new InvalidInputException(file, lineNo, "repeat", "must be 0 or more, found "
+                    + result.repeat());
+        }
+        String key = result.key() + "#" + result.repeat();
+        Integer earlier = firstLine.putIfAbsent(key, lineNo);
+        if (earlier != null) {
+            notes.add(file + ":" + lineNo + ": case '" + result.key() + "' repeat " + result.repeat()
+                    + " already has a result on line " + earlier + "; this line is left out");
+        } else {
+            into.accept(result, offset, length);
+        }
+    }
+
+    private static void closeQuietly(OutputStream writer) {
         try {
             writer.close();
         } catch (IOException e) {
@@ -272,8 +342,13 @@ public final class RunStore implements AutoCloseable {
         return directory;
     }
 
-    /** Results already on disk when the store was opened (empty for a new run). */
+    /** Results already on disk when the store was opened (empty for a new run), read from the file on demand. */
     public List<CaseResult> existingResults() {
+        return existing.results();
+    }
+
+    /** The (case, repeat) and line of each result already on disk when the store was opened. */
+    public Existing existing() {
         return existing;
     }
 
@@ -304,28 +379,38 @@ public final class RunStore implements AutoCloseable {
     }
 
     /** Writes one result and flushes it to the operating system: it survives a kill of this process. */
-    public synchronized void append(CaseResult result) {
-        appendBuffered(result);
+    public synchronized StoredResults.Line append(CaseResult result) {
+        StoredResults.Line line = appendBuffered(result);
         flush();
+        return line;
     }
 
-    /** Writes one result into the buffer; it is safe from a kill only after the next {@link #flush}. */
-    public synchronized void appendBuffered(CaseResult result) {
+    /**
+     * Writes one result into the buffer; it is safe from a kill only after the next {@link #flush}.
+     *
+     * @return where its line lies in {@code results.jsonl}, to read it back from there
+     */
+    public synchronized StoredResults.Line appendBuffered(CaseResult result) {
         try {
             if (writer == null) {
-                // A model can emit a lone surrogate; it is written as U+FFFD instead of failing the run.
-                writer = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(
-                        directory.resolve(RESULTS_FILE), StandardOpenOption.CREATE, StandardOpenOption.APPEND),
-                        StandardCharsets.UTF_8.newEncoder().onMalformedInput(CodingErrorAction.REPLACE)
-                                .onUnmappableCharacter(CodingErrorAction.REPLACE)), 1 << 16);
+                Path file = directory.resolve(RESULTS_FILE);
+                // After a failed append the file may end in part of a line: offsets count from what is there.
+                position = Files.exists(file) ? Files.size(file) : 0;
+                writer = new BufferedOutputStream(Files.newOutputStream(file, StandardOpenOption.CREATE,
+                        StandardOpenOption.APPEND), 1 << 16);
             }
-            // Straight into the buffer: the generator neither closes nor flushes the file.
-            try (JsonGenerator line = Json.MAPPER.getFactory().createGenerator(writer)
-                    .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
-                    .disable(JsonGenerator.Feature.FLUSH_PASSED_TO_STREAM)) {
-                Json.MAPPER.writeValue(line, result);
+            byte[] bytes;
+            try {
+                // A model can emit a lone surrogate; the encoder writes it as '?' instead of failing the run.
+                bytes = Json.MAPPER.writeValueAsString(result).getBytes(StandardCharsets.UTF_8);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("a result is plain data and always serialises", e);
             }
+            StoredResults.Line line = new StoredResults.Line(position, bytes.length);
+            writer.write(bytes);
             writer.write('\n');
+            position += bytes.length + 1L;
+            return line;
         } catch (IOException e) {
             // A full buffer is written out inside write(): a full disk can surface here as well as in flush().
             throw appendFailed(e);

@@ -2,9 +2,7 @@ package dev.evalgate.engine.internal;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -69,36 +67,41 @@ public final class Runner {
 
     private RunResult runLocked(RunPlan plan, RunStore store, RunListener listener) {
         long started = System.nanoTime();
-        Map<String, CaseResult> done = new LinkedHashMap<>();
-        for (CaseResult existing : store.existingResults()) {
-            done.putIfAbsent(taskKey(existing.key(), existing.repeat()), existing);
-        }
-        List<Task> todo = new ArrayList<>(plan.cases().size() * plan.repeats());
+        int repeats = plan.repeats();
+        Map<String, Integer> order = new HashMap<>();
+        int slots = 0;
         for (PlannedCase planned : plan.cases()) {
-            for (int repeat = 0; repeat < plan.repeats(); repeat++) {
-                if (!done.containsKey(taskKey(planned.key(), repeat))) {
+            order.put(planned.key(), planned.index());
+            slots = Math.max(slots, (planned.index() + 1) * repeats);
+        }
+        // Where each (case, repeat) lies in results.jsonl, by its place in the plan: the run keeps the lines'
+        // places, never the results, so its heap does not grow with every output and explanation it writes.
+        ResultSlots placed = new ResultSlots(slots);
+        RunStore.Existing existing = store.existing();
+        for (int i = 0; i < existing.caseKeys().size(); i++) {
+            Integer index = order.get(existing.caseKeys().get(i));
+            int repeat = existing.repeats()[i];
+            if (index != null && repeat < repeats) {
+                placed.put(index * repeats + repeat, existing.results().line(i));
+            }
+        }
+        List<Task> todo = new ArrayList<>(plan.cases().size() * repeats);
+        for (PlannedCase planned : plan.cases()) {
+            for (int repeat = 0; repeat < repeats; repeat++) {
+                if (!placed.has(planned.index() * repeats + repeat)) {
                     todo.add(new Task(planned, repeat));
                 }
             }
         }
+        order = null;
         store.writeRecord(new RunRecord(plan.spec(), RunRecord.RUNNING, null));
         listener.runStarted(plan.spec(), plan.totalResults(), plan.totalResults() - todo.size());
         plan.observer().runStarted(plan.spec());
 
-        List<CaseResult> fresh = execute(plan, store, listener, todo);
+        execute(plan, store, listener, todo, placed);
+        todo = null;
 
-        Map<String, Integer> order = new HashMap<>();
-        for (PlannedCase planned : plan.cases()) {
-            order.put(planned.key(), planned.index());
-        }
-        List<CaseResult> all = new ArrayList<>();
-        for (CaseResult r : done.values()) {
-            if (order.containsKey(r.key()) && r.repeat() < plan.repeats()) {
-                all.add(r);
-            }
-        }
-        all.addAll(fresh);
-        all = inPlanOrder(all, order, plan.repeats());
+        StoredResults all = placed.inOrder(store.directory().resolve(RunStore.RESULTS_FILE));
         long wallMs = (System.nanoTime() - started) / 1_000_000;
         // From the client, not the spec: a backend may load its model on the first request, after the spec was made.
         RunSummary summary = RunSummary.of(all, Math.max(plan.spec().model().loadMillis(),
@@ -117,16 +120,15 @@ public final class Runner {
      * {@code results.jsonl} through {@link ResultSink}, which flushes in batches; a case is reported finished to
      * the listener only once its line is flushed, so whatever the progress shows as done survives a kill.
      */
-    private List<CaseResult> execute(RunPlan plan, RunStore store, RunListener listener, List<Task> todo) {
-        List<CaseResult> fresh = new ArrayList<>(todo.size());
+    private void execute(RunPlan plan, RunStore store, RunListener listener, List<Task> todo, ResultSlots placed) {
         if (todo.isEmpty()) {
-            return fresh;
+            return;
         }
         int threads = Math.max(1, Math.min(todo.size(), Math.min(plan.concurrency(), plan.client().maxConcurrency())));
         ExecutorService pool = Executors.newFixedThreadPool(threads, new WorkerThreads());
         CallWatchdog watchdog = new CallWatchdog(watchdogGrace);
         CaseExecutor executor = new CaseExecutor(plan, sleeper, watchdog);
-        ResultSink sink = new ResultSink(store, listener, fresh);
+        ResultSink sink = new ResultSink(store, listener, placed, plan.repeats());
         AtomicInteger next = new AtomicInteger();
         AtomicBoolean failed = new AtomicBoolean();
         List<Future<?>> workers = new ArrayList<>();
@@ -137,7 +139,7 @@ public final class Runner {
                         for (int i = next.getAndIncrement(); i < todo.size() && !failed.get();
                              i = next.getAndIncrement()) {
                             Task task = todo.get(i);
-                            sink.accept(executor.execute(task.planned(), task.repeat()));
+                            sink.accept(task, executor.execute(task.planned(), task.repeat()));
                         }
                     } catch (RuntimeException | Error e) {
                         failed.set(true); // the other workers stop after their current case
@@ -170,7 +172,6 @@ public final class Runner {
                 sink.flushQuietly(); // what finished is kept for --resume
             }
         }
-        return fresh;
     }
 
     /**
@@ -184,19 +185,20 @@ public final class Runner {
 
         private final RunStore store;
         private final RunListener listener;
-        private final List<CaseResult> fresh;
+        private final ResultSlots placed;
+        private final int repeats;
         private final List<CaseResult> unflushed = new ArrayList<>(BATCH);
         private long lastFlush = System.nanoTime();
 
-        ResultSink(RunStore store, RunListener listener, List<CaseResult> fresh) {
+        ResultSink(RunStore store, RunListener listener, ResultSlots placed, int repeats) {
             this.store = store;
             this.listener = listener;
-            this.fresh = fresh;
+            this.placed = placed;
+            this.repeats = repeats;
         }
 
-        synchronized void accept(CaseResult result) {
-            store.appendBuffered(result);
-            fresh.add(result);
+        synchronized void accept(Task task, CaseResult result) {
+            placed.put(task.planned().index() * repeats + task.repeat(), store.appendBuffered(result), result);
             unflushed.add(result);
             if (unflushed.size() >= BATCH || System.nanoTime() - lastFlush >= FLUSH_INTERVAL_NANOS) {
                 flush();
@@ -222,37 +224,53 @@ public final class Runner {
     }
 
     /**
-     * The results by case in plan order, then by repeat. Each result goes straight to its slot (case index times
-     * repeats plus repeat): one pass, where a sort compared 100,000 results through two map look-ups each. Should
-     * two results claim one slot, a stable sort keeps them both.
+     * The line of each (case, repeat) by its slot (case index times repeats plus repeat): the finished run lists
+     * them in plan order, case by case, in one pass and without a sort. Results run here are kept too, up to the
+     * budget a {@link StoredResults} keeps, so the finished run need not parse back what it just wrote.
      */
-    static List<CaseResult> inPlanOrder(List<CaseResult> results, Map<String, Integer> order, int repeats) {
-        int slots = 0;
-        for (int index : order.values()) {
-            slots = Math.max(slots, (index + 1) * repeats);
-        }
-        CaseResult[] placed = new CaseResult[slots];
-        for (CaseResult r : results) {
-            int slot = order.get(r.key()) * repeats + r.repeat();
-            if (placed[slot] != null) {
-                List<CaseResult> sorted = new ArrayList<>(results);
-                sorted.sort(Comparator.comparingInt((CaseResult c) -> order.get(c.key()))
-                        .thenComparingInt(CaseResult::repeat));
-                return sorted;
-            }
-            placed[slot] = r;
-        }
-        List<CaseResult> sorted = new ArrayList<>(results.size());
-        for (CaseResult r : placed) {
-            if (r != null) {
-                sorted.add(r);
-            }
-        }
-        return sorted;
-    }
+    static final class ResultSlots {
+        private final long[] offsets;
+        private final int[] lengths; // 0: no result (a line holds at least "{}")
+        private final CaseResult[] kept;
+        private final long budget = StoredResults.defaultBudget();
+        private long keptBytes;
 
-    private static String taskKey(String caseKey, int repeat) {
-        return caseKey + "#" + repeat;
+        ResultSlots(int slots) {
+            offsets = new long[slots];
+            lengths = new int[slots];
+            kept = new CaseResult[slots];
+        }
+
+        boolean has(int slot) {
+            return lengths[slot] > 0;
+        }
+
+        void put(int slot, StoredResults.Line line) {
+            offsets[slot] = line.offset();
+            lengths[slot] = line.length();
+        }
+
+        void put(int slot, StoredResults.Line line, CaseResult result) {
+            put(slot, line);
+            if (keptBytes + line.length() <= budget) {
+                kept[slot] = result;
+                keptBytes += line.length();
+            }
+        }
+
+        StoredResults inOrder(java.nio.file.Path file) {
+            int count = 0;
+            for (int length : lengths) {
+                count += length > 0 ? 1 : 0;
+            }
+            StoredResults.Builder list = new StoredResults.Builder(file, count, budget);
+            for (int slot = 0; slot < lengths.length; slot++) {
+                if (lengths[slot] > 0) {
+                    list.add(offsets[slot], lengths[slot], kept[slot]);
+                }
+            }
+            return list.build();
+        }
     }
 
     private record Task(PlannedCase planned, int repeat) {

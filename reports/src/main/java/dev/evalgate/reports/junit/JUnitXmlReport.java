@@ -11,8 +11,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -23,6 +21,7 @@ import javax.xml.stream.XMLStreamWriter;
 
 import dev.evalgate.engine.CaseResult;
 import dev.evalgate.engine.RunResult;
+import dev.evalgate.engine.internal.ResultsByCase;
 import dev.evalgate.engine.RunSpec;
 import dev.evalgate.engine.Score;
 import dev.evalgate.engine.gate.GateVerdict;
@@ -66,10 +65,9 @@ public final class JUnitXmlReport {
 
     private static void write(RunResult run, GateVerdict verdict, XMLStreamWriter xml) throws XMLStreamException {
         RunSpec spec = run.spec();
-        Map<String, List<CaseResult>> byCorpus = new LinkedHashMap<>();
-        for (CaseResult r : run.results()) {
-            byCorpus.computeIfAbsent(r.corpus().isEmpty() ? "cases" : r.corpus(), k -> new ArrayList<>()).add(r);
-        }
+        // Views of the run's list: a run's results are read from its file as they are written out, not copied.
+        Map<String, List<CaseResult>> byCorpus = ResultsByCase.grouped(run.results(),
+                r -> r.corpus().isEmpty() ? "cases" : r.corpus());
         xml.writeStartDocument("UTF-8", "1.0");
         xml.writeCharacters("\n");
         // No attributes on the root: the strict schema allows none, and readers sum the testsuite counts anyway.

@@ -1,8 +1,6 @@
 package dev.evalgate.reports.model;
 
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +10,7 @@ import java.util.Set;
 import dev.evalgate.datasets.EvalCase;
 import dev.evalgate.engine.CaseResult;
 import dev.evalgate.engine.RunResult;
+import dev.evalgate.engine.internal.ResultsByCase;
 import dev.evalgate.engine.Score;
 import dev.evalgate.engine.compare.CaseDiff;
 import dev.evalgate.engine.compare.CaseOutcome;
@@ -24,12 +23,9 @@ final class CaseViews {
     private CaseViews() {
     }
 
+    /** Each case's results, as views of the run's list: a run's results are read from its file, not copied. */
     static Map<String, List<CaseResult>> byCase(List<CaseResult> results) {
-        Map<String, List<CaseResult>> grouped = new LinkedHashMap<>();
-        for (CaseResult r : results) {
-            grouped.computeIfAbsent(r.key(), k -> new ArrayList<>()).add(r);
-        }
-        return grouped;
+        return ResultsByCase.of(results);
     }
 
     /** The run's cases, each view built when read (see {@link RunCaseViews}). */

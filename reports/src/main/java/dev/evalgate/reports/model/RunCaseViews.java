@@ -54,7 +54,7 @@ final class RunCaseViews extends AbstractList<CaseView> implements RandomAccess 
         for (int i = 1; i <= results.size(); i++) {
             if (i == results.size() || !results.get(i).key().equals(results.get(start).key())) {
                 if (!seen.add(results.get(start).key())) {
-                    return List.copyOf(CaseViews.byCase(results).values());
+                    return new ArrayList<>(CaseViews.byCase(results).values());
                 }
                 groups.add(results.subList(start, i));
                 start = i;

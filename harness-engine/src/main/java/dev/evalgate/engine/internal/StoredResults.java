@@ -1,0 +1,231 @@
+package dev.evalgate.engine.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.AbstractList;
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.RandomAccess;
+
+import dev.evalgate.engine.CaseResult;
+
+/**
+ * A run's results as they lie in {@code results.jsonl}: per result where its line starts and how long it is, so
+ * the heap a run needs does not grow with its outputs and explanations. {@link #get} reads and parses the line,
+ * through a few windows of the file, so that a pass in order reads the file once even while another thread walks
+ * the list elsewhere (the HTML page is written beside the other reports).
+ *
+ * <p>Parsing every result again for every report would cost seconds at 100,000 results, so results are also kept
+ * in memory, up to a budget of {@link #CACHE_SHARE} of the heap limit counted in bytes of their lines: the first
+ * results that fit stay (a pass in order then parses only what did not fit; an LRU cache would lose every result
+ * to a scan longer than itself), and a small table holds the last ones read, for views that read a result twice.
+ * With a generous heap nothing is parsed twice; with a small one the same run still fits, more slowly.
+ *
+ * <p>The list is read-only; the file was validated when its lines were indexed and is only ever appended to.
+ */
+public final class StoredResults extends AbstractList<CaseResult> implements RandomAccess {
+    /** Share of the heap limit that the kept results of one list may take, counted in bytes of their lines. */
+    static final int CACHE_SHARE = 8;
+    static final int WINDOW_BYTES = 1 << 16;
+    private static final int WINDOWS = 4;
+    private static final int RECENT = 64;
+
+    private final Path file;
+    private final long[] offsets;
+    private final int[] lengths;
+    private final int size;
+    private final CaseResult[] kept;
+    private long keptBytes;
+    private final long budget;
+
+    private final CaseResult[] recent = new CaseResult[RECENT];
+    private final int[] recentIndex = new int[RECENT];
+    private final Window[] windows = new Window[WINDOWS];
+    private long clock;
+
+    private StoredResults(Path file, long[] offsets, int[] lengths, int size, CaseResult[] kept, long keptBytes,
+                          long budget) {
+        this.file = file;
+        this.offsets = offsets;
+        this.lengths = lengths;
+        this.size = size;
+        this.kept = kept;
+        this.keptBytes = keptBytes;
+        this.budget = budget;
+        Arrays.fill(recentIndex, -1);
+        for (int i = 0; i < WINDOWS; i++) {
+            windows[i] = new Window();
+        }
+    }
+
+    /** The budget of kept results for one list: a share of the heap limit. */
+    public static long defaultBudget() {
+        return Runtime.getRuntime().maxMemory() / CACHE_SHARE;
+    }
+
+    /** Where one result's line lies in the file (without its newline). */
+    public record Line(long offset, int length) {
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    @Override
+    public int size() {
+        return size;
+    }
+
+    /** The line of result {@code index}. */
+    public Line line(int index) {
+        Objects.checkIndex(index, size);
+        return new Line(offsets[index], lengths[index]);
+    }
+
+    @Override
+    public synchronized CaseResult get(int index) {
+        Objects.checkIndex(index, size);
+        CaseResult result = kept[index];
+        if (result != null) {
+            return result;
+        }
+        int slot = index % RECENT;
+        if (recentIndex[slot] == index) {
+            return recent[slot];
+        }
+        result = read(index);
+        if (keptBytes + lengths[index] <= budget) {
+            kept[index] = result;
+            keptBytes += lengths[index];
+        } else {
+            recent[slot] = result;
+            recentIndex[slot] = index;
+        }
+        return result;
+    }
+
+    private CaseResult read(int index) {
+        long offset = offsets[index];
+        int length = lengths[index];
+        Window window = windowFor(offset, length);
+        try {
+            return Json.MAPPER.readValue(window.bytes, (int) (offset - window.start), length, CaseResult.class);
+        } catch (IOException e) {
+            throw new IllegalStateException(file + " changed after it was read: the result at byte " + offset
+                    + " no longer parses (" + e.getMessage() + "); leave a run's files alone while it is used", e);
+        }
+    }
+
+    private Window windowFor(long offset, int length) {
+        Window oldest = windows[0];
+        for (Window w : windows) {
+            if (offset >= w.start && offset + length <= w.start + w.length) {
+                w.used = ++clock;
+                return w;
+            }
+            if (w.used < oldest.used) {
+                oldest = w;
+            }
+        }
+        oldest.fill(file, offset, length);
+        oldest.used = ++clock;
+        return oldest;
+    }
+
+    /** A stretch of the file, read at once. */
+    private static final class Window {
+        byte[] bytes = new byte[0];
+        long start;
+        int length;
+        long used;
+
+        void fill(Path file, long offset, int lineLength) {
+            int want = Math.max(WINDOW_BYTES, lineLength);
+            if (bytes.length < want) {
+                bytes = new byte[want];
+            }
+            length = 0;
+            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+                ByteBuffer buffer = ByteBuffer.wrap(bytes, 0, want);
+                long position = offset;
+                while (buffer.hasRemaining()) {
+                    int read = channel.read(buffer, position);
+                    if (read < 0) {
+                        break;
+                    }
+                    position += read;
+                }
+                if (buffer.position() < lineLength) {
+                    throw new IllegalStateException(file + " is shorter than when it was read (the result at byte "
+                            + offset + " is gone); leave a run's files alone while it is used");
+                }
+                start = offset;
+                length = buffer.position();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + file + ": " + RunStore.reason(e)
+                        + "; a run's results are read from it while reports are written", e);
+            }
+        }
+    }
+
+    /** Collects lines in the order the list will give them, and the results already in hand that fit the budget. */
+    public static final class Builder {
+        private final Path file;
+        private final long budget;
+        private long[] offsets;
+        private int[] lengths;
+        private CaseResult[] kept;
+        private long keptBytes;
+        private int size;
+
+        public Builder(Path file, int expected) {
+            this(file, expected, defaultBudget());
+        }
+
+        public Builder(Path file, int expected, long budget) {
+            this.file = file;
+            this.budget = budget;
+            this.offsets = new long[Math.max(expected, 16)];
+            this.lengths = new int[offsets.length];
+            this.kept = new CaseResult[offsets.length];
+        }
+
+        public Builder add(Line line) {
+            return add(line.offset(), line.length(), null);
+        }
+
+        public Builder add(long offset, int length) {
+            return add(offset, length, null);
+        }
+
+        /** @param result the result on that line, when the caller has it: kept while the budget allows */
+        public Builder add(long offset, int length, CaseResult result) {
+            if (size == offsets.length) {
+                offsets = Arrays.copyOf(offsets, size * 2);
+                lengths = Arrays.copyOf(lengths, size * 2);
+                kept = Arrays.copyOf(kept, size * 2);
+            }
+            offsets[size] = offset;
+            lengths[size] = length;
+            if (result != null && keptBytes + length <= budget) {
+                kept[size] = result;
+                keptBytes += length;
+            }
+            size++;
+            return this;
+        }
+
+        public int size() {
+            return size;
+        }
+
+        public StoredResults build() {
+            return new StoredResults(file, Arrays.copyOf(offsets, size), Arrays.copyOf(lengths, size),
+                    size, Arrays.copyOf(kept, size), keptBytes, budget);
+        }
+    }
+}
