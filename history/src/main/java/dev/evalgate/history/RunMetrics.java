@@ -1,6 +1,7 @@
 package dev.evalgate.history;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,17 +47,17 @@ public final class RunMetrics {
         }
         metrics.add(rate(PASS, passed, n));
 
-        Map<String, List<Score>> byScorer = new LinkedHashMap<>();
+        // Each scorer's values and passes, not its scores: a score's details and explanation would keep the whole
+        // run in memory.
+        Map<String, ScorerValues> byScorer = new LinkedHashMap<>();
         for (CaseResult r : results) {
             for (Score s : r.scores()) {
-                byScorer.computeIfAbsent(s.name(), k -> new ArrayList<>()).add(s);
+                byScorer.computeIfAbsent(s.name(), k -> new ScorerValues()).add(s);
             }
         }
-        byScorer.forEach((scorer, scores) -> {
-            double[] values = scores.stream().mapToDouble(Score::value).toArray();
-            metrics.add(mean(scorer, values));
-            metrics.add(rate(scorer + PASS_RATE_SUFFIX, (int) scores.stream().filter(Score::passed).count(),
-                    scores.size()));
+        byScorer.forEach((scorer, values) -> {
+            metrics.add(mean(scorer, values.values()));
+            metrics.add(rate(scorer + PASS_RATE_SUFFIX, values.passed, values.count));
         });
 
         RunSummary summary = run.summary();
@@ -67,6 +68,25 @@ public final class RunMetrics {
         metrics.add(new MetricValue(ERRORED, results.stream().filter(CaseResult::errored).count(), Double.NaN,
                 Double.NaN, n));
         return metrics;
+    }
+
+    /** One scorer's values over the run, in order, and how many of its scores passed. */
+    private static final class ScorerValues {
+        private double[] values = new double[64];
+        private int count;
+        private int passed;
+
+        void add(Score score) {
+            if (count == values.length) {
+                values = Arrays.copyOf(values, count * 2);
+            }
+            values[count++] = score.value();
+            passed += score.passed() ? 1 : 0;
+        }
+
+        double[] values() {
+            return Arrays.copyOf(values, count);
+        }
     }
 
     /** A rate with its Wilson interval, as recorded for every pass rate. */
