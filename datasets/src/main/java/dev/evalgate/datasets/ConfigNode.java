@@ -51,12 +51,25 @@ public final class ConfigNode {
 
     /** Parses YAML text that comes from (or is about to be written to) {@code file}. */
     public static ConfigNode parseYamlText(Path file, String text) {
+        return requireMap(composeBounded(file, text));
+    }
+
+    /** Parses YAML (or JSON, which is YAML) text whose top level must be a list, such as a file of tests. */
+    public static ConfigNode parseYamlList(Path file, String text) {
+        ConfigNode node = composeBounded(file, text);
+        if (!node.isList()) {
+            throw node.error("expected a list at the top level");
+        }
+        return node;
+    }
+
+    private static ConfigNode composeBounded(Path file, String text) {
         if (text.length() > InputKind.CONFIG.maxBytes()) {
             throw new InvalidInputException(file, 0, null, "larger than " + InputKind.CONFIG.describeLimit()
                     + ", the limit for a " + InputKind.CONFIG.label());
         }
         rejectLongLines(file, text);
-        return parseYaml(file, new java.io.StringReader(text));
+        return compose(file, new java.io.StringReader(text));
     }
 
     /** Refuses a line the YAML parser would take quadratic time over, before it sees it. */
@@ -79,6 +92,17 @@ public final class ConfigNode {
 
     /** Parses YAML from a reader; prefer {@link #parseYamlText}, which also bounds the lines. */
     public static ConfigNode parseYaml(Path file, Reader reader) {
+        return requireMap(compose(file, reader));
+    }
+
+    private static ConfigNode requireMap(ConfigNode node) {
+        if (!node.isMap()) {
+            throw node.error("expected a YAML mapping at the top level");
+        }
+        return node;
+    }
+
+    private static ConfigNode compose(Path file, Reader reader) {
         LoaderOptions options = new LoaderOptions();
         options.setAllowDuplicateKeys(false);
         options.setMaxAliasesForCollections(50);
@@ -96,11 +120,7 @@ public final class ConfigNode {
             throw new InvalidInputException(file, 1, null, "the file is empty; expected a YAML mapping");
         }
         rejectDuplicateKeys(file, "", root);
-        ConfigNode node = new ConfigNode(file, "", root);
-        if (!node.isMap()) {
-            throw node.error("expected a YAML mapping at the top level");
-        }
-        return node;
+        return new ConfigNode(file, "", root);
     }
 
     /**

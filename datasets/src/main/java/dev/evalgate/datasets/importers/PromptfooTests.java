@@ -5,10 +5,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 
 import dev.evalgate.datasets.ConfigNode;
+import dev.evalgate.datasets.ContentHash;
 import dev.evalgate.datasets.EvalCase;
 import dev.evalgate.datasets.InvalidInputException;
 
@@ -30,7 +30,9 @@ import dev.evalgate.datasets.InvalidInputException;
  * reported with its file and line and counted in the import's lineage. Vars are expanded as promptfoo expands them
  * ({@link PromptfooVars}): a list of values or a {@code file://} glob makes one case per combination, and
  * {@code file://} values are read relative to the configuration file, never from outside its directory. A test
- * whose vars cannot become an input (none, a file that cannot be read) is a bad row.
+ * whose vars cannot become an input (none, a file that cannot be read) is a bad row. Tests kept in files
+ * ({@code tests: file://tests.csv}, or {@code file://} items and globs in the list) are read by
+ * {@link PromptfooTestFiles}, and each file read is recorded with its sha256 in the import's lineage.
  */
 final class PromptfooTests implements RecordReader {
     private static final Map<String, String> REFERENCE = Map.of("equals", "exact-match", "similar", "token-f1 or"
@@ -45,32 +47,45 @@ final class PromptfooTests implements RecordReader {
     private final Map<String, Integer> mapped = new TreeMap<>();
     /** Lines of the default test's vars, for errors about a value a test inherits. */
     private final Map<String, Integer> defaultVarLines = new LinkedHashMap<>();
+    /** The test files read, as the configuration names them, with their sha256. */
+    private final Map<String, String> testFiles = new LinkedHashMap<>();
 
     @Override
     public void read(Path source, FieldMapping mapping, String idPrefix, RowSink sink) {
         ConfigNode root = ConfigNode.parseYaml(source);
         Map<String, Object> defaultVars = new LinkedHashMap<>();
-        List<ConfigNode> defaultAsserts = new ArrayList<>();
+        List<PromptfooTestEntry.Assertion> defaultAsserts = new ArrayList<>();
         defaultVarLines.clear();
+        testFiles.clear();
         root.optional("defaultTest").filter(ConfigNode::isMap).ifPresent(d -> {
             d.optional("vars").filter(ConfigNode::isMap).ifPresent(v -> {
                 defaultVars.putAll(v.toPlainMap());
                 v.toPlainMap().keySet().forEach(k -> v.optional(k).ifPresent(n -> defaultVarLines.put(k, n.line())));
             });
-            d.optional("assert").filter(ConfigNode::isList).ifPresent(a -> defaultAsserts.addAll(a.asList()));
+            d.optional("assert").filter(ConfigNode::isList).ifPresent(a -> a.asList()
+                    .forEach(node -> defaultAsserts.add(PromptfooTestEntry.Assertion.of(source, node))));
         });
         ConfigNode tests = root.optional("tests").orElseThrow(() -> new InvalidInputException(source, 0, "tests",
                 "no 'tests:' in this promptfoo configuration; nothing to import"));
-        if (!tests.isList()) {
-            throw new InvalidInputException(source, tests.line(), "tests", "tests are loaded from '"
-                    + tests.asString() + "', which is not read here: import that file itself (a CSV with --format"
-                    + " csv and a mapping)");
-        }
         PromptfooVars expander = new PromptfooVars(source);
-        for (ConfigNode test : tests.asList()) {
+        Defaults defaults = new Defaults(source, defaultVars, defaultAsserts);
+        for (ConfigNode entry : tests.isList() ? tests.asList() : List.of(tests)) {
             try {
-                for (EvalCase c : testCases(source, test, defaultVars, defaultAsserts, idPrefix, sink, expander)) {
-                    sink.accept(test.line(), c);
+                if (entry.isMap()) {
+                    accept(PromptfooTestEntry.of(source, entry), defaults, idPrefix, sink, expander);
+                } else if (!entry.isList() && !entry.isNull() && entry.asString().startsWith("file://")) {
+                    PromptfooVars.Origin namedAt = new PromptfooVars.Origin(source, entry.line(), entry.path());
+                    for (Path file : expander.files(entry.asString().substring("file://".length()), namedAt)) {
+                        List<PromptfooTestEntry> fromFile = PromptfooTestFiles.read(file, namedAt, sink);
+                        testFiles.put(expander.relative(file), ContentHash.sha256(file));
+                        for (PromptfooTestEntry test : fromFile) {
+                            accept(test, defaults, idPrefix, sink, expander);
+                        }
+                    }
+                } else {
+                    throw new InvalidInputException(source, entry.line(), entry.path(), "expected a test (a mapping"
+                            + " with vars and assert) or a file:// test file (.yaml, .yml, .json, .jsonl, .csv),"
+                            + " found '" + (entry.isList() ? "a list" : entry.asString()) + "'");
                 }
             } catch (InvalidInputException e) {
                 sink.problem(e);
@@ -85,59 +100,68 @@ final class PromptfooTests implements RecordReader {
         }
     }
 
-    /** The counts for the import's lineage. */
+    /** The configuration's {@code defaultTest}: merged under every test, wherever the test is written. */
+    private record Defaults(Path config, Map<String, Object> vars, List<PromptfooTestEntry.Assertion> asserts) {
+    }
+
+    /** The counts for the import's lineage, and the test files read with their sha256. */
     Map<String, Object> assertionCounts() {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("mapped_assertions", Map.copyOf(mapped));
         out.put("unmapped_assertions", Map.copyOf(unmapped));
+        if (!testFiles.isEmpty()) {
+            out.put("test_files", new TreeMap<>(testFiles));
+        }
         return out;
     }
 
-    private List<EvalCase> testCases(Path source, ConfigNode test, Map<String, Object> defaultVars,
-                                     List<ConfigNode> defaultAsserts, String idPrefix, RowSink sink,
-                                     PromptfooVars expander) {
-        if (!test.isMap()) {
-            throw new InvalidInputException(source, test.line(), test.path(), "tests loaded from '"
-                    + test.asString() + "' are not read here: import that file itself");
-        }
-        Map<String, Object> vars = new LinkedHashMap<>(defaultVars);
-        test.optional("vars").ifPresent(v -> {
-            if (!v.isMap()) {
-                throw v.error("expected a mapping of variable names to values");
+    private void accept(PromptfooTestEntry test, Defaults defaults, String idPrefix, RowSink sink,
+                        PromptfooVars expander) {
+        try {
+            for (EvalCase c : testCases(test, defaults, idPrefix, sink, expander)) {
+                sink.accept(test.line(), c);
             }
-            vars.putAll(v.toPlainMap());
-        });
+        } catch (InvalidInputException e) {
+            sink.problem(e);
+        }
+    }
+
+    private List<EvalCase> testCases(PromptfooTestEntry test, Defaults defaults, String idPrefix, RowSink sink,
+                                     PromptfooVars expander) {
+        Map<String, Object> vars = new LinkedHashMap<>(defaults.vars());
+        vars.putAll(test.vars());
         if (vars.isEmpty()) {
-            throw new InvalidInputException(source, test.line(), test.path() + ".vars", "the test has no vars, so"
-                    + " there is no input to evaluate");
+            throw new InvalidInputException(test.file(), test.line(), test.path().isEmpty() ? "vars"
+                    : test.path() + ".vars", "the test has no vars,"
+                    + " so there is no input to evaluate");
         }
         Map<String, PromptfooVars.Origin> origins = new LinkedHashMap<>();
         for (Map.Entry<String, Object> var : vars.entrySet()) {
-            Optional<ConfigNode> own = test.optional("vars").flatMap(v -> v.optional(var.getKey()));
-            PromptfooVars.Origin origin = own.map(n -> new PromptfooVars.Origin(n.line(), n.path()))
-                    .orElseGet(() -> new PromptfooVars.Origin(defaultVarLines.getOrDefault(var.getKey(), test.line()),
-                            "defaultTest.vars." + var.getKey()));
+            PromptfooVars.Origin origin = test.varOrigins().containsKey(var.getKey())
+                    ? test.varOrigins().get(var.getKey())
+                    : new PromptfooVars.Origin(defaults.config(), defaultVarLines.getOrDefault(var.getKey(),
+                            test.line()), "defaultTest.vars." + var.getKey());
             origins.put(var.getKey(), origin);
             if (var.getValue() == null) {
-                throw new InvalidInputException(source, origin.line(), origin.field(), "the variable has no value");
+                throw new InvalidInputException(origin.file(), origin.line(), origin.field(), "the variable has no"
+                        + " value");
             }
         }
         List<PromptfooVars.Combination> combinations = expander.expand(vars, origins);
-        List<ConfigNode> asserts = new ArrayList<>(defaultAsserts);
-        test.optional("assert").ifPresent(a -> asserts.addAll(a.asList()));
+        List<PromptfooTestEntry.Assertion> asserts = new ArrayList<>(defaults.asserts());
+        asserts.addAll(test.asserts());
         List<String> references = new ArrayList<>();
         List<String> required = new ArrayList<>();
         List<String> forbidden = new ArrayList<>();
         Map<String, Object> expected = new LinkedHashMap<>();
-        for (ConfigNode assertion : asserts) {
-            String type = assertion.isMap() ? assertion.string("type", "") : "";
-            ConfigNode value = assertion.isMap() ? assertion.optional("value").orElse(null) : null;
-            String scorer = mapInto(type, value, references, required, forbidden, expected);
+        for (PromptfooTestEntry.Assertion assertion : asserts) {
+            String type = assertion.type();
+            String scorer = mapInto(type, assertion.value(), references, required, forbidden, expected);
             if (scorer == null) {
                 unmapped.merge(type.isEmpty() ? "(no type)" : type, 1, Integer::sum);
-                sink.note(source + ":" + assertion.line() + ": " + assertion.path() + ": assertion '" + type
-                        + "' has no per-case equivalent in evalgate; not imported (a suite-level scorer such as"
-                        + " regex or llm-rubric takes its rule as a parameter)");
+                sink.note(assertion.file() + ":" + assertion.line() + ": " + assertion.path() + ": assertion '"
+                        + type + "' has no per-case equivalent in evalgate; not imported (a suite-level scorer such"
+                        + " as regex or llm-rubric takes its rule as a parameter)");
             } else {
                 mapped.merge(type + " -> " + scorer, 1, Integer::sum);
             }
@@ -156,17 +180,23 @@ final class PromptfooTests implements RecordReader {
         List<EvalCase> cases = new ArrayList<>();
         for (PromptfooVars.Combination combination : combinations) {
             Map<String, Object> metadata = new LinkedHashMap<>();
-            test.optional("description").ifPresent(d -> metadata.put("description", d.asString()));
-            test.optional("metadata").filter(ConfigNode::isMap).ifPresent(m -> metadata.put("promptfoo_metadata",
-                    m.toPlainMap()));
+            if (test.description() != null) {
+                metadata.put("description", test.description());
+            }
+            if (!test.metadata().isEmpty()) {
+                metadata.put("promptfoo_metadata", test.metadata());
+            }
             if (!combination.files().isEmpty()) {
                 metadata.put("promptfoo_files", combination.files());
+            }
+            if (!test.file().equals(defaults.config())) {
+                metadata.put("promptfoo_test_file", expander.relative(test.file().toAbsolutePath().normalize()));
             }
             metadata.put("source_line", test.line());
             Map<String, Object> input = new LinkedHashMap<>();
             combination.vars().forEach((k, v) -> input.put(k, v instanceof Map ? v : v instanceof List<?>
                     ? json(v) : String.valueOf(v)));
-            String description = (String) metadata.get("description");
+            String description = test.description();
             String prefix = description == null ? idPrefix : idPrefix + cut(StableId.slug(description), 40) + "-";
             cases.add(new EvalCase(prefix + FieldMapping.contentHash(input, expected, List.of()), input, expected,
                     List.of(), metadata));
@@ -184,24 +214,24 @@ final class PromptfooTests implements RecordReader {
     }
 
     /** Adds what the assertion checks to the expected fields; the scorer that reads them, or null if none does. */
-    private static String mapInto(String type, ConfigNode value, List<String> references, List<String> required,
+    private static String mapInto(String type, Object value, List<String> references, List<String> required,
                                   List<String> forbidden, Map<String, Object> expected) {
-        boolean text = value != null && !value.isMap() && !value.isList() && !value.isNull()
-                && !value.asString().startsWith("file://");
+        boolean text = value != null && !(value instanceof Map) && !(value instanceof List)
+                && !String.valueOf(value).startsWith("file://");
         if (REFERENCE.containsKey(type) && text) {
-            references.add(value.asString());
+            references.add(String.valueOf(value));
             return REFERENCE.get(type);
         }
         if (REQUIRED.contains(type) || FORBIDDEN.contains(type)) {
             List<String> values = new ArrayList<>();
             if (text) {
-                values.add(value.asString());
-            } else if (value != null && value.isList() && (type.endsWith("-all") || type.endsWith("-any"))) {
-                for (ConfigNode item : value.asList()) {
-                    if (item.isMap() || item.isList()) {
+                values.add(String.valueOf(value));
+            } else if (value instanceof List<?> list && (type.endsWith("-all") || type.endsWith("-any"))) {
+                for (Object item : list) {
+                    if (item instanceof Map || item instanceof List || item == null) {
                         return null;
                     }
-                    values.add(item.asString());
+                    values.add(String.valueOf(item));
                 }
             } else {
                 return null;
@@ -209,8 +239,8 @@ final class PromptfooTests implements RecordReader {
             (REQUIRED.contains(type) ? required : forbidden).addAll(values);
             return "keywords";
         }
-        if (type.equals("is-json") && (value == null || value.isNull() || value.isMap())) {
-            expected.put("schema", value == null || value.isNull() ? Map.of() : value.toPlainMap());
+        if (type.equals("is-json") && (value == null || value instanceof Map)) {
+            expected.put("schema", value == null ? Map.of() : value);
             return "json-schema";
         }
         return null;

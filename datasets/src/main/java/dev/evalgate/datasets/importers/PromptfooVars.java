@@ -37,15 +37,13 @@ final class PromptfooVars {
     record Combination(Map<String, Object> vars, Map<String, String> files) {
     }
 
-    /** Where a variable was written, for errors: its line and its path in the configuration. */
-    record Origin(int line, String field) {
+    /** Where a variable was written, for errors: its file (the configuration or a test file), line and field. */
+    record Origin(Path file, int line, String field) {
     }
 
-    private final Path config;
     private final Path directory;
 
     PromptfooVars(Path config) {
-        this.config = config;
         Path parent = config.toAbsolutePath().normalize().getParent();
         this.directory = parent == null ? Path.of("").toAbsolutePath() : parent;
     }
@@ -61,18 +59,18 @@ final class PromptfooVars {
             if (value instanceof String text && text.startsWith("file://")) {
                 for (Path file : files(text.substring("file://".length()), origin)) {
                     values.add(read(file, origin));
-                    files.add(directory.relativize(file).toString().replace('\\', '/'));
+                    files.add(relative(file));
                 }
             } else if (value instanceof List<?> list && !list.isEmpty() && list.get(0) instanceof String) {
                 values.addAll(list);
             } else if (value instanceof List<?> list && list.isEmpty()) {
-                throw new InvalidInputException(config, origin.line(), origin.field(), "an empty list of values:"
+                throw new InvalidInputException(origin.file(), origin.line(), origin.field(), "an empty list of values:"
                         + " promptfoo would run no test for it");
             } else {
                 values.add(value);
             }
             if ((long) combinations.size() * values.size() > MAX_COMBINATIONS) {
-                throw new InvalidInputException(config, origin.line(), origin.field(), "the test's variables"
+                throw new InvalidInputException(origin.file(), origin.line(), origin.field(), "the test's variables"
                         + " combine into more than " + MAX_COMBINATIONS + " tests; split the test");
             }
             List<Combination> next = new ArrayList<>();
@@ -92,14 +90,19 @@ final class PromptfooVars {
         return combinations;
     }
 
+    /** A file under the configuration's directory as the configuration would name it. */
+    String relative(Path file) {
+        return directory.relativize(file).toString().replace('\\', '/');
+    }
+
     /** The files a {@code file://} value names: one path, or every file a glob matches, in name order. */
-    private List<Path> files(String written, Origin origin) {
-        Path resolved = InputFiles.resolve(directory, written, config, origin.line(), origin.field());
+    List<Path> files(String written, Origin origin) {
+        Path resolved = InputFiles.resolve(directory, written, origin.file(), origin.line(), origin.field());
         requireInside(resolved, written, origin);
         boolean glob = written.chars().anyMatch(c -> "*?[{".indexOf(c) >= 0);
         if (!glob) {
             if (!Files.isRegularFile(resolved)) {
-                throw new InvalidInputException(config, origin.line(), origin.field(), "file://" + written
+                throw new InvalidInputException(origin.file(), origin.line(), origin.field(), "file://" + written
                         + ": no such file (" + resolved + ")");
             }
             return List.of(real(resolved, written, origin));
@@ -114,7 +117,7 @@ final class PromptfooVars {
             throw new UncheckedIOException("cannot list " + directory, e);
         }
         if (matches.isEmpty()) {
-            throw new InvalidInputException(config, origin.line(), origin.field(), "file://" + written
+            throw new InvalidInputException(origin.file(), origin.line(), origin.field(), "file://" + written
                     + ": no file matches under " + directory);
         }
         return matches.stream().map(p -> real(p, written, origin)).toList();
@@ -122,7 +125,7 @@ final class PromptfooVars {
 
     private void requireInside(Path resolved, String written, Origin origin) {
         if (!resolved.startsWith(directory)) {
-            throw new InvalidInputException(config, origin.line(), origin.field(), "file://" + written
+            throw new InvalidInputException(origin.file(), origin.line(), origin.field(), "file://" + written
                     + " lies outside " + directory + ", the configuration's directory; only files under it are"
                     + " read");
         }
@@ -133,13 +136,13 @@ final class PromptfooVars {
         try {
             Path real = file.toRealPath();
             if (!real.startsWith(directory.toRealPath())) {
-                throw new InvalidInputException(config, origin.line(), origin.field(), "file://" + written
+                throw new InvalidInputException(origin.file(), origin.line(), origin.field(), "file://" + written
                         + " is a link to " + real + ", outside the configuration's directory; only files under it"
                         + " are read");
             }
             return file;
         } catch (IOException e) {
-            throw new InvalidInputException(config, origin.line(), origin.field(), "file://" + written
+            throw new InvalidInputException(origin.file(), origin.line(), origin.field(), "file://" + written
                     + ": cannot read " + file + " (" + e.getMessage() + ")");
         }
     }
@@ -147,7 +150,7 @@ final class PromptfooVars {
     private Object read(Path file, Origin origin) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (SCRIPTS.stream().anyMatch(name::endsWith)) {
-            throw new InvalidInputException(config, origin.line(), origin.field(), "file://"
+            throw new InvalidInputException(origin.file(), origin.line(), origin.field(), "file://"
                     + directory.relativize(file) + " is a script, which promptfoo runs to make the value;"
                     + " evalgate runs no script: write its output to a file and name that");
         }
@@ -155,7 +158,7 @@ final class PromptfooVars {
         try {
             text = InputFiles.readText(file, InputKind.IMPORT_SOURCE);
         } catch (InvalidInputException e) {
-            throw new InvalidInputException(config, origin.line(), origin.field(), "file://"
+            throw new InvalidInputException(origin.file(), origin.line(), origin.field(), "file://"
                     + directory.relativize(file) + ": " + e.getMessage());
         }
         if (name.endsWith(".json")) {
@@ -163,7 +166,7 @@ final class PromptfooVars {
                 return SourceFiles.JSON.readValue(text, Object.class);
             } catch (JsonProcessingException e) {
                 throw new InvalidInputException(file, e.getLocation() == null ? 0 : e.getLocation().getLineNr(),
-                        null, "malformed JSON (named by " + config + ":" + origin.line() + "): "
+                        null, "malformed JSON (named by " + origin.file() + ":" + origin.line() + "): "
                         + e.getOriginalMessage());
             }
         }

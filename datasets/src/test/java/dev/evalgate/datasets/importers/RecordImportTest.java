@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.evalgate.datasets.Corpus;
+import dev.evalgate.datasets.ContentHash;
 import dev.evalgate.datasets.CorpusLoader;
 import dev.evalgate.datasets.EvalCase;
 import dev.evalgate.datasets.InvalidInputException;
@@ -185,8 +186,6 @@ class RecordImportTest {
 
         Path configDir = source.toAbsolutePath().normalize().getParent();
         assertThat(messages(outcome)).containsExactly(
-                source + ":78: field 'tests[6]': tests loaded from 'file://tests/edge_cases.yaml' are not read"
-                        + " here: import that file itself",
                 source + ":95: field 'tests[9].vars.document': file://../../../../../../../pom.xml lies outside "
                         + configDir + ", the configuration's directory; only files under it are read",
                 source + ":99: field 'tests[10].vars.question': file://docs/make_question.py is a script, which"
@@ -197,10 +196,23 @@ class RecordImportTest {
                         + " not imported (a suite-level scorer such as regex or llm-rubric takes its rule as a"
                         + " parameter)");
         assertThat(outcome.notes()).anyMatch(n -> n.contains("not imported: {cost=1, javascript=1, llm-rubric=1,"
-                + " regex=1}"));
+                + " regex=1, starts-with=1}"));
+        Path testFile = configDir.resolve("tests/edge_cases.yaml");
+        assertThat(outcome.notes()).contains(testFile + ":12: [1].assert[0]: assertion 'starts-with' has no per-case"
+                + " equivalent in evalgate; not imported (a suite-level scorer such as regex or llm-rubric takes its"
+                + " rule as a parameter)");
         List<EvalCase> cases = CorpusLoader.verifying().load(dir.resolve("out")).cases();
-        // 4 tests, 3 languages, the test without vars, 2 policy files x 2 tones, 1 order
-        assertThat(cases).hasSize(4 + 3 + 1 + 4 + 1);
+        // 4 tests, 3 languages, the test without vars, 2 from a test file, 2 policy files x 2 tones, 1 order
+        assertThat(cases).hasSize(4 + 3 + 1 + 2 + 4 + 1);
+        // a test file's tests take the default test's vars and assertions, and record where they came from
+        assertThat(cases.subList(8, 10)).extracting(EvalCase::input).containsExactly(
+                Map.of("shop", "Northwind Outfitters", "question", ""),
+                Map.of("shop", "Northwind Outfitters", "question", "Do you sell gift cards?"));
+        assertThat(cases.get(8).id()).startsWith("an-empty-question-");
+        assertThat(cases.get(8).expected()).isEqualTo(Map.of("required_keywords", List.of("help"),
+                "forbidden_keywords", List.of("as an AI language model")));
+        assertThat(cases.get(9).metadata()).containsEntry("promptfoo_test_file", "tests/edge_cases.yaml")
+                .containsEntry("source_line", 9);
         // the test without vars of its own still has the default test's vars, as in promptfoo
         assertThat(cases.get(7).input()).isEqualTo(Map.of("shop", "Northwind Outfitters"));
         assertThat(cases.get(7).expected()).containsEntry("schema", Map.of());
@@ -211,15 +223,15 @@ class RecordImportTest {
         assertThat(cases.subList(4, 7)).extracting(EvalCase::id).doesNotHaveDuplicates();
         // a file:// glob and a list combine, the first variable varying slowest; files are read relative to the
         // configuration and recorded
-        assertThat(cases.subList(8, 12)).extracting(c -> c.metadata().get("promptfoo_files") + " "
+        assertThat(cases.subList(10, 14)).extracting(c -> c.metadata().get("promptfoo_files") + " "
                 + c.input().get("tone")).containsExactly(
                         "{policy=docs/policies/returns.md} formal", "{policy=docs/policies/returns.md} friendly",
                         "{policy=docs/policies/warranty.md} formal", "{policy=docs/policies/warranty.md} friendly");
-        assertThat(cases.get(8).input()).containsEntry("policy",
+        assertThat(cases.get(10).input()).containsEntry("policy",
                 "Returns: unused items within 30 days, in their original packaging.\n");
-        assertThat(cases.get(8).expected()).containsEntry("required_keywords", List.of("days"));
+        assertThat(cases.get(10).expected()).containsEntry("required_keywords", List.of("days"));
         // a .json file is parsed: an object stays an object
-        assertThat(cases.get(12).input()).containsEntry("order", Map.of("order_id", "4471", "status", "shipped",
+        assertThat(cases.get(14).input()).containsEntry("order", Map.of("order_id", "4471", "status", "shipped",
                 "carrier", "DHL")).containsEntry("question", "Where is my order?");
         EvalCase refund = cases.get(0);
         assertThat(refund.id()).startsWith("refund-window-");
@@ -237,7 +249,7 @@ class RecordImportTest {
                         "your password was"));
         assertThat(CorpusLoader.verifying().load(dir.resolve("out")).manifest().lineage().last().orElseThrow()
                 .parameters().get("unmapped_assertions"))
-                .isEqualTo(Map.of("cost", 1L, "javascript", 1L, "llm-rubric", 1L, "regex", 1L));
+                .isEqualTo(Map.of("cost", 1L, "javascript", 1L, "llm-rubric", 1L, "regex", 1L, "starts-with", 1L));
     }
 
     @Test
@@ -256,6 +268,63 @@ class RecordImportTest {
                 + " file://*.txt is a link to " + secret.toRealPath() + ", outside the configuration's directory");
         assertThat(CorpusLoader.verifying().load(dir.resolve("out")).cases()).singleElement()
                 .satisfies(c -> assertThat(c.input()).isEqualTo(Map.of("note", "a note\n")));
+    }
+
+    @Test
+    void promptfooTestFilesInCsvAndJsonlAreReadAsPromptfooReadsThem() throws Exception {
+        Path project = Files.createDirectories(dir.resolve("project"));
+        Path csv = Files.writeString(project.resolve("tests.csv"), String.join("\n",
+                "question,__expected1,__expected2,__description,__prefix,__metadata:owner",
+                "Can I pay with PayPal?,contains:PayPal,not-icontains:bitcoin,PayPal payments,Q: ,billing",
+                "What is 2+2?,4,,,,",
+                "Is shipping free?,\"contains-all: free, shipping\",javascript: output.length < 200,,,",
+                "Too,many,fields,in,this,row,here", ""));
+        Path jsonl = Files.writeString(project.resolve("more.jsonl"), String.join("\n",
+                "{\"vars\": {\"question\": \"Where is my parcel?\"}, \"assert\": [{\"type\": \"icontains\","
+                        + " \"value\": \"tracking\"}]}",
+                "",
+                "{\"description\": \"no vars\", \"assert\": [{\"type\": \"is-json\"}]}", ""));
+        Path config = Files.writeString(project.resolve("promptfooconfig.yaml"), String.join("\n",
+                "tests:",
+                "  - file://tests.csv",
+                "  - file://more.jsonl",
+                "  - file://generate_tests.py",
+                "  - file://missing/*.yaml", ""));
+        Files.writeString(project.resolve("generate_tests.py"), "print('never run')\n");
+
+        RecordImport.Outcome outcome = RecordImport.run(List.of(new RecordImport.Source(ImportFormat.PROMPTFOO,
+                config)), settings("files"), null, dir.resolve("out"), false, true);
+
+        assertThat(messages(outcome)).containsExactly(
+                csv.toAbsolutePath().normalize() + ":5: field 'row 5': the row has 7 fields, the header 6",
+                jsonl.toAbsolutePath().normalize() + ":3: field 'vars': the test has no vars, so there is no"
+                        + " input to evaluate",
+                config + ":4: field 'tests[2]': generate_tests.py is a script, which promptfoo runs to generate the"
+                        + " tests; evalgate runs no script: write the tests it makes to a .yaml, .json, .jsonl or"
+                        + " .csv file and name that",
+                config + ":5: field 'tests[3]': file://missing/*.yaml: no file matches under "
+                        + project.toAbsolutePath().normalize());
+        List<EvalCase> cases = CorpusLoader.verifying().load(dir.resolve("out")).cases();
+        assertThat(cases).extracting(c -> c.input().get("question")).containsExactly("Can I pay with PayPal?",
+                "What is 2+2?", "Is shipping free?", "Where is my parcel?");
+        // __expected columns are assertions written as text; a bare value is the answer to equal
+        assertThat(cases.get(0).expected()).isEqualTo(Map.of("required_keywords", List.of("PayPal"),
+                "forbidden_keywords", List.of("bitcoin")));
+        assertThat(cases.get(0).id()).startsWith("paypal-payments-");
+        assertThat(cases.get(0).input()).doesNotContainKeys("__prefix", "__description", "__metadata:owner");
+        assertThat(cases.get(0).metadata()).containsEntry("promptfoo_metadata", Map.of("owner", "billing"))
+                .containsEntry("promptfoo_test_file", "tests.csv").containsEntry("source_line", 2);
+        assertThat(cases.get(1).expected()).isEqualTo(Map.of("reference", "4"));
+        assertThat(cases.get(2).expected()).isEqualTo(Map.of("required_keywords", List.of("free", "shipping")));
+        assertThat(cases.get(3).expected()).isEqualTo(Map.of("required_keywords", List.of("tracking")));
+        assertThat(cases.get(3).metadata()).containsEntry("promptfoo_test_file", "more.jsonl")
+                .containsEntry("source_line", 1);
+        assertThat(outcome.notes()).anyMatch(n -> n.startsWith(csv.toAbsolutePath().normalize() + ":4: __expected2:"
+                + " assertion 'javascript' has no per-case equivalent"));
+        // the lineage names each test file with its content hash
+        assertThat(CorpusLoader.verifying().load(dir.resolve("out")).manifest().lineage().last().orElseThrow()
+                .parameters().get("test_files")).isEqualTo(Map.of("tests.csv", ContentHash.sha256(csv),
+                        "more.jsonl", ContentHash.sha256(jsonl)));
     }
 
     @Test
