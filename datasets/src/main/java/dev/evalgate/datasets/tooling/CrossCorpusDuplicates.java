@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 
 import dev.evalgate.datasets.Corpus;
 import dev.evalgate.datasets.EvalCase;
@@ -16,14 +15,10 @@ import dev.evalgate.datasets.EvalCase;
  * are compared as {@link DuplicateFinder} compares them within a corpus: exact after normalisation, otherwise by
  * Jaccard similarity of word shingles. Duplicates within one corpus are left to {@link DuplicateFinder}.
  *
- * <p>Candidates come from an inverted index of shingles, so the work grows with the shingles cases share, not with
- * every pair. A shingle shared by more than {@link #MAX_POSTINGS} cases (boilerplate every case repeats) is not used
- * to find candidates; compare such corpora on the variables that differ.
+ * <p>Near-duplicates are found exactly, without comparing every pair, by {@link ShingleSetJoin}'s prefix filtering:
+ * boilerplate every case repeats costs nothing, and no pair at or above the threshold is missed.
  */
 public final class CrossCorpusDuplicates {
-    /** Postings kept per shingle; a shingle in more cases than this says nothing about any pair. */
-    static final int MAX_POSTINGS = 2_000;
-
     private final double threshold;
     private final int shingleSize;
     private final List<String> variables;
@@ -63,7 +58,7 @@ public final class CrossCorpusDuplicates {
         }
     }
 
-    private record Indexed(int corpus, String id, int size) {
+    private record Indexed(int corpus, String id) {
     }
 
     /**
@@ -74,77 +69,50 @@ public final class CrossCorpusDuplicates {
         if (corpora.size() < 2) {
             throw new IllegalArgumentException("give at least two corpora to compare, got " + corpora.size());
         }
-        List<Match> matches = new ArrayList<>();
+        // First pass: exact repeats of an earlier case, and every case's shingles (for the global shingle order).
         Map<String, Integer> firstByText = new HashMap<>();
         List<Indexed> indexed = new ArrayList<>();
-        Map<String, List<Integer>> postings = new HashMap<>();
-        int compared = 0;
+        List<Integer> exactOf = new ArrayList<>();
+        ShingleSetJoin.Builder sets = new ShingleSetJoin.Builder(threshold);
         int skipped = 0;
         for (int corpusIndex = 0; corpusIndex < corpora.size(); corpusIndex++) {
-            Corpus corpus = corpora.get(corpusIndex);
-            for (EvalCase c : corpus.cases()) {
+            for (EvalCase c : corpora.get(corpusIndex).cases()) {
                 String text = InputText.normalize(InputText.of(c, variables));
                 if (text.isEmpty()) {
                     skipped++;
                     continue;
                 }
-                compared++;
-                Set<String> shingles = DuplicateFinder.shingles(InputText.wordsOf(text), shingleSize);
-                Match match = exact(corpusIndex, c.id(), firstByText.get(text), indexed);
-                if (match == null) {
-                    match = near(corpusIndex, c.id(), shingles, indexed, postings);
-                }
-                if (match != null) {
-                    matches.add(match);
-                }
-                int position = indexed.size();
-                indexed.add(new Indexed(corpusIndex, c.id(), shingles.size()));
-                firstByText.putIfAbsent(text, position);
-                for (String shingle : shingles) {
-                    List<Integer> list = postings.computeIfAbsent(shingle, k -> new ArrayList<>());
-                    if (list.size() < MAX_POSTINGS) {
-                        list.add(position);
-                    }
-                }
+                int position = sets.add(DuplicateFinder.shingles(InputText.wordsOf(text), shingleSize));
+                indexed.add(new Indexed(corpusIndex, c.id()));
+                exactOf.add(firstByText.putIfAbsent(text, position));
             }
         }
-        return new Report(matches, compared, skipped);
-    }
-
-    private static Match exact(int corpusIndex, String id, Integer first,
-                               List<Indexed> indexed) {
-        if (first == null || indexed.get(first).corpus() == corpusIndex) {
-            return null;
-        }
-        Indexed other = indexed.get(first);
-        return new Match(corpusIndex, id, other.corpus(), other.id(), DuplicateFinder.Kind.EXACT, 1.0);
-    }
-
-    private Match near(int corpusIndex, String id, Set<String> shingles, List<Indexed> indexed,
-                       Map<String, List<Integer>> postings) {
-        Map<Integer, Integer> overlap = new HashMap<>();
-        for (String shingle : shingles) {
-            for (int position : postings.getOrDefault(shingle, List.of())) {
-                if (indexed.get(position).corpus() != corpusIndex) {
-                    overlap.merge(position, 1, Integer::sum);
+        firstByText = null; // let the texts go before the index is built
+        ShingleSetJoin join = sets.build();
+        // Second pass, in order: each case against every case before it in another corpus.
+        List<Match> matches = new ArrayList<>();
+        for (int position = 0; position < indexed.size(); position++) {
+            Indexed current = indexed.get(position);
+            Integer first = exactOf.get(position);
+            Match match = null;
+            if (first != null && indexed.get(first).corpus() != current.corpus()) {
+                Indexed other = indexed.get(first);
+                match = new Match(current.corpus(), current.id(), other.corpus(), other.id(),
+                        DuplicateFinder.Kind.EXACT, 1.0);
+            } else {
+                ShingleSetJoin.Best best = join.best(position, y -> indexed.get(y).corpus() != current.corpus());
+                if (best.position() >= 0) {
+                    Indexed other = indexed.get(best.position());
+                    // Equal shingle sets of texts that differ only in punctuation are near-duplicates, not exact.
+                    match = new Match(current.corpus(), current.id(), other.corpus(), other.id(),
+                            DuplicateFinder.Kind.NEAR, best.similarity());
                 }
             }
-        }
-        int best = -1;
-        double bestSimilarity = 0;
-        for (Map.Entry<Integer, Integer> e : overlap.entrySet()) {
-            int union = shingles.size() + indexed.get(e.getKey()).size() - e.getValue();
-            double similarity = union == 0 ? 0 : (double) e.getValue() / union;
-            if (similarity > bestSimilarity || similarity == bestSimilarity && e.getKey() < best) {
-                best = e.getKey();
-                bestSimilarity = similarity;
+            if (match != null) {
+                matches.add(match);
             }
+            join.index(position);
         }
-        if (best < 0 || bestSimilarity < threshold) {
-            return null;
-        }
-        Indexed other = indexed.get(best);
-        // Equal shingle sets of texts that differ only in punctuation are still near-duplicates, not exact ones.
-        return new Match(corpusIndex, id, other.corpus(), other.id(), DuplicateFinder.Kind.NEAR, bestSimilarity);
+        return new Report(matches, indexed.size(), skipped);
     }
 }

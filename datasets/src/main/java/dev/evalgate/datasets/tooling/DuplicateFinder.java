@@ -13,8 +13,8 @@ import dev.evalgate.datasets.EvalCase;
 /**
  * Finds cases whose input repeats an earlier case's: exact duplicates (same normalised input) and near-duplicates
  * (Jaccard similarity of word shingles at or above a threshold). The first case of a group is kept; later ones are
- * reported as duplicates of it. Near-duplicate candidates come from an inverted index of shingles, so the work grows
- * with shared shingles rather than with every pair of cases.
+ * reported as duplicates of the most similar kept case. Near-duplicates are found exactly, without comparing every
+ * pair, by {@link ShingleSetJoin}'s prefix filtering.
  */
 public final class DuplicateFinder {
     public static final double DEFAULT_THRESHOLD = 0.8;
@@ -48,44 +48,36 @@ public final class DuplicateFinder {
     }
 
     public List<Duplicate> find(List<EvalCase> cases) {
-        List<Duplicate> duplicates = new ArrayList<>();
+        // First pass: exact duplicates, and the shingles of every other case (for the global shingle order).
         Map<String, String> firstByText = new HashMap<>();
-        List<String> keptIds = new ArrayList<>();
-        List<Integer> keptSizes = new ArrayList<>();
-        Map<String, List<Integer>> index = new HashMap<>();
-        for (EvalCase c : cases) {
+        String[] exactOf = new String[cases.size()];
+        int[] positions = new int[cases.size()];
+        List<String> idOfPosition = new ArrayList<>();
+        ShingleSetJoin.Builder sets = new ShingleSetJoin.Builder(threshold);
+        for (int i = 0; i < cases.size(); i++) {
+            EvalCase c = cases.get(i);
             String text = InputText.normalize(InputText.of(c, variables));
-            String first = firstByText.putIfAbsent(text, c.id());
-            if (first != null) {
-                duplicates.add(new Duplicate(c.id(), first, Kind.EXACT, 1.0));
+            exactOf[i] = firstByText.putIfAbsent(text, c.id());
+            if (exactOf[i] == null) {
+                positions[i] = sets.add(shingles(InputText.wordsOf(text), shingleSize));
+                idOfPosition.add(c.id());
+            }
+        }
+        firstByText = null; // let the texts go before the index is built
+        ShingleSetJoin join = sets.build();
+        // Second pass, in corpus order: a case repeats the most similar case kept before it, or is kept itself.
+        List<Duplicate> duplicates = new ArrayList<>();
+        for (int i = 0; i < cases.size(); i++) {
+            String id = cases.get(i).id();
+            if (exactOf[i] != null) {
+                duplicates.add(new Duplicate(id, exactOf[i], Kind.EXACT, 1.0));
                 continue;
             }
-            Set<String> shingles = shingles(InputText.wordsOf(text), shingleSize);
-            Map<Integer, Integer> overlap = new HashMap<>();
-            for (String shingle : shingles) {
-                for (int kept : index.getOrDefault(shingle, List.of())) {
-                    overlap.merge(kept, 1, Integer::sum);
-                }
-            }
-            int best = -1;
-            double bestSimilarity = 0;
-            for (Map.Entry<Integer, Integer> e : overlap.entrySet()) {
-                int union = shingles.size() + keptSizes.get(e.getKey()) - e.getValue();
-                double similarity = union == 0 ? 0 : (double) e.getValue() / union;
-                if (similarity > bestSimilarity || similarity == bestSimilarity && e.getKey() < best) {
-                    best = e.getKey();
-                    bestSimilarity = similarity;
-                }
-            }
-            if (best >= 0 && bestSimilarity >= threshold) {
-                duplicates.add(new Duplicate(c.id(), keptIds.get(best), Kind.NEAR, bestSimilarity));
-                continue;
-            }
-            int position = keptIds.size();
-            keptIds.add(c.id());
-            keptSizes.add(shingles.size());
-            for (String shingle : shingles) {
-                index.computeIfAbsent(shingle, k -> new ArrayList<>()).add(position);
+            ShingleSetJoin.Best best = join.best(positions[i], kept -> true);
+            if (best.position() >= 0) {
+                duplicates.add(new Duplicate(id, idOfPosition.get(best.position()), Kind.NEAR, best.similarity()));
+            } else {
+                join.index(positions[i]);
             }
         }
         return duplicates;
