@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Time and peak memory of importing, validating and splitting a generated JSONL file of N lines (default
-# 1,000,000) through ./evalgate, each step under /usr/bin/time -v. Work files go to a fresh /tmp/curate-bench-*.
+# Time and peak memory of importing, validating, deduplicating and splitting a generated JSONL file of N lines
+# (default 1,000,000) through ./evalgate, each step under /usr/bin/time -v. Work files go to a fresh /tmp/curate-bench-*.
 # Usage: bench/curation-1m.sh [LINES]
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -33,6 +33,7 @@ step import ./evalgate datasets import --format jsonl "$work/tickets.jsonl" --ma
   --map 'expected.reference=$.answer' --map 'tags=$.category' --id '$.ticket_id' \
   --out "$work/corpus" --name tickets --version 1.0.0
 step validate ./evalgate datasets validate "$work/corpus"
+step dedupe ./evalgate datasets dedupe "$work/corpus"
 step split ./evalgate datasets split "$work/corpus" --splits train=0.8,dev=0.1,test=0.1 --seed 7 --out "$work/splits"
-cat "$work/split.out"
+cat "$work/dedupe.out" "$work/split.out"
 echo "work files: $work (remove when done)"
