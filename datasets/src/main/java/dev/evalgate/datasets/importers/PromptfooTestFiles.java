@@ -18,8 +18,6 @@ import dev.evalgate.datasets.InvalidInputException;
  * PromptfooTestEntry#ofCsvRow}). Generators (scripts, spreadsheets online) are not run.
  */
 final class PromptfooTestFiles {
-    private static final List<String> SCRIPTS = List.of(".js", ".cjs", ".mjs", ".ts", ".py", ".sh", ".rb");
-
     private PromptfooTestFiles() {
     }
 
@@ -29,7 +27,7 @@ final class PromptfooTestFiles {
      */
     static List<PromptfooTestEntry> read(Path file, PromptfooVars.Origin namedAt, RowSink problems) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (SCRIPTS.stream().anyMatch(name::endsWith)) {
+        if (PromptfooVars.isScript(name)) {
             throw new InvalidInputException(namedAt.file(), namedAt.line(), namedAt.field(), file.getFileName()
                     + " is a script, which promptfoo runs to generate the tests; evalgate runs no script: write"
                     + " the tests it makes to a .yaml, .json, .jsonl or .csv file and name that");

@@ -90,6 +90,11 @@ final class PromptfooVars {
         return combinations;
     }
 
+    /** A file promptfoo would run to make a value or tests ({@code .js}, {@code .py}, ...); evalgate runs none. */
+    static boolean isScript(String lowerCaseFileName) {
+        return SCRIPTS.stream().anyMatch(lowerCaseFileName::endsWith);
+    }
+
     /** A file under the configuration's directory as the configuration would name it. */
     String relative(Path file) {
         return directory.relativize(file).toString().replace('\\', '/');
@@ -149,7 +154,7 @@ final class PromptfooVars {
 
     private Object read(Path file, Origin origin) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (SCRIPTS.stream().anyMatch(name::endsWith)) {
+        if (isScript(name)) {
             throw new InvalidInputException(origin.file(), origin.line(), origin.field(), "file://"
                     + directory.relativize(file) + " is a script, which promptfoo runs to make the value;"
                     + " evalgate runs no script: write its output to a file and name that");
