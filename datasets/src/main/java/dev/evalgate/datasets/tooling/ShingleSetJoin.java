@@ -103,10 +103,6 @@ final class ShingleSetJoin {
         }
     }
 
-    int size(int position) {
-        return sets[position].length;
-    }
-
     /**
      * The indexed set most similar to the set at {@code position}, among those {@code eligible} accepts; ties go
      * to the earlier position. An empty set is similar to nothing.
