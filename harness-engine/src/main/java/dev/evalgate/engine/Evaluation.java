@@ -355,15 +355,15 @@ public final class Evaluation {
      * by the gate, as the backend may report the model under its own name.
      */
     private static void checkCostBudgetsPriced(Suite suite, Path bundleFile) {
-        if (!prices(suite, bundleFile).isEmpty()) {
-            return;
-        }
-        for (GateRule rule : suite.gate().rules()) {
-            if (rule instanceof GateRule.Budget budget && budget.kind().needsPrices()) {
-                throw budget.location().error(null, "budget " + budget.kind().key() + " needs the price per million"
-                        + " input and output tokens of the model: add it under the suite's gate.prices or the"
-                        + " prices: of " + bundleFile);
-            }
+        // Only a suite with a cost budget pays for reading the bundle's price table here.
+        java.util.Optional<GateRule.Budget> costBudget = suite.gate().rules().stream()
+                .filter(rule -> rule instanceof GateRule.Budget budget && budget.kind().needsPrices())
+                .map(GateRule.Budget.class::cast).findFirst();
+        if (costBudget.isPresent() && prices(suite, bundleFile).isEmpty()) {
+            GateRule.Budget budget = costBudget.get();
+            throw budget.location().error(null, "budget " + budget.kind().key() + " needs the price per million"
+                    + " input and output tokens of the model: add it under the suite's gate.prices or the"
+                    + " prices: of " + bundleFile);
         }
     }
 
