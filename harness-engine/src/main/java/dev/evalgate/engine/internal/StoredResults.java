@@ -37,7 +37,6 @@ public final class StoredResults extends AbstractList<CaseResult> implements Ran
     private final Path file;
     private final long[] offsets;
     private final int[] lengths;
-    private final int size;
     private final CaseResult[] kept;
     private long keptBytes;
     private final long budget;
@@ -47,12 +46,10 @@ public final class StoredResults extends AbstractList<CaseResult> implements Ran
     private final Window[] windows = new Window[WINDOWS];
     private long clock;
 
-    private StoredResults(Path file, long[] offsets, int[] lengths, int size, CaseResult[] kept, long keptBytes,
-                          long budget) {
+    private StoredResults(Path file, long[] offsets, int[] lengths, CaseResult[] kept, long keptBytes, long budget) {
         this.file = file;
         this.offsets = offsets;
         this.lengths = lengths;
-        this.size = size;
         this.kept = kept;
         this.keptBytes = keptBytes;
         this.budget = budget;
@@ -77,18 +74,18 @@ public final class StoredResults extends AbstractList<CaseResult> implements Ran
 
     @Override
     public int size() {
-        return size;
+        return offsets.length;
     }
 
     /** The line of result {@code index}. */
     public Line line(int index) {
-        Objects.checkIndex(index, size);
+        Objects.checkIndex(index, offsets.length);
         return new Line(offsets[index], lengths[index]);
     }
 
     @Override
     public synchronized CaseResult get(int index) {
-        Objects.checkIndex(index, size);
+        Objects.checkIndex(index, offsets.length);
         CaseResult result = kept[index];
         if (result != null) {
             return result;
@@ -225,7 +222,7 @@ public final class StoredResults extends AbstractList<CaseResult> implements Ran
 
         public StoredResults build() {
             return new StoredResults(file, Arrays.copyOf(offsets, size), Arrays.copyOf(lengths, size),
-                    size, Arrays.copyOf(kept, size), keptBytes, budget);
+                    Arrays.copyOf(kept, size), keptBytes, budget);
         }
     }
 }
