@@ -24,29 +24,13 @@ class BundlePricesTest {
     @Test
     void theBundlesPriceWinsForItsModelInTheRecordAndTheBudget() throws Exception {
         CliFixture project = new CliFixture(tmp.resolve("project"));
-        CliFixture.write(project.suite, String.join("\n",
-                "name: tiny",
-                "bundle: bundle.yaml",
-                "corpora: [corpus]",
-                "scorers:",
-                "  - name: json",
-                "    type: valid-json",
-                "gate:",
-                "  budgets: {total_cost: 0.000001}",
-                "  prices:",
-                "    'replay:outputs.jsonl': {input_per_million: 0.0, output_per_million: 0.0}",
-                "output: runs", ""));
-        CliFixture.write(project.root.resolve("outputs.jsonl"), String.join("\n",
-                "{\"id\": \"a\", \"output\": \"{}\", \"prompt_tokens\": 40, \"completion_tokens\": 10}",
-                "{\"id\": \"b\", \"output\": \"{}\", \"prompt_tokens\": 40, \"completion_tokens\": 10}",
-                "{\"id\": \"c\", \"output\": \"{}\", \"prompt_tokens\": 40, \"completion_tokens\": 10}", ""));
+        writeBudgetSuite(project, "  prices:",
+                "    'replay:outputs.jsonl': {input_per_million: 0.0, output_per_million: 0.0}");
 
         CliFixture.Outcome free = project.run("run", project.suite.toString(), "--history", "off", "--quiet");
         assertThat(free.code()).as(free.err() + free.out()).isZero();
 
-        CliFixture.write(project.bundle, Files.readString(project.bundle) + String.join("\n",
-                "prices:",
-                "  'replay:outputs.jsonl': {input_per_million: 1000.0, output_per_million: 3000.0}", ""));
+        priceTheBundle(project);
         CliFixture.Outcome priced = project.run("run", project.suite.toString(), "--history", "off", "--quiet");
         assertThat(priced.code()).as("the bundle's price breaks the budget the suite's price kept")
                 .isEqualTo(1);
@@ -72,20 +56,7 @@ class BundlePricesTest {
     @Test
     void aCostBudgetNeedsNoSuitePricesWhenTheBundlePricesItsModel() throws Exception {
         CliFixture project = new CliFixture(tmp.resolve("project"));
-        CliFixture.write(project.suite, String.join("\n",
-                "name: tiny",
-                "bundle: bundle.yaml",
-                "corpora: [corpus]",
-                "scorers:",
-                "  - name: json",
-                "    type: valid-json",
-                "gate:",
-                "  budgets: {total_cost: 0.000001}",
-                "output: runs", ""));
-        CliFixture.write(project.root.resolve("outputs.jsonl"), String.join("\n",
-                "{\"id\": \"a\", \"output\": \"{}\", \"prompt_tokens\": 40, \"completion_tokens\": 10}",
-                "{\"id\": \"b\", \"output\": \"{}\", \"prompt_tokens\": 40, \"completion_tokens\": 10}",
-                "{\"id\": \"c\", \"output\": \"{}\", \"prompt_tokens\": 40, \"completion_tokens\": 10}", ""));
+        writeBudgetSuite(project);
 
         // No price anywhere: refused before the model loads, at the budget's line, naming both places a price goes.
         CliFixture.Outcome unpriced = project.run("run", project.suite.toString(), "--history", "off", "--quiet");
@@ -94,9 +65,7 @@ class BundlePricesTest {
                 .contains("bundle.yaml");
         assertThat(project.root.resolve("runs")).doesNotExist();
 
-        CliFixture.write(project.bundle, Files.readString(project.bundle) + String.join("\n",
-                "prices:",
-                "  'replay:outputs.jsonl': {input_per_million: 1000.0, output_per_million: 3000.0}", ""));
+        priceTheBundle(project);
         CliFixture.Outcome priced = project.run("run", project.suite.toString(), "--history", "off", "--quiet");
         assertThat(priced.code()).as(priced.err() + priced.out()).isEqualTo(1);
         assertThat(priced.err() + priced.out()).contains("total cost 0.210000 exceeds");
@@ -111,5 +80,28 @@ class BundlePricesTest {
         CliFixture.Outcome run = project.run("run", project.suite.toString(), "--history", "off", "--quiet");
         assertThat(run.code()).isEqualTo(2);
         assertThat(run.err()).contains("bundle.yaml").contains("input_per_milion");
+    }
+
+    /**
+     * A suite with a total_cost budget (and {@code gateLines} after it) over three replayed answers of 40 prompt and
+     * 10 completion tokens each; the budget line is line 8.
+     */
+    private static void writeBudgetSuite(CliFixture project, String... gateLines) {
+        List<String> suite = new ArrayList<>(List.of("name: tiny", "bundle: bundle.yaml", "corpora: [corpus]",
+                "scorers:", "  - name: json", "    type: valid-json", "gate:", "  budgets: {total_cost: 0.000001}"));
+        suite.addAll(List.of(gateLines));
+        suite.addAll(List.of("output: runs", ""));
+        CliFixture.write(project.suite, String.join("\n", suite));
+        CliFixture.write(project.root.resolve("outputs.jsonl"), String.join("\n",
+                "{\"id\": \"a\", \"output\": \"{}\", \"prompt_tokens\": 40, \"completion_tokens\": 10}",
+                "{\"id\": \"b\", \"output\": \"{}\", \"prompt_tokens\": 40, \"completion_tokens\": 10}",
+                "{\"id\": \"c\", \"output\": \"{}\", \"prompt_tokens\": 40, \"completion_tokens\": 10}", ""));
+    }
+
+    /** The bundle's own prices for its model: 0.21 for the three answers, over the budget. */
+    private static void priceTheBundle(CliFixture project) throws java.io.IOException {
+        CliFixture.write(project.bundle, Files.readString(project.bundle) + String.join("\n",
+                "prices:",
+                "  'replay:outputs.jsonl': {input_per_million: 1000.0, output_per_million: 3000.0}", ""));
     }
 }
