@@ -12,7 +12,7 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
  * and notes on anything that limits the comparison (a changed corpus, cases the candidate did not run, untrusted
  * judges). Built by {@link RunComparator}; rendered by the reports and read by the gate.
  *
- * @param caseDiffs    one entry per case key, in the candidate's order, then removed cases
+ * @param caseDiffs    one entry per case key, in the candidate's order, then removed cases; see {@link CaseDiffs}
  * @param metricDeltas overall pass rate first, then each scorer in suite order
  * @param notes        plain sentences for people, such as "corpus qa changed from 1.0 to 1.1; compared 40
  *                     shared cases"
@@ -30,7 +30,8 @@ public record Comparison(ComparedRun baseline, ComparedRun candidate, List<CaseD
     public Comparison {
         Objects.requireNonNull(baseline, "baseline");
         Objects.requireNonNull(candidate, "candidate");
-        caseDiffs = List.copyOf(caseDiffs);
+        // A comparison the engine made builds each diff when read; one read from its file holds them.
+        caseDiffs = CaseDiffs.of(caseDiffs);
         metricDeltas = List.copyOf(metricDeltas);
         notes = List.copyOf(Objects.requireNonNullElse(notes, List.of()));
         warnings = List.copyOf(Objects.requireNonNullElse(warnings, List.of()));
@@ -43,6 +44,11 @@ public record Comparison(ComparedRun baseline, ComparedRun candidate, List<CaseD
 
     public int count(DiffStatus status) {
         return (int) caseDiffs.stream().filter(d -> d.status() == status).count();
+    }
+
+    /** The diff of the case with this key, or null when the comparison has none. */
+    public CaseDiff caseDiff(String key) {
+        return ((CaseDiffs) caseDiffs).byKey(key);
     }
 
     /** The metric by name ({@link MetricDelta#OVERALL_PASS} or a scorer's name). */

@@ -2,6 +2,7 @@ package dev.evalgate.engine.compare;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -41,32 +42,22 @@ public final class RunComparator {
 
         CaseOutcomes before = CaseOutcomes.of(baseline);
         CaseOutcomes after = CaseOutcomes.of(candidate);
-        List<CaseDiff> diffs = new ArrayList<>();
-        List<String> shared = new ArrayList<>();
-        for (CaseOutcomes.Entry c : after.entries().values()) {
-            CaseOutcomes.Entry b = before.get(c.key());
-            if (b == null) {
-                diffs.add(new CaseDiff(c.key(), c.corpus(), c.caseId(), c.tags(), DiffStatus.NEW, null,
-                        c.outcome()));
-            } else {
-                shared.add(c.key());
-                diffs.add(new CaseDiff(c.key(), c.corpus(), c.caseId(), c.tags(), status(b.outcome(), c.outcome()),
-                        b.outcome(), c.outcome()));
+        // Shared cases as pairs of case numbers: the diffs themselves are made when read (CaseDiffs).
+        int[] sharedBefore = new int[after.size()];
+        int[] sharedAfter = new int[after.size()];
+        int n = 0;
+        for (int c = 0; c < after.size(); c++) {
+            int b = before.indexOf(after.key(c));
+            if (b >= 0) {
+                sharedBefore[n] = b;
+                sharedAfter[n++] = c;
             }
         }
-        int notRun = 0;
-        for (CaseOutcomes.Entry b : before.entries().values()) {
-            if (after.get(b.key()) == null) {
-                if (corpusChanges.isEmpty()) {
-                    // Same corpus, case not run: the candidate ran a tier or a shard. The case was not removed.
-                    notRun++;
-                } else {
-                    diffs.add(new CaseDiff(b.key(), b.corpus(), b.caseId(), b.tags(), DiffStatus.REMOVED,
-                            b.outcome(), null));
-                }
-            }
-        }
-        if (shared.isEmpty()) {
+        int[][] shared = {Arrays.copyOf(sharedBefore, n), Arrays.copyOf(sharedAfter, n)};
+        // Same corpus, case not run: the candidate ran a tier or a shard. The case was not removed.
+        int notRun = corpusChanges.isEmpty() ? before.size() - n : 0;
+        CaseDiffs diffs = CaseDiffs.between(before, after, !corpusChanges.isEmpty());
+        if (n == 0) {
             notes.add("the two runs share no case ids, so no metric could be compared; check that they ran the "
                     + "same corpora");
         }
@@ -126,17 +117,17 @@ public final class RunComparator {
         return was ? DiffStatus.REGRESSED : DiffStatus.FIXED;
     }
 
-    private List<MetricDelta> metrics(CaseOutcomes before, CaseOutcomes after, List<String> shared,
+    private List<MetricDelta> metrics(CaseOutcomes before, CaseOutcomes after, int[][] shared,
                                       Set<String> untrusted) {
         List<MetricDelta> metrics = new ArrayList<>();
-        int n = shared.size();
+        int n = shared[0].length;
         double[] b = new double[n];
         double[] c = new double[n];
         int better = 0;
         int worse = 0;
         for (int i = 0; i < n; i++) {
-            CaseOutcome x = before.get(shared.get(i)).outcome();
-            CaseOutcome y = after.get(shared.get(i)).outcome();
+            CaseOutcome x = before.outcome(shared[0][i]);
+            CaseOutcome y = after.outcome(shared[1][i]);
             b[i] = x.passRate();
             c[i] = y.passRate();
             // McNemar needs one verdict per case: the majority of its repeats (the only verdict when k = 1).
@@ -152,9 +143,9 @@ public final class RunComparator {
         scorers.addAll(before.scorers());
         for (String scorer : scorers) {
             List<double[]> pairs = new ArrayList<>();
-            for (String key : shared) {
-                Double x = before.get(key).outcome().scores().get(scorer);
-                Double y = after.get(key).outcome().scores().get(scorer);
+            for (int i = 0; i < n; i++) {
+                Double x = before.score(shared[0][i], scorer);
+                Double y = after.score(shared[1][i], scorer);
                 if (x != null && y != null) {
                     pairs.add(new double[] {x, y});
                 }

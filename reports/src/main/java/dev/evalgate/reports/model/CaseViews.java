@@ -1,11 +1,11 @@
 package dev.evalgate.reports.model;
 
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 import dev.evalgate.datasets.EvalCase;
 import dev.evalgate.engine.CaseResult;
@@ -31,19 +31,22 @@ final class CaseViews {
     /** The run's cases, each view built when read (see {@link RunCaseViews}). */
     static List<CaseView> of(RunResult run, Optional<RunResult> baseline, Optional<Comparison> comparison) {
         Map<String, List<CaseResult>> before = baseline.map(b -> byCase(b.results())).orElse(Map.of());
-        Map<String, CaseDiff> diffs = new HashMap<>();
-        comparison.ifPresent(c -> c.caseDiffs().forEach(d -> diffs.put(d.key(), d)));
+        // Each case's diff is looked up when its view is made: the comparison makes it then, rather than holding
+        // one per case.
+        Function<String, CaseDiff> diffs = comparison.<Function<String, CaseDiff>>map(c -> c::caseDiff)
+                .orElse(key -> null);
         boolean compared = baseline.isPresent() || comparison.isPresent();
         return new RunCaseViews(run.results(), before, diffs, compared, RunCosts.pricing(run));
     }
 
-    static CaseView view(List<CaseResult> repeats, Map<String, List<CaseResult>> before, Map<String, CaseDiff> diffs,
+    static CaseView view(List<CaseResult> repeats, Map<String, List<CaseResult>> before,
+                         Function<String, CaseDiff> diffs,
                          boolean compared, RunPricing pricing) {
         CaseResult first = repeats.get(0);
         String key = first.key();
         CaseStatus status = CaseStatus.of(repeats);
         List<CaseResult> baseRepeats = before.getOrDefault(key, List.of());
-        CaseDiff diff = diffs.get(key);
+        CaseDiff diff = diffs.apply(key);
         CaseStatus baseStatus;
         CaseChange change;
         List<RepeatView> baseViews;

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.RandomAccess;
 import java.util.Set;
+import java.util.function.Function;
 
 import dev.evalgate.engine.CaseResult;
 import dev.evalgate.engine.compare.CaseDiff;
@@ -20,11 +21,12 @@ import dev.evalgate.engine.cost.RunPricing;
 final class RunCaseViews extends AbstractList<CaseView> implements RandomAccess {
     private final List<List<CaseResult>> cases;
     private final Map<String, List<CaseResult>> baseline;
-    private final Map<String, CaseDiff> diffs;
+    private final Function<String, CaseDiff> diffs;
     private final boolean compared;
     private final RunPricing pricing;
 
-    RunCaseViews(List<CaseResult> results, Map<String, List<CaseResult>> baseline, Map<String, CaseDiff> diffs,
+    RunCaseViews(List<CaseResult> results, Map<String, List<CaseResult>> baseline,
+                 Function<String, CaseDiff> diffs,
                  boolean compared, RunPricing pricing) {
         this.cases = grouped(results);
         this.baseline = baseline;
