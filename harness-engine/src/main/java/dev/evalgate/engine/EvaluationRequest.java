@@ -2,7 +2,6 @@ package dev.evalgate.engine;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -21,7 +20,7 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
  * @param concurrency     overrides the suite's concurrency when present
  * @param caseSelection   narrows the cases (a tier, a shard); identity by default
  * @param clientDecorator wraps the opened model client (the inference cache); identity by default
- * @param baselineOutputs baseline outputs by case key, for pairwise judges
+ * @param baselineOutputs the baseline's output by case key, for pairwise judges
  * @param selection       the tier and shard behind {@code caseSelection}, recorded in the run
  * @param wording         how the front end names settings in the advice the run writes (a case error)
  */
@@ -29,7 +28,7 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 public record EvaluationRequest(Suite suite, Optional<Path> bundleOverride, Path runsRoot, Optional<Path> resume,
                                 Optional<Integer> repeats, Optional<Integer> concurrency, BackendOptions backend,
                                 UnaryOperator<List<PlannedCase>> caseSelection,
-                                UnaryOperator<ModelClient> clientDecorator, Map<String, String> baselineOutputs,
+                                UnaryOperator<ModelClient> clientDecorator, BaselineOutputs baselineOutputs,
                                 RunSelection selection, Wording wording) {
     public EvaluationRequest {
         wording = wording == null ? Wording.ENGINE : wording;
@@ -43,14 +42,14 @@ public record EvaluationRequest(Suite suite, Optional<Path> bundleOverride, Path
         Objects.requireNonNull(backend, "backend");
         caseSelection = caseSelection == null ? UnaryOperator.identity() : caseSelection;
         clientDecorator = clientDecorator == null ? UnaryOperator.identity() : clientDecorator;
-        baselineOutputs = baselineOutputs == null ? Map.of() : Map.copyOf(baselineOutputs);
+        baselineOutputs = baselineOutputs == null ? BaselineOutputs.NONE : baselineOutputs;
     }
 
     /** A request whose advice is in the engine's own words. */
     public EvaluationRequest(Suite suite, Optional<Path> bundleOverride, Path runsRoot, Optional<Path> resume,
                              Optional<Integer> repeats, Optional<Integer> concurrency, BackendOptions backend,
                              UnaryOperator<List<PlannedCase>> caseSelection,
-                             UnaryOperator<ModelClient> clientDecorator, Map<String, String> baselineOutputs,
+                             UnaryOperator<ModelClient> clientDecorator, BaselineOutputs baselineOutputs,
                              RunSelection selection) {
         this(suite, bundleOverride, runsRoot, resume, repeats, concurrency, backend, caseSelection, clientDecorator,
                 baselineOutputs, selection, Wording.ENGINE);
@@ -60,7 +59,7 @@ public record EvaluationRequest(Suite suite, Optional<Path> bundleOverride, Path
     public EvaluationRequest(Suite suite, Optional<Path> bundleOverride, Path runsRoot, Optional<Path> resume,
                              Optional<Integer> repeats, Optional<Integer> concurrency, BackendOptions backend,
                              UnaryOperator<List<PlannedCase>> caseSelection,
-                             UnaryOperator<ModelClient> clientDecorator, Map<String, String> baselineOutputs) {
+                             UnaryOperator<ModelClient> clientDecorator, BaselineOutputs baselineOutputs) {
         this(suite, bundleOverride, runsRoot, resume, repeats, concurrency, backend, caseSelection, clientDecorator,
                 baselineOutputs, RunSelection.NONE);
     }

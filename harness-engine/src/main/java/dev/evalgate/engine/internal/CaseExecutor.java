@@ -101,7 +101,7 @@ public final class CaseExecutor {
         output = CaseResult.cap(output, CaseResult.MAX_OUTPUT_CHARS);
 
         ScoringContext context = new ScoringContext(evalCase, request, output,
-                Optional.ofNullable(plan.baselineOutputs().get(planned.key())));
+                plan.baselineOutputs().output(planned.key()));
         List<Score> scores = new ArrayList<>();
         List<String> scorerErrors = new ArrayList<>();
         for (NamedScorer named : plan.scorers()) {

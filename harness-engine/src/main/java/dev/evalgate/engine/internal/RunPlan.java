@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
+import dev.evalgate.engine.BaselineOutputs;
 import dev.evalgate.engine.Bundle;
 import dev.evalgate.engine.ModelClient;
 import dev.evalgate.engine.ModelRequest;
@@ -20,14 +21,14 @@ import dev.evalgate.engine.observe.RunObservers;
  * Everything the {@link Runner} needs, already loaded and validated.
  *
  * @param validator       set when the bundle declares an output schema: drives the repair loop
- * @param baselineOutputs baseline outputs by case key, for pairwise judges (empty without a baseline)
+ * @param baselineOutputs the baseline's output by case key, for pairwise judges (none without a baseline)
  * @param redactor        set when the suite asks to redact: masks each result after scoring, before it is stored
  * @param observer        hears of the run, its cases and their model and judge calls (telemetry)
  * @param wording         how the front end names settings in the advice a case error gives
  */
 public record RunPlan(RunSpec spec, List<PlannedCase> cases, Bundle bundle, ModelClient client,
                       List<NamedScorer> scorers, Optional<OutputValidator> validator, RetryPolicy retry,
-                      Duration timeout, int concurrency, int repeats, Map<String, String> baselineOutputs,
+                      Duration timeout, int concurrency, int repeats, BaselineOutputs baselineOutputs,
                       Optional<StoredTextRedactor> redactor, RunObserver observer, Wording wording) {
     public RunPlan {
         wording = wording == null ? Wording.ENGINE : wording;
@@ -45,7 +46,7 @@ public record RunPlan(RunSpec spec, List<PlannedCase> cases, Bundle bundle, Mode
         if (repeats < 1) {
             throw new IllegalArgumentException("repeats must be at least 1");
         }
-        baselineOutputs = baselineOutputs == null ? Map.of() : Map.copyOf(baselineOutputs);
+        baselineOutputs = baselineOutputs == null ? BaselineOutputs.NONE : baselineOutputs;
         redactor = redactor == null ? Optional.empty() : redactor;
         // An observer's failure must never reach a case: a bare observer is wrapped to turn it into a warning.
         observer = observer == null ? RunObserver.NONE : observer == RunObserver.NONE
@@ -56,7 +57,7 @@ public record RunPlan(RunSpec spec, List<PlannedCase> cases, Bundle bundle, Mode
     /** A plan whose case errors give advice in the engine's own words. */
     public RunPlan(RunSpec spec, List<PlannedCase> cases, Bundle bundle, ModelClient client,
                    List<NamedScorer> scorers, Optional<OutputValidator> validator, RetryPolicy retry,
-                   Duration timeout, int concurrency, int repeats, Map<String, String> baselineOutputs,
+                   Duration timeout, int concurrency, int repeats, BaselineOutputs baselineOutputs,
                    Optional<StoredTextRedactor> redactor, RunObserver observer) {
         this(spec, cases, bundle, client, scorers, validator, retry, timeout, concurrency, repeats, baselineOutputs,
                 redactor, observer, Wording.ENGINE);
@@ -65,7 +66,7 @@ public record RunPlan(RunSpec spec, List<PlannedCase> cases, Bundle bundle, Mode
     /** A plan nobody observes. */
     public RunPlan(RunSpec spec, List<PlannedCase> cases, Bundle bundle, ModelClient client,
                    List<NamedScorer> scorers, Optional<OutputValidator> validator, RetryPolicy retry,
-                   Duration timeout, int concurrency, int repeats, Map<String, String> baselineOutputs,
+                   Duration timeout, int concurrency, int repeats, BaselineOutputs baselineOutputs,
                    Optional<StoredTextRedactor> redactor) {
         this(spec, cases, bundle, client, scorers, validator, retry, timeout, concurrency, repeats, baselineOutputs,
                 redactor, RunObserver.NONE);
@@ -74,7 +75,7 @@ public record RunPlan(RunSpec spec, List<PlannedCase> cases, Bundle bundle, Mode
     /** A plan that stores results as they are. */
     public RunPlan(RunSpec spec, List<PlannedCase> cases, Bundle bundle, ModelClient client,
                    List<NamedScorer> scorers, Optional<OutputValidator> validator, RetryPolicy retry,
-                   Duration timeout, int concurrency, int repeats, Map<String, String> baselineOutputs) {
+                   Duration timeout, int concurrency, int repeats, BaselineOutputs baselineOutputs) {
         this(spec, cases, bundle, client, scorers, validator, retry, timeout, concurrency, repeats, baselineOutputs,
                 Optional.empty());
     }

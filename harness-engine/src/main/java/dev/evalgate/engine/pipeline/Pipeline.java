@@ -8,6 +8,7 @@ import java.util.function.UnaryOperator;
 
 import org.apiguardian.api.API;
 
+import dev.evalgate.engine.BaselineOutputs;
 import dev.evalgate.engine.Evaluation;
 import dev.evalgate.engine.EvaluationRequest;
 import dev.evalgate.engine.ModelClients;
@@ -178,13 +179,13 @@ public final class Pipeline {
         Evaluation evaluation = new Evaluation(scorers, cache.backends(backends));
         EvaluationRequest first = new EvaluationRequest(suite, request.bundle(), request.runsRoot(), Optional.empty(),
                 request.repeats(), request.concurrency(), request.backend(), caseSelection(tier, selection),
-                cache.decorator(), java.util.Map.of(), selection, request.wording());
+                cache.decorator(), BaselineOutputs.NONE, selection, request.wording());
         evaluation.prepare(first);
         evaluation.prepare(first.withBundle(candidate));
         RunResult before = evaluation.run(first, request.listener());
         RunResult after = evaluation.run(new EvaluationRequest(suite, Optional.of(candidate), request.runsRoot(),
                 Optional.empty(), request.repeats(), request.concurrency(), request.backend(),
-                caseSelection(tier, selection), cache.decorator(), VerdictStep.outputsOf(before), selection,
+                caseSelection(tier, selection), cache.decorator(), BaselineOutputs.of(before), selection,
                 request.wording()),
                 request.listener());
         VerdictStep verdicts = new VerdictStep(null, new BaselineChoice.Resolved(before, null), false,

@@ -4,12 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import dev.evalgate.datasets.Corpus;
-import dev.evalgate.engine.CaseResult;
+import dev.evalgate.engine.BaselineOutputs;
 import dev.evalgate.engine.CorpusRef;
 import dev.evalgate.engine.RunResult;
 import dev.evalgate.engine.compare.CompareOptions;
@@ -48,19 +46,9 @@ final class VerdictStep {
         }
     }
 
-    /** Baseline outputs by case key (first repeat), for pairwise judges. */
-    Map<String, String> baselineOutputs() {
-        return baseline.run() == null ? Map.of() : outputsOf(baseline.run());
-    }
-
-    static Map<String, String> outputsOf(RunResult run) {
-        Map<String, String> outputs = new LinkedHashMap<>();
-        for (CaseResult r : run.results()) {
-            if (r.repeat() == 0 && !r.errored()) {
-                outputs.putIfAbsent(r.key(), r.output());
-            }
-        }
-        return outputs;
+    /** Baseline outputs by case key (first repeat), for pairwise judges: read from the baseline when asked. */
+    BaselineOutputs baselineOutputs() {
+        return baseline.run() == null ? BaselineOutputs.NONE : BaselineOutputs.of(baseline.run());
     }
 
     /** The comparison (null without a baseline) and the verdict (null without a policy). */

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.evalgate.datasets.InvalidInputException;
+import dev.evalgate.engine.BaselineOutputs;
 import dev.evalgate.engine.CaseResult;
 import dev.evalgate.engine.PlannedCase;
 import dev.evalgate.engine.RepairPolicy;
@@ -75,7 +76,7 @@ class RunMergerTest {
                 base.java(), base.os(), new RunSelection(null, shard));
         RunPlan plan = new RunPlan(spec, shard.selection().apply(cases), RunnerTest.bundle(RepairPolicy.NONE),
                 ScriptedModelClient.answering(r -> "ok"), List.of(), Optional.empty(), RetryPolicy.NONE,
-                Duration.ofSeconds(5), 1, 1, Map.of());
+                Duration.ofSeconds(5), 1, 1, BaselineOutputs.NONE);
         new Runner(d -> { }).run(plan, RunStore.create(tmp.resolve(dir)), RunListener.NONE);
     }
 
@@ -83,7 +84,7 @@ class RunMergerTest {
         ScriptedModelClient client = ScriptedModelClient.answering(r -> "ok");
         RunPlan plan = new RunPlan(RunnerTest.spec(1), shard.selection().apply(cases),
                 RunnerTest.bundle(RepairPolicy.NONE), client, List.of(), Optional.empty(), RetryPolicy.NONE,
-                Duration.ofSeconds(5), 1, 1, Map.of());
+                Duration.ofSeconds(5), 1, 1, BaselineOutputs.NONE);
         new Runner(d -> { }).run(plan, RunStore.create(tmp.resolve(dir)), RunListener.NONE);
     }
 }

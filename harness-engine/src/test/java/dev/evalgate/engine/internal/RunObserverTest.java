@@ -13,6 +13,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.evalgate.engine.BaselineOutputs;
 import dev.evalgate.engine.CaseResult;
 import dev.evalgate.engine.Completion;
 import dev.evalgate.engine.GenerationParams;
@@ -110,7 +111,7 @@ class RunObserverTest {
                 "[WORD]");
         new Runner(d -> { }).run(new RunPlan(RunnerTest.spec(1), RunnerTest.cases(2),
                 RunnerTest.bundle(RepairPolicy.NONE), model, List.of(), Optional.empty(),
-                new RetryPolicy(0, Duration.ZERO, 1.0), Duration.ofSeconds(5), 1, 1, Map.of(),
+                new RetryPolicy(0, Duration.ZERO, 1.0), Duration.ofSeconds(5), 1, 1, BaselineOutputs.NONE,
                 Optional.of(redactor), recording), RunStore.create(tmp.resolve("r")), RunListener.NONE);
 
         assertThat(model.requests).extracting(ModelRequest::lastUserMessage).allMatch(m -> m.startsWith("Question"));
@@ -123,7 +124,7 @@ class RunObserverTest {
     private static RunPlan plan(ModelClient client, List<NamedScorer> scorers, RunObserver observer) {
         return new RunPlan(RunnerTest.spec(1), RunnerTest.cases(3), RunnerTest.bundle(RepairPolicy.NONE), client,
                 scorers, Optional.empty(), new RetryPolicy(0, Duration.ZERO, 1.0), Duration.ofSeconds(5), 2, 1,
-                Map.of(), Optional.empty(), observer);
+                BaselineOutputs.NONE, Optional.empty(), observer);
     }
 
     private static final class Recording implements RunObserver {

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.evalgate.datasets.EvalCase;
+import dev.evalgate.engine.BaselineOutputs;
 import dev.evalgate.engine.Bundle;
 import dev.evalgate.engine.CaseResult;
 import dev.evalgate.engine.ChatMessage;
@@ -232,7 +233,7 @@ public class RunnerTest {
                     throw new IllegalStateException("cannot parse its parameters");
                 }));
         RunPlan plan = new RunPlan(spec(1), cases(3), bundle(RepairPolicy.NONE), client, scorers, Optional.empty(),
-                RetryPolicy.NONE, Duration.ofSeconds(5), 1, 1, Map.of());
+                RetryPolicy.NONE, Duration.ofSeconds(5), 1, 1, BaselineOutputs.NONE);
         RunResult result = runner.run(plan, RunStore.create(tmp.resolve("run")), RunListener.NONE);
 
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> dev.evalgate.engine.Evaluation.requireEvaluated(result))
@@ -264,7 +265,7 @@ public class RunnerTest {
                     throw new IllegalStateException("boom");
                 }));
         RunPlan plan = new RunPlan(spec(1), cases(1), bundle(RepairPolicy.NONE), client, scorers, Optional.empty(),
-                RetryPolicy.NONE, Duration.ofSeconds(5), 1, 1, Map.of());
+                RetryPolicy.NONE, Duration.ofSeconds(5), 1, 1, BaselineOutputs.NONE);
         CaseResult r = runner.run(plan, RunStore.create(tmp.resolve("run")), RunListener.NONE).results().get(0);
         assertThat(r.scores()).extracting(Score::name).containsExactly("ok");
         assertThat(r.error()).contains("scorer 'broken' failed").contains("boom");
@@ -280,7 +281,7 @@ public class RunnerTest {
             return Score.pass("len", "");
         }));
         RunPlan plan = new RunPlan(spec(1), cases(1), bundle(RepairPolicy.NONE), client, scorers, Optional.empty(),
-                RetryPolicy.NONE, Duration.ofSeconds(5), 1, 1, Map.of());
+                RetryPolicy.NONE, Duration.ofSeconds(5), 1, 1, BaselineOutputs.NONE);
         CaseResult r = runner.run(plan, RunStore.create(tmp.resolve("run")), RunListener.NONE).results().get(0);
         assertThat(r.output()).hasSize(CaseResult.MAX_OUTPUT_CHARS);
         assertThat(r.outputTruncated()).isTrue();
@@ -293,7 +294,7 @@ public class RunnerTest {
         List<NamedScorer> scorers = List.of(new NamedScorer("all", c -> Score.pass("all", "")),
                 new NamedScorer("evens", c -> Score.fail("evens", "always fails"), List.of("even")));
         RunPlan plan = new RunPlan(spec(1), cases(4), bundle(RepairPolicy.NONE), client, scorers, Optional.empty(),
-                RetryPolicy.NONE, Duration.ofSeconds(5), 1, 1, Map.of());
+                RetryPolicy.NONE, Duration.ofSeconds(5), 1, 1, BaselineOutputs.NONE);
         RunResult result = runner.run(plan, RunStore.create(tmp.resolve("run")), RunListener.NONE);
 
         assertThat(result.results()).extracting(r -> r.scores().size()).containsExactly(2, 1, 2, 1);
@@ -325,7 +326,7 @@ public class RunnerTest {
             return "fine";
         }, 1);
         RunPlan plan = new RunPlan(spec(1), cases(3), bundle(RepairPolicy.NONE), client, List.of(), Optional.empty(),
-                RetryPolicy.NONE, Duration.ofMillis(200), 1, 1, Map.of());
+                RetryPolicy.NONE, Duration.ofMillis(200), 1, 1, BaselineOutputs.NONE);
         long started = System.nanoTime();
         RunResult result = new Runner(d -> { }, Duration.ofMillis(100)).run(plan,
                 RunStore.create(tmp.resolve("run")), RunListener.NONE);
@@ -379,6 +380,6 @@ public class RunnerTest {
         return new RunPlan(spec(repeats), cases, bundle(repair), client,
                 List.of(new NamedScorer("nonempty", c -> Score.of("nonempty", !c.output().isEmpty(), "", Map.of()))),
                 validator, new RetryPolicy(2, Duration.ZERO, 1.0), Duration.ofSeconds(5), concurrency, repeats,
-                Map.of());
+                BaselineOutputs.NONE);
     }
 }
