@@ -12,6 +12,7 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,6 +38,8 @@ class MemoryBoundTest {
     static final int CASES = 20_000;
     static final int TIMES = 3;
     static final String HEAP = "128m";
+    static final int LARGE_CASES = 10_000;
+    static final int LARGE_OUTPUT_CHARS = 8_000;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String[] WORDS = ("refund order parcel invoice account password delivery warranty size"
             + " colour discount voucher address return exchange tracking courier receipt payment card").split(" ");
@@ -110,6 +113,74 @@ class MemoryBoundTest {
         try (Stream<String> junit = Files.lines(reports.resolve("junit.xml"))) {
             assertThat(junit.anyMatch(line -> line.contains(lastCase))).as("junit.xml names " + lastCase).isTrue();
         }
+    }
+
+    /**
+     * A comparison holds no output per case: against a baseline whose {@value #LARGE_CASES} outputs of about
+     * {@value #LARGE_OUTPUT_CHARS} characters all differ from the candidate's, {@code evalgate gate --baseline} fits
+     * the same heap, and the comparison it writes still shows each side's first output. When each case's outcome
+     * kept its first output for both runs, this comparison alone needed more than the heap and ran out of memory.
+     */
+    @Test
+    void aComparisonOfRunsWithLargeOutputsFitsASmallHeap() throws Exception {
+        Path project = tmp.resolve("large");
+        Path corpus = project.resolve("corpus");
+        Files.createDirectories(corpus);
+        Random random = new Random(11);
+        try (BufferedWriter cases = Files.newBufferedWriter(corpus.resolve("cases.jsonl"));
+             BufferedWriter outputs = Files.newBufferedWriter(project.resolve("outputs.jsonl"))) {
+            for (int i = 0; i < LARGE_CASES; i++) {
+                String keyword = WORDS[random.nextInt(WORDS.length)];
+                cases.write("{\"id\": \"case-" + i + "\", \"input\": {\"question\": \"What about my " + keyword
+                        + "?\"}, \"expected\": {\"required_keywords\": [\"" + keyword + "\"]}}\n");
+                StringBuilder answer = new StringBuilder("Your " + keyword + " is handled.");
+                while (answer.length() < LARGE_OUTPUT_CHARS) {
+                    answer.append(' ').append(WORDS[random.nextInt(WORDS.length)]);
+                }
+                outputs.write("{\"id\": \"case-" + i + "\", \"output\": \"" + answer + "\", \"latency_ms\": 1.5}\n");
+            }
+        }
+        Files.writeString(corpus.resolve("manifest.yaml"), "name: large\nversion: 1\nsha256: "
+                + ContentHash.sha256(corpus.resolve("cases.jsonl")) + "\n");
+        Files.writeString(project.resolve("bundle.yaml"), String.join("\n", "id: large", "version: 1",
+                "model: replay:outputs.jsonl", "template: 'Customer question: {{question}}'", ""));
+        Path largeSuite = project.resolve("suite.yaml");
+        Files.writeString(largeSuite, String.join("\n", "bundle: bundle.yaml", "corpora: [corpus]", "scorers:",
+                "  - {name: keyword, type: keywords}", "concurrency: 2", "output: runs", "gate:",
+                "  max_regression:", "    - {metric: pass, max_drop: 0.05}", ""));
+        Child run = child("run", largeSuite.toString(), "--quiet", "--no-cache", "--history", "off");
+        assertThat(run.code()).as(run.output()).isZero();
+        Path baseline;
+        try (Stream<Path> runs = Files.list(project.resolve("runs"))) {
+            baseline = runs.findFirst().orElseThrow();
+        }
+        // The candidate: the same run with every output told apart from the baseline's.
+        Path candidate = project.resolve("candidate");
+        Files.createDirectories(candidate);
+        Files.copy(baseline.resolve(RunStore.RUN_FILE), candidate.resolve(RunStore.RUN_FILE));
+        try (BufferedWriter out = Files.newBufferedWriter(candidate.resolve(RunStore.RESULTS_FILE));
+             Stream<String> lines = Files.lines(baseline.resolve(RunStore.RESULTS_FILE))) {
+            for (String line : (Iterable<String>) lines::iterator) {
+                out.write(line.replace("\"output\":\"Your ", "\"output\":\"Now your "));
+                out.write('\n');
+            }
+        }
+
+        Child gate = child("gate", candidate.toString(), "--baseline", baseline.toString());
+        assertThat(gate.code()).as(gate.output()).isZero();
+        assertThat(gate.output()).contains("gate: PASSED");
+        Path comparison;
+        try (Stream<Path> files = Files.list(candidate)) {
+            comparison = files.filter(f -> f.getFileName().toString().startsWith("comparison-")).findFirst()
+                    .orElseThrow();
+        }
+        // The last case's outputs, from each run's results: read where the comparison is written.
+        JsonNode diffs = JSON.readTree(comparison.toFile()).path("caseDiffs");
+        JsonNode last = diffs.get(diffs.size() - 1);
+        assertThat(last.path("caseId").asText()).isEqualTo("case-" + (LARGE_CASES - 1));
+        assertThat(last.path("baseline").path("output").asText()).startsWith("Your ")
+                .hasSizeGreaterThan(LARGE_OUTPUT_CHARS - 100);
+        assertThat(last.path("candidate").path("output").asText()).startsWith("Now your ");
     }
 
     /**
