@@ -10,7 +10,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** SHA-256 digests, the one content hash used for corpora, bundles, models and cache keys. */
+/**
+ * SHA-256 digests, the one content hash used for corpora, bundles, models and cache keys; and a fast 64-bit hash for
+ * indexes.
+ */
 public final class ContentHash {
     private ContentHash() {
     }
@@ -35,6 +38,23 @@ public final class ContentHash {
             throw new UncheckedIOException("cannot read " + file + " to hash it", e);
         }
         return HexFormat.of().formatHex(md.digest());
+    }
+
+    /**
+     * A fast 64-bit hash of a string (FNV-1a, then a finaliser that spreads every bit) for compact indexes that
+     * keep a hash instead of the string; not a content hash: equal hashes must be settled by the strings.
+     */
+    public static long hash64(String text) {
+        long h = 0xcbf29ce484222325L;
+        for (int i = 0; i < text.length(); i++) {
+            h ^= text.charAt(i);
+            h *= 0x100000001b3L;
+        }
+        h ^= h >>> 33;
+        h *= 0xff51afd7ed558ccdL;
+        h ^= h >>> 33;
+        h *= 0xc4ceb9fe1a85ec53L;
+        return h ^ (h >>> 33);
     }
 
     public static MessageDigest digest() {

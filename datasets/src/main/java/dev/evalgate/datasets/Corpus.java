@@ -14,7 +14,8 @@ public record Corpus(CorpusManifest manifest, Path directory, List<EvalCase> cas
 
     public Corpus {
         Objects.requireNonNull(manifest, "manifest");
-        cases = List.copyOf(cases);
+        // Cases read from their file on demand are already immutable; copying them would hold the whole corpus.
+        cases = cases instanceof StoredCases ? cases : List.copyOf(cases);
     }
 
     public String name() {

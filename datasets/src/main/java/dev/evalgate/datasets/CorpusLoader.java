@@ -3,11 +3,12 @@ package dev.evalgate.datasets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -57,10 +58,43 @@ public final class CorpusLoader {
         return new CorpusLoader(false);
     }
 
+    /** Loads a corpus with its cases in memory, for tooling that works on all of them at once. */
     public Corpus load(Path directory) {
         List<EvalCase> cases = new ArrayList<>();
         CorpusManifest manifest = stream(directory, (line, text, evalCase) -> cases.add(evalCase));
         return new Corpus(manifest, directory, cases);
+    }
+
+    /**
+     * Loads a corpus whose cases stay in its cases file: checked like {@link #load}, in one pass, but its
+     * {@link Corpus#cases()} keeps only where each case's line lies (20 bytes a case) and reads and parses a case
+     * again when it is asked for, so a run's heap does not grow with its corpus. A case line changed after this
+     * returns is refused, at its file and line, when it is read.
+     */
+    public Corpus open(Path directory) {
+        return open(directory, manifest -> (line, text, evalCase) -> { });
+    }
+
+    /**
+     * {@link #open(Path)}, with each case shown as it is read and checked to the visitor {@code visitorFor} makes
+     * once the corpus's manifest is read (so that it knows the corpus's name).
+     */
+    public Corpus open(Path directory, Function<CorpusManifest, CaseVisitor> visitorFor) {
+        IndexedLines.Builder[] lines = {null};
+        CaseVisitor[] visitor = {null};
+        CorpusManifest manifest = read(directory, (read, casesFile) -> {
+            lines[0] = new IndexedLines.Builder(casesFile);
+            visitor[0] = visitorFor.apply(read);
+        }, (line, text, offset, length, evalCase) -> {
+            lines[0].add(line, text, offset, length);
+            visitor[0].visit(line, text, evalCase);
+        });
+        return new Corpus(manifest, directory, new StoredCases(lines[0].build()));
+    }
+
+    /** The line of its cases file a case of a corpus is on, or 0 when the corpus was not read from one. */
+    public static int lineOf(Corpus corpus, int index) {
+        return corpus.cases() instanceof StoredCases stored ? stored.lineNumber(index) : 0;
     }
 
     /** Receives each case of a corpus as it is read, with its line number and its line exactly as written. */
@@ -75,6 +109,18 @@ public final class CorpusLoader {
      * pinned hash is compared, so a caller that writes must not commit until this returns.
      */
     public CorpusManifest stream(Path directory, CaseVisitor visitor) {
+        return read(directory, (manifest, casesFile) -> { },
+                (line, text, offset, length, evalCase) -> visitor.visit(line, text, evalCase));
+    }
+
+    /** A case with where its line lies in the cases file. */
+    @FunctionalInterface
+    private interface LocatedCaseVisitor {
+        void visit(int line, String text, long offset, int length, EvalCase evalCase);
+    }
+
+    private CorpusManifest read(Path directory, BiConsumer<CorpusManifest, Path> casesFileFound,
+                                LocatedCaseVisitor visitor) {
         Path manifestFile = directory.resolve(MANIFEST_FILE);
         if (!Files.isDirectory(directory)) {
             throw new InvalidInputException(directory, 0, null,
@@ -86,6 +132,7 @@ public final class CorpusLoader {
             throw new InvalidInputException(casesFile, 0, null, "cases file named by " + manifestFile
                     + " not found");
         }
+        casesFileFound.accept(manifest, casesFile);
         // Lines first: a malformed line is reported as itself, not as a hash mismatch that sends the author to
         // 'freeze', which would then only report the same line.
         String actual = readCases(casesFile, visitor);
@@ -131,15 +178,15 @@ public final class CorpusLoader {
 
     public static List<EvalCase> readCases(Path casesFile) {
         List<EvalCase> cases = new ArrayList<>();
-        readCases(casesFile, (line, text, evalCase) -> cases.add(evalCase));
+        readCases(casesFile, (line, text, offset, length, evalCase) -> cases.add(evalCase));
         return cases;
     }
 
     /** Reads every case into the visitor and returns the sha256 of the file, hashed as it was read. */
-    private static String readCases(Path casesFile, CaseVisitor visitor) {
+    private static String readCases(Path casesFile, LocatedCaseVisitor visitor) {
         int[] count = {0};
-        Map<String, Integer> firstLineOfId = new HashMap<>();
-        String sha256 = InputFiles.readLines(casesFile, InputKind.CASES, (lineNo, line) -> {
+        SeenIds seen = new SeenIds();
+        String sha256 = InputFiles.readLines(casesFile, InputKind.CASES, (lineNo, line, offset, length) -> {
             if (line.isBlank()) {
                 return;
             }
@@ -150,13 +197,13 @@ public final class CorpusLoader {
                                 + " it into several cases");
             }
             EvalCase evalCase = parseCase(casesFile, lineNo, line);
-            Integer earlier = firstLineOfId.putIfAbsent(evalCase.id(), lineNo);
-            if (earlier != null) {
+            int earlier = seen.firstLineOf(evalCase.id(), lineNo, before -> SeenIds.idOnLine(casesFile, before));
+            if (earlier != 0) {
                 throw new InvalidInputException(casesFile, lineNo, "id",
                         "duplicate id '" + evalCase.id() + "' (first used on line " + earlier + ")");
             }
             count[0]++;
-            visitor.visit(lineNo, line, evalCase);
+            visitor.visit(lineNo, line, offset, length, evalCase);
         });
         if (count[0] == 0) {
             throw new InvalidInputException(casesFile, 0, null, "the corpus has no cases");

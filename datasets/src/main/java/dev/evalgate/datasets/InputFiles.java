@@ -73,6 +73,21 @@ public final class InputFiles {
      * byte-order mark are dropped, and a final line break does not make an empty last line.
      */
     public static String readLines(Path file, InputKind kind, LineVisitor visitor) {
+        return readLines(file, kind, (number, text, offset, length) -> visitor.line(number, text));
+    }
+
+    /** Receives the lines of a file with where each lies in it, for a list that reads them again later. */
+    @FunctionalInterface
+    public interface LocatedLineVisitor {
+        /**
+         * One line, without its line break; {@code offset} and {@code length} are the bytes of {@code text} in the
+         * file (after a leading byte-order mark, without a trailing carriage return).
+         */
+        void line(int number, String text, long offset, int length);
+    }
+
+    /** {@link #readLines(Path, InputKind, LineVisitor)}, telling the visitor where each line lies in the file. */
+    public static String readLines(Path file, InputKind kind, LocatedLineVisitor visitor) {
         checkReadable(file, kind);
         // A large file is hashed on another core while this one parses it; a small one is not worth a thread.
         boolean background = size(file) >= BACKGROUND_HASH_FROM_BYTES;
@@ -80,12 +95,14 @@ public final class InputFiles {
         byte[] chunk = new byte[CHUNK_BYTES];
         byte[] line = new byte[1 << 12];
         int lineLength = 0;
+        long lineStart = 0;
         int number = 0;
         long total = 0;
         try (InputStream in = Files.newInputStream(file);
              BackgroundDigest hashing = background ? new BackgroundDigest() : null) {
             int n;
             while ((n = in.read(chunk)) > 0) {
+                long chunkStart = total;
                 total += n;
                 // Counted as read rather than trusted from the size: /proc files and growing files lie about it.
                 if (total > kind.maxBytes()) {
@@ -102,13 +119,16 @@ public final class InputFiles {
                         continue;
                     }
                     if (lineLength == 0) {
-                        visitLine(file, chunk, start, i - start, ++number, visitor);
+                        visitLine(file, chunk, start, i - start, chunkStart + start, ++number, visitor);
                     } else {
                         line = append(line, lineLength, chunk, start, i - start);
-                        visitLine(file, line, 0, lineLength + i - start, ++number, visitor);
+                        visitLine(file, line, 0, lineLength + i - start, lineStart, ++number, visitor);
                         lineLength = 0;
                     }
                     start = i + 1;
+                }
+                if (lineLength == 0) {
+                    lineStart = chunkStart + start;
                 }
                 line = append(line, lineLength, chunk, start, n - start);
                 lineLength += n - start;
@@ -117,7 +137,7 @@ public final class InputFiles {
                 }
             }
             if (lineLength > 0) {
-                visitLine(file, line, 0, lineLength, ++number, visitor);
+                visitLine(file, line, 0, lineLength, lineStart, ++number, visitor);
             }
             return hashing != null ? hashing.finish() : HexFormat.of().formatHex(digest.digest());
         } catch (IOException e) {
@@ -141,15 +161,18 @@ public final class InputFiles {
         return line;
     }
 
-    private static void visitLine(Path file, byte[] bytes, int offset, int length, int number, LineVisitor visitor) {
+    private static void visitLine(Path file, byte[] bytes, int offset, int length, long position, int number,
+                                  LocatedLineVisitor visitor) {
         if (length > 0 && bytes[offset + length - 1] == '\r') {
             length--;
         }
         String text = decode(file, bytes, offset, length, number);
         if (number == 1 && text.startsWith("\uFEFF")) {
             text = text.substring(1);
+            position += 3; // the mark is three bytes in UTF-8
+            length -= 3;
         }
-        visitor.line(number, text);
+        visitor.line(number, text, position, length);
     }
 
     /**

@@ -22,7 +22,6 @@ import org.apiguardian.api.API;
 import dev.evalgate.datasets.ConfigNode;
 import dev.evalgate.datasets.Corpus;
 import dev.evalgate.datasets.CorpusLoader;
-import dev.evalgate.datasets.EvalCase;
 import dev.evalgate.datasets.InvalidInputException;
 import dev.evalgate.engine.cost.RunPricing;
 import dev.evalgate.engine.gate.GateRule;
@@ -32,6 +31,7 @@ import dev.evalgate.engine.internal.EngineVersion;
 import dev.evalgate.engine.internal.Json;
 import dev.evalgate.engine.internal.JsonSyntaxValidator;
 import dev.evalgate.engine.internal.NamedScorer;
+import dev.evalgate.engine.internal.PlannedCases;
 import dev.evalgate.engine.internal.PromptRenderer;
 import dev.evalgate.engine.internal.RetryPolicy;
 import dev.evalgate.engine.internal.RunPlan;
@@ -71,33 +71,40 @@ public final class Evaluation {
         Path bundleFile = request.bundleOverride().orElse(suite.bundle());
         Bundle bundle = BundleLoader.load(bundleFile);
         checkCostBudgetsPriced(suite, bundleFile);
+        // One pass over each corpus checks its lines, its template variables and offers its cases to the selection;
+        // the corpora keep only where their cases lie, and the plan only the indexes it chose.
         List<Corpus> corpora = new ArrayList<>();
         Set<String> names = new HashSet<>();
+        CaseSelection.Pass selection = request.caseSelection().begin();
+        int[] planned = {0};
+        InvalidInputException[] firstMissing = {null};
         for (Path dir : suite.corpora()) {
-            Corpus corpus = CorpusLoader.verifying().load(dir);
-            if (!names.add(corpus.name())) {
-                throw new InvalidInputException(suite.file(), 0, "corpora",
-                        "two corpora are named '" + corpus.name() + "'; corpus names key the results");
-            }
+            Corpus corpus = CorpusLoader.verifying().open(dir, manifest -> {
+                if (!names.add(manifest.name())) {
+                    throw new InvalidInputException(suite.file(), 0, "corpora",
+                            "two corpora are named '" + manifest.name() + "'; corpus names key the results");
+                }
+                Path casesFile = dir.resolve(manifest.casesFile());
+                return (line, text, evalCase) -> {
+                    List<String> missing = PromptRenderer.missingVariables(bundle.template(), evalCase);
+                    if (!missing.isEmpty() && firstMissing[0] == null) {
+                        // Reported once every corpus has loaded: a corpus that does not load is the first problem.
+                        firstMissing[0] = new InvalidInputException(casesFile, line, "input." + missing.get(0),
+                                "case '" + evalCase.id() + "' has no input variable '" + missing.get(0)
+                                        + "' that the template of " + bundleFile + " uses");
+                    }
+                    selection.offer(new PlannedCase(planned[0]++, manifest.name(), evalCase));
+                };
+            });
             corpora.add(corpus);
         }
-        List<PlannedCase> planned = new ArrayList<>();
-        for (Corpus corpus : corpora) {
-            Path casesFile = corpus.directory().resolve(corpus.manifest().casesFile());
-            for (EvalCase evalCase : corpus.cases()) {
-                List<String> missing = PromptRenderer.missingVariables(bundle.template(), evalCase);
-                if (!missing.isEmpty()) {
-                    throw new InvalidInputException(casesFile, 0, "input." + missing.get(0), "case '"
-                            + evalCase.id() + "' has no input variable '" + missing.get(0) + "' that the template of "
-                            + bundleFile + " uses");
-                }
-                planned.add(new PlannedCase(planned.size(), corpus.name(), evalCase));
-            }
+        if (firstMissing[0] != null) {
+            throw firstMissing[0];
         }
-        List<PlannedCase> selected = request.caseSelection().apply(planned);
+        PlannedCases selected = new PlannedCases(corpora, selection.chosen());
         if (selected.isEmpty()) {
             throw new AdvisedInputException(suite.file(), 0, null, Advice.text("no cases selected to run: the ")
-                    .then(Setting.TIER).then(" or ").then(Setting.SHARD).then(" chosen leaves out all " + planned.size()
+                    .then(Setting.TIER).then(" or ").then(Setting.SHARD).then(" chosen leaves out all " + planned[0]
                             + " cases of the suite's corpora; check the tier's tags against those the cases carry"
                             + " ('evalgate datasets stats CORPUS_DIR' lists them)"), null);
         }
@@ -410,9 +417,18 @@ public final class Evaluation {
      * show they differ; finishing such a run would report it complete on a different set of cases.
      */
     private static void checkSameSelection(List<String> doneKeys, List<PlannedCase> planned, Path dir) {
-        Set<String> selected = new HashSet<>();
-        planned.forEach(c -> selected.add(c.key()));
-        doneKeys.stream().filter(key -> !selected.contains(key)).findFirst().ifPresent(key -> {
+        if (doneKeys.isEmpty()) {
+            return;
+        }
+        // What is held is the run's keys, not the plan's: the plan is walked once, crossing off what it selects.
+        Set<String> leftOut = new java.util.LinkedHashSet<>(doneKeys);
+        for (PlannedCase c : planned) {
+            leftOut.remove(c.key());
+            if (leftOut.isEmpty()) {
+                return;
+            }
+        }
+        leftOut.stream().findFirst().ifPresent(key -> {
             throw new AdvisedInputException(dir.resolve(RunStore.RESULTS_FILE), 0, null, Advice.text("the run holds"
                     + " a result for case '" + key + "', which the cases selected now (").then(Setting.TIER)
                     .then(", ").then(Setting.SHARD).then(") leave out; resume with the ").then(Setting.TIER)

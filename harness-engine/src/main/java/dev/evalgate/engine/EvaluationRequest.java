@@ -1,7 +1,6 @@
 package dev.evalgate.engine;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -18,7 +17,7 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
  * @param resume          an unfinished run directory to complete instead of starting a new run
  * @param repeats         overrides the suite's repeats when present
  * @param concurrency     overrides the suite's concurrency when present
- * @param caseSelection   narrows the cases (a tier, a shard); identity by default
+ * @param caseSelection   narrows the cases (a tier, a shard); every case by default
  * @param clientDecorator wraps the opened model client (the inference cache); identity by default
  * @param baselineOutputs the baseline's output by case key, for pairwise judges
  * @param selection       the tier and shard behind {@code caseSelection}, recorded in the run
@@ -27,7 +26,7 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 @API(status = EXPERIMENTAL, since = "0.1.0")
 public record EvaluationRequest(Suite suite, Optional<Path> bundleOverride, Path runsRoot, Optional<Path> resume,
                                 Optional<Integer> repeats, Optional<Integer> concurrency, BackendOptions backend,
-                                UnaryOperator<List<PlannedCase>> caseSelection,
+                                CaseSelection caseSelection,
                                 UnaryOperator<ModelClient> clientDecorator, BaselineOutputs baselineOutputs,
                                 RunSelection selection, Wording wording) {
     public EvaluationRequest {
@@ -40,7 +39,7 @@ public record EvaluationRequest(Suite suite, Optional<Path> bundleOverride, Path
         repeats = repeats == null ? Optional.empty() : repeats;
         concurrency = concurrency == null ? Optional.empty() : concurrency;
         Objects.requireNonNull(backend, "backend");
-        caseSelection = caseSelection == null ? UnaryOperator.identity() : caseSelection;
+        caseSelection = caseSelection == null ? CaseSelection.ALL : caseSelection;
         clientDecorator = clientDecorator == null ? UnaryOperator.identity() : clientDecorator;
         baselineOutputs = baselineOutputs == null ? BaselineOutputs.NONE : baselineOutputs;
     }
@@ -48,7 +47,7 @@ public record EvaluationRequest(Suite suite, Optional<Path> bundleOverride, Path
     /** A request whose advice is in the engine's own words. */
     public EvaluationRequest(Suite suite, Optional<Path> bundleOverride, Path runsRoot, Optional<Path> resume,
                              Optional<Integer> repeats, Optional<Integer> concurrency, BackendOptions backend,
-                             UnaryOperator<List<PlannedCase>> caseSelection,
+                             CaseSelection caseSelection,
                              UnaryOperator<ModelClient> clientDecorator, BaselineOutputs baselineOutputs,
                              RunSelection selection) {
         this(suite, bundleOverride, runsRoot, resume, repeats, concurrency, backend, caseSelection, clientDecorator,
@@ -58,7 +57,7 @@ public record EvaluationRequest(Suite suite, Optional<Path> bundleOverride, Path
     /** A request whose case selection, if any, is not recorded as a tier or shard. */
     public EvaluationRequest(Suite suite, Optional<Path> bundleOverride, Path runsRoot, Optional<Path> resume,
                              Optional<Integer> repeats, Optional<Integer> concurrency, BackendOptions backend,
-                             UnaryOperator<List<PlannedCase>> caseSelection,
+                             CaseSelection caseSelection,
                              UnaryOperator<ModelClient> clientDecorator, BaselineOutputs baselineOutputs) {
         this(suite, bundleOverride, runsRoot, resume, repeats, concurrency, backend, caseSelection, clientDecorator,
                 baselineOutputs, RunSelection.NONE);

@@ -2,8 +2,6 @@ package dev.evalgate.engine;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.function.UnaryOperator;
 
 import org.apiguardian.api.API;
 
@@ -46,8 +44,8 @@ public record Shard(int index, int count) {
     }
 
     /** The case selection for {@link EvaluationRequest#caseSelection()}. */
-    public UnaryOperator<List<PlannedCase>> selection() {
-        return cases -> cases.stream().filter(c -> contains(c.key())).toList();
+    public CaseSelection selection() {
+        return CaseSelection.where(c -> contains(c.key()));
     }
 
     @Override

@@ -41,7 +41,7 @@ final class CaseDiscovery {
             EvaluationRequest request = new EvaluationRequest(suite, Optional.empty(), Path.of("unused"),
                     Optional.empty(), Optional.empty(), Optional.empty(),
                     new BackendOptions(Optional.empty(), null, null, null),
-                    cases -> tier.map(t -> TierSelector.select(suite.tier(t), cases)).orElse(cases), null, null);
+                    tier.map(t -> TierSelector.selection(suite.tier(t))).orElse(null), null, null);
             for (PlannedCase planned : new Evaluation(scorers, ModelClients.load()).prepare(request).cases()) {
                 descriptor.addChild(new CaseDescriptor(descriptor.getUniqueId(), planned.key()));
             }

@@ -33,7 +33,8 @@ public record RunPlan(RunSpec spec, List<PlannedCase> cases, Bundle bundle, Mode
     public RunPlan {
         wording = wording == null ? Wording.ENGINE : wording;
         Objects.requireNonNull(spec, "spec");
-        cases = List.copyOf(cases);
+        // A planned list reads its cases from the corpora on demand; copying it would hold them all.
+        cases = cases instanceof PlannedCases ? cases : List.copyOf(cases);
         Objects.requireNonNull(bundle, "bundle");
         Objects.requireNonNull(client, "client");
         scorers = List.copyOf(scorers);

@@ -12,6 +12,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import dev.evalgate.engine.Advice;
 import dev.evalgate.engine.CaseResult;
@@ -68,38 +69,25 @@ public final class Runner {
     private RunResult runLocked(RunPlan plan, RunStore store, RunListener listener) {
         long started = System.nanoTime();
         int repeats = plan.repeats();
-        Map<String, Integer> order = new HashMap<>();
-        int slots = 0;
-        for (PlannedCase planned : plan.cases()) {
-            order.put(planned.key(), planned.index());
-            slots = Math.max(slots, (planned.index() + 1) * repeats);
-        }
+        List<PlannedCase> cases = plan.cases();
+        // Plan indexes ascend, so the last case has the largest.
+        int slots = cases.isEmpty() ? 0 : Math.addExact(PlannedCases.index(cases, cases.size() - 1), 1) * repeats;
         // Where each (case, repeat) lies in results.jsonl, by its place in the plan: the run keeps the lines'
         // places, never the results, so its heap does not grow with every output and explanation it writes.
         ResultSlots placed = new ResultSlots(slots);
-        RunStore.Existing existing = store.existing();
-        for (int i = 0; i < existing.caseKeys().size(); i++) {
-            Integer index = order.get(existing.caseKeys().get(i));
-            int repeat = existing.repeats()[i];
-            if (index != null && repeat < repeats) {
-                placed.put(index * repeats + repeat, existing.results().line(i));
-            }
-        }
-        List<Task> todo = new ArrayList<>(plan.cases().size() * repeats);
-        for (PlannedCase planned : plan.cases()) {
+        placeExisting(cases, repeats, store.existing(), placed);
+        long todo = 0;
+        for (int position = 0; position < cases.size(); position++) {
+            int index = PlannedCases.index(cases, position);
             for (int repeat = 0; repeat < repeats; repeat++) {
-                if (!placed.has(planned.index() * repeats + repeat)) {
-                    todo.add(new Task(planned, repeat));
-                }
+                todo += placed.has(index * repeats + repeat) ? 0 : 1;
             }
         }
-        order = null;
         store.writeRecord(new RunRecord(plan.spec(), RunRecord.RUNNING, null));
-        listener.runStarted(plan.spec(), plan.totalResults(), plan.totalResults() - todo.size());
+        listener.runStarted(plan.spec(), plan.totalResults(), plan.totalResults() - (int) todo);
         plan.observer().runStarted(plan.spec());
 
         execute(plan, store, listener, todo, placed);
-        todo = null;
 
         StoredResults all = placed.inOrder(store.directory().resolve(RunStore.RESULTS_FILE));
         long wallMs = (System.nanoTime() - started) / 1_000_000;
@@ -115,30 +103,69 @@ public final class Runner {
     }
 
     /**
-     * Runs the tasks on {@code threads} workers that each take the next task themselves and write its result
-     * where they are: no queue of N futures, and no hand-over to another thread per case. Results reach
+     * Puts the results a resumed run already holds in their slots. Only the run's own keys are held: the plan is
+     * walked once, in order, to find where each of them goes.
+     */
+    private static void placeExisting(List<PlannedCase> cases, int repeats, RunStore.Existing existing,
+                                      ResultSlots placed) {
+        if (existing.caseKeys().isEmpty()) {
+            return;
+        }
+        Map<String, Integer> order = new HashMap<>();
+        existing.caseKeys().forEach(key -> order.put(key, -1));
+        int unplaced = order.size();
+        for (int position = 0; position < cases.size() && unplaced > 0; position++) {
+            PlannedCase planned = cases.get(position);
+            Integer known = order.get(planned.key());
+            if (known != null && known < 0) {
+                order.put(planned.key(), planned.index());
+                unplaced--;
+            }
+        }
+        for (int i = 0; i < existing.caseKeys().size(); i++) {
+            int index = order.get(existing.caseKeys().get(i));
+            int repeat = existing.repeats()[i];
+            if (index >= 0 && repeat < repeats) {
+                placed.put(index * repeats + repeat, existing.results().line(i));
+            }
+        }
+    }
+
+    /**
+     * Runs the (case, repeat) pairs without a result on {@code threads} workers that each take the next pair of
+     * the plan themselves and write its result where they are: no list of tasks, no queue of N futures, and no
+     * hand-over to another thread per case; the cases are read from the plan in order. Results reach
      * {@code results.jsonl} through {@link ResultSink}, which flushes in batches; a case is reported finished to
      * the listener only once its line is flushed, so whatever the progress shows as done survives a kill.
      */
-    private void execute(RunPlan plan, RunStore store, RunListener listener, List<Task> todo, ResultSlots placed) {
-        if (todo.isEmpty()) {
+    private void execute(RunPlan plan, RunStore store, RunListener listener, long todo, ResultSlots placed) {
+        if (todo == 0) {
             return;
         }
-        int threads = Math.max(1, Math.min(todo.size(), Math.min(plan.concurrency(), plan.client().maxConcurrency())));
+        int threads = (int) Math.max(1, Math.min(todo, Math.min(plan.concurrency(), plan.client().maxConcurrency())));
+        List<PlannedCase> cases = plan.cases();
+        int repeats = plan.repeats();
+        long pairs = (long) cases.size() * repeats;
         ExecutorService pool = Executors.newFixedThreadPool(threads, new WorkerThreads());
         CallWatchdog watchdog = new CallWatchdog(watchdogGrace);
         CaseExecutor executor = new CaseExecutor(plan, sleeper, watchdog);
         ResultSink sink = new ResultSink(store, listener, placed, plan.repeats());
-        AtomicInteger next = new AtomicInteger();
+        AtomicLong next = new AtomicLong();
         AtomicBoolean failed = new AtomicBoolean();
         List<Future<?>> workers = new ArrayList<>();
         try {
             for (int t = 0; t < threads; t++) {
                 workers.add(pool.submit(() -> {
                     try {
-                        for (int i = next.getAndIncrement(); i < todo.size() && !failed.get();
-                             i = next.getAndIncrement()) {
-                            Task task = todo.get(i);
+                        for (long pair = next.getAndIncrement(); pair < pairs && !failed.get();
+                             pair = next.getAndIncrement()) {
+                            int position = (int) (pair / repeats);
+                            int repeat = (int) (pair % repeats);
+                            // Each pair is taken by one worker only, so its slot is written by no one else.
+                            if (placed.has(PlannedCases.index(cases, position) * repeats + repeat)) {
+                                continue;
+                            }
+                            Task task = new Task(cases.get(position), repeat);
                             sink.accept(task, executor.execute(task.planned(), task.repeat()));
                         }
                     } catch (RuntimeException | Error e) {

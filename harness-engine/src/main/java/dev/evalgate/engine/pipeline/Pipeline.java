@@ -4,15 +4,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.UnaryOperator;
 
 import org.apiguardian.api.API;
 
 import dev.evalgate.engine.BaselineOutputs;
+import dev.evalgate.engine.CaseSelection;
 import dev.evalgate.engine.Evaluation;
 import dev.evalgate.engine.EvaluationRequest;
 import dev.evalgate.engine.ModelClients;
-import dev.evalgate.engine.PlannedCase;
 import dev.evalgate.engine.Plugins;
 import dev.evalgate.engine.RunResult;
 import dev.evalgate.engine.RunSelection;
@@ -201,11 +200,9 @@ public final class Pipeline {
                 Optional.empty(), files, cache.summary(), List.of());
     }
 
-    private static UnaryOperator<List<PlannedCase>> caseSelection(Tier tier, RunSelection selection) {
-        UnaryOperator<List<PlannedCase>> byTier = tier == null ? UnaryOperator.identity()
-                : cases -> TierSelector.select(tier, cases);
-        UnaryOperator<List<PlannedCase>> byShard = selection.shard() == null ? UnaryOperator.identity()
-                : selection.shard().selection();
-        return cases -> byShard.apply(byTier.apply(cases));
+    private static CaseSelection caseSelection(Tier tier, RunSelection selection) {
+        CaseSelection byTier = tier == null ? CaseSelection.ALL : TierSelector.selection(tier);
+        // A shard decides case by case, so narrowing the tier's choice equals choosing among the tier's cases.
+        return selection.shard() == null ? byTier : byTier.and(selection.shard().selection());
     }
 }

@@ -74,7 +74,7 @@ class RunMergerTest {
                 base.engineVersion(), base.bundle(), base.bundleDigest(), base.model(), base.corpora(),
                 base.scorers(), base.repeats(), base.seeds(), base.concurrency(), base.timeoutMs(), base.host(),
                 base.java(), base.os(), new RunSelection(null, shard));
-        RunPlan plan = new RunPlan(spec, shard.selection().apply(cases), RunnerTest.bundle(RepairPolicy.NONE),
+        RunPlan plan = new RunPlan(spec, shard.selection().select(cases), RunnerTest.bundle(RepairPolicy.NONE),
                 ScriptedModelClient.answering(r -> "ok"), List.of(), Optional.empty(), RetryPolicy.NONE,
                 Duration.ofSeconds(5), 1, 1, BaselineOutputs.NONE);
         new Runner(d -> { }).run(plan, RunStore.create(tmp.resolve(dir)), RunListener.NONE);
@@ -82,7 +82,7 @@ class RunMergerTest {
 
     private void runShard(List<PlannedCase> cases, Shard shard, String dir) {
         ScriptedModelClient client = ScriptedModelClient.answering(r -> "ok");
-        RunPlan plan = new RunPlan(RunnerTest.spec(1), shard.selection().apply(cases),
+        RunPlan plan = new RunPlan(RunnerTest.spec(1), shard.selection().select(cases),
                 RunnerTest.bundle(RepairPolicy.NONE), client, List.of(), Optional.empty(), RetryPolicy.NONE,
                 Duration.ofSeconds(5), 1, 1, BaselineOutputs.NONE);
         new Runner(d -> { }).run(plan, RunStore.create(tmp.resolve(dir)), RunListener.NONE);

@@ -1,8 +1,6 @@
 package dev.evalgate.models.replay;
 
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import dev.evalgate.engine.Completion;
@@ -18,11 +16,11 @@ import dev.evalgate.engine.TraceId;
  */
 public final class ReplayClient implements ModelClient {
     private final ModelInfo info;
-    private final Map<String, List<RecordedOutput>> byCase;
+    private final ReplayIndex recorded;
 
-    ReplayClient(ModelInfo info, Map<String, List<RecordedOutput>> byCase) {
+    ReplayClient(ModelInfo info, ReplayIndex recorded) {
         this.info = info;
-        this.byCase = byCase;
+        this.recorded = recorded;
     }
 
     @Override
@@ -49,8 +47,6 @@ public final class ReplayClient implements ModelClient {
     }
 
     private Optional<RecordedOutput> find(String caseId, int repeat) {
-        List<RecordedOutput> candidates = byCase.getOrDefault(caseId, List.of());
-        return candidates.stream().filter(r -> r.repeat() != null && r.repeat() == repeat).findFirst()
-                .or(() -> candidates.stream().filter(r -> r.repeat() == null).findFirst());
+        return recorded.find(caseId, repeat);
     }
 }

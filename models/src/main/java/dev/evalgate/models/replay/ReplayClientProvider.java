@@ -2,10 +2,6 @@ package dev.evalgate.models.replay;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -45,15 +41,16 @@ public final class ReplayClientProvider implements ModelClientProvider {
         if (!Files.exists(file)) {
             throw new InvalidInputException(file, 0, "model", "replay file not found");
         }
-        Map<String, List<RecordedOutput>> byCase = new HashMap<>();
+        // Every line is checked now, and only where it lies is kept: an output is read again when a case asks.
+        ReplayIndex.Builder index = new ReplayIndex.Builder(file);
         // Hashed as it is read: the fingerprint costs no second pass over a large file.
-        String sha256 = InputFiles.readLines(file, InputKind.REPLAY, (number, text) -> {
+        String sha256 = InputFiles.readLines(file, InputKind.REPLAY, (number, text, offset, length) -> {
             if (!text.isBlank()) {
-                RecordedOutput recorded = parse(file, number, text);
-                byCase.computeIfAbsent(recorded.caseId(), k -> new ArrayList<>(1)).add(recorded);
+                index.add(number, text, offset, length, parse(file, number, text));
             }
         });
-        return new ReplayClient(new ModelInfo("replay", file.toString(), sha256, 0), byCase);
+        return new ReplayClient(new ModelInfo("replay", file.toString(), sha256, 0),
+                index.build((number, text) -> parse(file, number, text)));
     }
 
     private static RecordedOutput parse(Path file, int lineNo, String line) {
