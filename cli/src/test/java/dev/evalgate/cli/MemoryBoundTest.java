@@ -33,6 +33,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * reports and gate need does not grow with the cases; when a run held all its results, the report of the larger run
  * ran out of memory under this heap (as did the run itself when the HTML report built its case data as one
  * string). {@code bench/run --heap} measures the smallest heap at 100,000 cases.
+ *
+ * <p>The corpus is not held either: a run of a corpus whose {@code cases.jsonl} is more than
+ * {@value #CORPUS_TIMES_HEAP} times the heap ({@value #CORPUS_CASES} cases with about 2 KB of input each, replayed)
+ * completes under {@code -Xmx}{@value #CORPUS_HEAP}. When a run held every case (and every recorded output) it ran
+ * out of memory loading them.
  */
 class MemoryBoundTest {
     static final int CASES = 20_000;
@@ -40,6 +45,9 @@ class MemoryBoundTest {
     static final String HEAP = "128m";
     static final int LARGE_CASES = 10_000;
     static final int LARGE_OUTPUT_CHARS = 8_000;
+    static final int CORPUS_CASES = 40_000;
+    static final String CORPUS_HEAP = "32m";
+    static final int CORPUS_TIMES_HEAP = 2;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String[] WORDS = ("refund order parcel invoice account password delivery warranty size"
             + " colour discount voucher address return exchange tracking courier receipt payment card").split(" ");
@@ -115,8 +123,46 @@ class MemoryBoundTest {
         }
     }
 
+    @Test
+    void aCorpusSeveralTimesLargerThanTheHeapRunsInIt() throws Exception {
+        Path project = tmp.resolve("large-corpus");
+        Path corpus = project.resolve("corpus");
+        Files.createDirectories(corpus);
+        Random random = new Random(11);
+        try (BufferedWriter cases = Files.newBufferedWriter(corpus.resolve("cases.jsonl"));
+             BufferedWriter outputs = Files.newBufferedWriter(project.resolve("outputs.jsonl"))) {
+            for (int i = 0; i < CORPUS_CASES; i++) {
+                String keyword = WORDS[random.nextInt(WORDS.length)];
+                // The conversation so far is a case's bulk: the template asks only the question, so the results
+                // stay small and the heap is the corpus's to fill.
+                cases.write("{\"id\": \"case-" + i + "\", \"input\": {\"question\": \"What about my " + keyword
+                        + "?\", \"history\": \"" + sentence(random, 300) + "\"}, \"expected\":"
+                        + " {\"required_keywords\": [\"" + keyword + "\"]}}\n");
+                outputs.write("{\"id\": \"case-" + i + "\", \"output\": \"Your " + keyword + " is handled.\"}\n");
+            }
+        }
+        long heapBytes = Long.parseLong(CORPUS_HEAP.replace("m", "")) << 20;
+        assertThat(Files.size(corpus.resolve("cases.jsonl"))).isGreaterThan(CORPUS_TIMES_HEAP * heapBytes);
+        Files.writeString(corpus.resolve("manifest.yaml"), "name: large\nversion: 1\nsha256: "
+                + ContentHash.sha256(corpus.resolve("cases.jsonl")) + "\n");
+        Files.writeString(project.resolve("bundle.yaml"), String.join("\n", "id: large", "version: 1",
+                "model: replay:outputs.jsonl", "template: 'Customer question: {{question}}'", ""));
+        Files.writeString(project.resolve("suite.yaml"), String.join("\n", "bundle: bundle.yaml",
+                "corpora: [corpus]", "scorers:", "  - {name: keyword, type: keywords}", "concurrency: 2",
+                "output: runs", ""));
+
+        Child run = child(CORPUS_HEAP, project, "run", "suite.yaml", "--quiet", "--no-cache", "--history", "off");
+        assertThat(run.code()).as(run.output()).isZero();
+        try (Stream<Path> runs = Files.list(project.resolve("runs"))) {
+            Path runDir = runs.findFirst().orElseThrow();
+            try (Stream<String> results = Files.lines(runDir.resolve(RunStore.RESULTS_FILE))) {
+                assertThat(results.count()).isEqualTo(CORPUS_CASES);
+            }
+        }
+    }
+
     /**
-     * A comparison holds no output per case: against a baseline whose {@value #LARGE_CASES} outputs of about
+     * A comparison holds no output per case: against a baseline whose {@value #CORPUS_CASES} outputs of about
      * {@value #LARGE_OUTPUT_CHARS} characters all differ from the candidate's, {@code evalgate gate --baseline} fits
      * the same heap, and the comparison it writes still shows each side's first output. When each case's outcome
      * kept its first output for both runs, this comparison alone needed more than the heap and ran out of memory.
@@ -218,11 +264,15 @@ class MemoryBoundTest {
     }
 
     private static Child child(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx" + HEAP,
+        return child(HEAP, tmp, args);
+    }
+
+    private static Child child(String heap, Path directory, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx" + heap,
                 "-XX:+ExitOnOutOfMemoryError", "-cp", System.getProperty("java.class.path"), Main.class.getName()));
         command.addAll(List.of(args));
         Path log = Files.createTempFile(tmp, "child", ".log");
-        Process process = new ProcessBuilder(command).directory(tmp.toFile()).redirectErrorStream(true)
+        Process process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true)
                 .redirectOutput(log.toFile()).start();
         if (!process.waitFor(180, TimeUnit.SECONDS)) {
             process.destroyForcibly();

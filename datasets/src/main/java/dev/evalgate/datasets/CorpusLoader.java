@@ -80,16 +80,21 @@ public final class CorpusLoader {
      * once the corpus's manifest is read (so that it knows the corpus's name).
      */
     public Corpus open(Path directory, Function<CorpusManifest, CaseVisitor> visitorFor) {
-        IndexedLines.Builder[] lines = {null};
+        return open(directory, visitorFor, StoredCases.defaultBudget());
+    }
+
+    /** @param keepBudget how many bytes the cases kept parsed may take (0: every case is read again when asked) */
+    Corpus open(Path directory, Function<CorpusManifest, CaseVisitor> visitorFor, long keepBudget) {
+        StoredCases.Builder[] cases = {null};
         CaseVisitor[] visitor = {null};
         CorpusManifest manifest = read(directory, (read, casesFile) -> {
-            lines[0] = new IndexedLines.Builder(casesFile);
+            cases[0] = new StoredCases.Builder(casesFile, keepBudget);
             visitor[0] = visitorFor.apply(read);
         }, (line, text, offset, length, evalCase) -> {
-            lines[0].add(line, text, offset, length);
+            cases[0].add(line, text, offset, length, evalCase);
             visitor[0].visit(line, text, evalCase);
         });
-        return new Corpus(manifest, directory, new StoredCases(lines[0].build()));
+        return new Corpus(manifest, directory, cases[0].build());
     }
 
     /** The line of its cases file a case of a corpus is on, or 0 when the corpus was not read from one. */

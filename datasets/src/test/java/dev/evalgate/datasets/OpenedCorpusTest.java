@@ -35,9 +35,13 @@ class OpenedCorpusTest {
 
         Corpus loaded = CorpusLoader.verifying().load(dir);
         List<Integer> lines = new ArrayList<>();
-        Corpus opened = CorpusLoader.verifying().open(dir, manifest -> (line, text, evalCase) -> lines.add(line));
+        // Nothing kept parsed: every case is read again from the file.
+        Corpus opened = CorpusLoader.verifying().open(dir, manifest -> (line, text, evalCase) -> lines.add(line), 0);
+        // Some kept, the rest read again.
+        Corpus partly = CorpusLoader.verifying().open(dir, manifest -> (line, text, evalCase) -> { }, 100_000);
 
         assertThat(opened.cases()).hasSize(300).isEqualTo(loaded.cases());
+        assertThat(partly.cases()).isEqualTo(loaded.cases());
         assertThat(opened.cases().get(0).id()).isEqualTo("c-0");
         // Read out of order too, as a sampled tier does.
         for (int i = 299; i >= 0; i -= 13) {
@@ -51,7 +55,7 @@ class OpenedCorpusTest {
     @Test
     void aCaseLineChangedAfterLoadingIsRefusedAtItsFileAndLine() throws IOException {
         write("{\"id\": \"a\", \"input\": \"first\"}\n{\"id\": \"b\", \"input\": \"second\"}\n");
-        Corpus opened = CorpusLoader.verifying().open(dir);
+        Corpus opened = CorpusLoader.verifying().open(dir, manifest -> (line, text, evalCase) -> { }, 0);
         Files.writeString(dir.resolve("cases.jsonl"), "{\"id\": \"a\", \"input\": \"first\"}\n"
                 + "{\"id\": \"b\", \"input\": \"SECOND\"}\n");
 
@@ -62,6 +66,14 @@ class OpenedCorpusTest {
         Files.writeString(dir.resolve("cases.jsonl"), "{\"id\": \"a\"}\n");
         assertThatThrownBy(() -> opened.cases().get(1)).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("cases.jsonl:2").hasMessageContaining("changed while it was in use");
+    }
+
+    @Test
+    void casesKeptFromLoadingAreTheCasesThatWereChecked() throws IOException {
+        write("{\"id\": \"a\", \"input\": \"first\"}\n");
+        Corpus opened = CorpusLoader.verifying().open(dir);
+        Files.writeString(dir.resolve("cases.jsonl"), "{\"id\": \"a\", \"input\": \"other\"}\n");
+        assertThat(opened.cases().get(0).input()).containsEntry("input", "first");
     }
 
     @Test

@@ -41,8 +41,12 @@ public final class ReplayClientProvider implements ModelClientProvider {
         if (!Files.exists(file)) {
             throw new InvalidInputException(file, 0, "model", "replay file not found");
         }
+        return open(file, new ReplayIndex.Builder(file));
+    }
+
+    /** Checks every line of the replay file and indexes it into {@code index}. */
+    static ReplayClient open(Path file, ReplayIndex.Builder index) {
         // Every line is checked now, and only where it lies is kept: an output is read again when a case asks.
-        ReplayIndex.Builder index = new ReplayIndex.Builder(file);
         // Hashed as it is read: the fingerprint costs no second pass over a large file.
         String sha256 = InputFiles.readLines(file, InputKind.REPLAY, (number, text, offset, length) -> {
             if (!text.isBlank()) {
