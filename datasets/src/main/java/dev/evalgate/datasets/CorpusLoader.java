@@ -97,11 +97,6 @@ public final class CorpusLoader {
         return new Corpus(manifest, directory, cases[0].build());
     }
 
-    /** The line of its cases file a case of a corpus is on, or 0 when the corpus was not read from one. */
-    public static int lineOf(Corpus corpus, int index) {
-        return corpus.cases() instanceof StoredCases stored ? stored.lineNumber(index) : 0;
-    }
-
     /** Receives each case of a corpus as it is read, with its line number and its line exactly as written. */
     @FunctionalInterface
     public interface CaseVisitor {
@@ -110,7 +105,7 @@ public final class CorpusLoader {
 
     /**
      * Reads and checks a corpus like {@link #load} without holding its cases: each case goes to the visitor as it
-     * is read (a million-case corpus costs the memory of its ids). The visitor has seen every case before the
+     * is read (a million-case corpus costs the memory of its ids' hashes). The visitor has seen every case before the
      * pinned hash is compared, so a caller that writes must not commit until this returns.
      */
     public CorpusManifest stream(Path directory, CaseVisitor visitor) {

@@ -40,15 +40,6 @@ final class StoredCases extends AbstractList<EvalCase> implements RandomAccess {
         Arrays.fill(recentIndex, -1);
     }
 
-    Path file() {
-        return lines.file();
-    }
-
-    /** The line of the cases file case {@code index} is on. */
-    int lineNumber(int index) {
-        return lines.lineNumber(index);
-    }
-
     @Override
     public int size() {
         return lines.size();

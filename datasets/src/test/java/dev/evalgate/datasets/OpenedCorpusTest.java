@@ -48,7 +48,6 @@ class OpenedCorpusTest {
             assertThat(opened.cases().get(i)).isEqualTo(loaded.cases().get(i));
         }
         assertThat(lines).hasSize(300).startsWith(1, 4);
-        assertThat(CorpusLoader.lineOf(opened, 1)).isEqualTo(4);
         assertThat(new Corpus(opened.manifest(), dir, opened.cases()).cases()).isSameAs(opened.cases());
     }
 
