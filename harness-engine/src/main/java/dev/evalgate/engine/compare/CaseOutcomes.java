@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -19,8 +18,8 @@ import java.util.Set;
 
 import dev.evalgate.engine.CaseResult;
 import dev.evalgate.engine.RunResult;
-import dev.evalgate.engine.Score;
 import dev.evalgate.engine.ScorerSpec;
+import dev.evalgate.engine.internal.ResultDigest;
 
 /**
  * A run's results grouped by case: each case's {@link CaseOutcome} over its repeats, plus what the comparison
@@ -37,10 +36,7 @@ public final class CaseOutcomes {
     }
 
     private final List<CaseResult> results;
-    private final Map<String, Integer> index;
-    private final String[] keys;
-    private final String[] corpora;
-    private final List<String>[] tags;
+    private final ResultDigest digest;
     private final int[] first;
     private final int[] repeats;
     private final int[] passed;
@@ -56,31 +52,6 @@ public final class CaseOutcomes {
     private final int untrustedScores;
     private final Map<String, Entry> entries = new EntryMap();
 
-    private CaseOutcomes(Builder b, List<String> scorers, Set<String> untrustedScorers, int untrustedScores) {
-        int n = b.size;
-        this.results = b.results;
-        this.index = b.index;
-        this.keys = Arrays.copyOf(b.keys, n);
-        this.corpora = Arrays.copyOf(b.corpora, n);
-        this.tags = Arrays.copyOf(b.tags, n);
-        this.first = Arrays.copyOf(b.first, n);
-        this.repeats = Arrays.copyOf(b.repeats, n);
-        this.passed = Arrays.copyOf(b.passed, n);
-        this.errored = Arrays.copyOf(b.errored, n);
-        this.scorers = scorers;
-        this.sums = new double[scorers.size()][];
-        this.scored = new BitSet[scorers.size()];
-        this.failed = new BitSet[scorers.size()];
-        for (int s = 0; s < scorers.size(); s++) {
-            Builder.Column column = b.columns.get(scorers.get(s));
-            sums[s] = column == null ? new double[0] : Arrays.copyOf(column.sums, n);
-            scored[s] = column == null ? new BitSet() : column.scored;
-            failed[s] = column == null ? new BitSet() : column.failed;
-        }
-        this.untrustedScorers = untrustedScorers;
-        this.untrustedScores = untrustedScores;
-    }
-
     public static CaseOutcomes of(RunResult run) {
         List<String> declared = run.spec().scorers().stream().map(ScorerSpec::name).toList();
         return of(run.results(), declared);
@@ -90,104 +61,63 @@ public final class CaseOutcomes {
      * @param declaredScorers scorer names in suite order; scorers seen only in results follow them
      */
     public static CaseOutcomes of(List<CaseResult> results, List<String> declaredScorers) {
-        // One pass, each case folded into its columns as its results go by: the results themselves may be read
-        // from the run's file one at a time and are never all held at once.
-        Builder b = new Builder(results);
-        Set<String> scorerNames = new LinkedHashSet<>(declaredScorers);
-        Set<String> untrusted = new LinkedHashSet<>();
-        int untrustedScores = 0;
-        int at = 0;
-        for (CaseResult r : results) {
-            b.add(r, at++);
-            for (Score s : r.scores()) {
-                scorerNames.add(s.name());
-                if (TrustedScores.untrusted(s)) {
-                    untrusted.add(s.name());
-                    untrustedScores++;
-                }
-            }
-        }
-        return new CaseOutcomes(b, List.copyOf(scorerNames), Set.copyOf(untrusted), untrustedScores);
+        return new CaseOutcomes(results, ResultDigest.of(results), declaredScorers);
     }
 
-    /** The columns as they grow, one row per case in order of first appearance. */
-    private static final class Builder {
-        private final List<CaseResult> results;
-        private final Map<String, Integer> index = new HashMap<>();
-        private final Map<String, String> corpusNames = new HashMap<>();
-        private final Map<List<String>, List<String>> tagLists = new HashMap<>();
-        private final Map<String, Column> columns = new HashMap<>();
-        private String[] keys = new String[16];
-        private String[] corpora = new String[16];
-        @SuppressWarnings("unchecked")
-        private List<String>[] tags = new List[16];
-        private int[] first = new int[16];
-        private int[] repeats = new int[16];
-        private int[] passed = new int[16];
-        private int[] errored = new int[16];
-        private int size;
-
-        /** One scorer's values and verdicts, by case. */
-        private final class Column {
-            double[] sums = new double[keys.length];
-            final BitSet scored = new BitSet();
-            final BitSet failed = new BitSet();
+    private CaseOutcomes(List<CaseResult> results, ResultDigest d, List<String> declaredScorers) {
+        // Folded from the results' digest, one case a row: a run read from its file parses no result for this.
+        this.results = results;
+        this.digest = d;
+        Set<String> scorerNames = new LinkedHashSet<>(declaredScorers);
+        scorerNames.addAll(d.scorers());
+        scorers = List.copyOf(scorerNames);
+        int[] column = new int[d.scorers().size()];
+        for (int s = 0; s < column.length; s++) {
+            column[s] = scorers.indexOf(d.scorers().get(s));
         }
-
-        Builder(List<CaseResult> results) {
-            this.results = results;
+        int n = d.cases();
+        first = new int[n];
+        Arrays.fill(first, -1);
+        repeats = new int[n];
+        passed = new int[n];
+        errored = new int[n];
+        sums = new double[scorers.size()][n];
+        scored = new BitSet[scorers.size()];
+        failed = new BitSet[scorers.size()];
+        for (int s = 0; s < scorers.size(); s++) {
+            scored[s] = new BitSet();
+            failed[s] = new BitSet();
         }
-
-        void add(CaseResult r, int at) {
-            String key = r.key();
-            Integer known = index.get(key);
-            int c;
-            if (known == null) {
-                c = size++;
-                grow();
-                index.put(key, c);
-                keys[c] = key;
-                // Runs name a handful of corpora and tag sets: each is held once, not once per case.
-                corpora[c] = corpusNames.computeIfAbsent(r.corpus(), k -> k);
-                tags[c] = tagLists.computeIfAbsent(r.tags(), k -> k);
-                first[c] = at;
-            } else {
-                c = known;
+        Set<String> untrusted = new LinkedHashSet<>();
+        int[] untrustedCount = new int[1];
+        for (int i = 0; i < d.size(); i++) {
+            int c = d.caseOf(i);
+            if (first[c] < 0) {
+                first[c] = i;
             }
             repeats[c]++;
-            passed[c] += TrustedScores.passed(r) ? 1 : 0;
-            errored[c] += r.errored() ? 1 : 0;
-            for (Score s : r.scores()) {
-                Column column = columns.computeIfAbsent(s.name(), k -> new Column());
-                if (column.sums.length < keys.length) {
-                    column.sums = Arrays.copyOf(column.sums, keys.length);
+            passed[c] += d.trustedPassed(i) ? 1 : 0;
+            errored[c] += d.errored(i) ? 1 : 0;
+            d.forEachScore(i, (s, value, scorePassed, undecided, isUntrusted) -> {
+                int at = column[s];
+                sums[at][c] += value;
+                scored[at].set(c);
+                if (!scorePassed && !isUntrusted) {
+                    failed[at].set(c);
                 }
-                column.sums[c] += s.value();
-                column.scored.set(c);
-                if (!s.passed() && !TrustedScores.untrusted(s)) {
-                    column.failed.set(c);
+                if (isUntrusted) {
+                    untrusted.add(d.scorers().get(s));
+                    untrustedCount[0]++;
                 }
-            }
+            });
         }
-
-        private void grow() {
-            if (size <= keys.length) {
-                return;
-            }
-            int capacity = keys.length * 2;
-            keys = Arrays.copyOf(keys, capacity);
-            corpora = Arrays.copyOf(corpora, capacity);
-            tags = Arrays.copyOf(tags, capacity);
-            first = Arrays.copyOf(first, capacity);
-            repeats = Arrays.copyOf(repeats, capacity);
-            passed = Arrays.copyOf(passed, capacity);
-            errored = Arrays.copyOf(errored, capacity);
-        }
+        untrustedScorers = Set.copyOf(untrusted);
+        untrustedScores = untrustedCount[0];
     }
 
     /** How many cases the run has. */
     public int size() {
-        return keys.length;
+        return first.length;
     }
 
     /** Every case by key, in order of first appearance; each entry made when read. */
@@ -197,36 +127,35 @@ public final class CaseOutcomes {
 
     /** The case with this key, or null. */
     public Entry get(String key) {
-        Integer c = index.get(key);
-        return c == null ? null : entry(c);
+        int c = digest.caseNumber(key);
+        return c < 0 ? null : entry(c);
     }
 
     /** Whether the run has the case. */
     public boolean contains(String key) {
-        return index.containsKey(key);
+        return digest.caseNumber(key) >= 0;
     }
 
     /** The outcome of the case with this key, or null. */
     public CaseOutcome outcome(String key) {
-        Integer c = index.get(key);
-        return c == null ? null : outcome(c);
+        int c = digest.caseNumber(key);
+        return c < 0 ? null : outcome(c);
     }
 
     /** The case number of this key (its place in order of first appearance), or -1. */
     int indexOf(String key) {
-        Integer c = index.get(key);
-        return c == null ? -1 : c;
+        return digest.caseNumber(key);
     }
 
     String key(int c) {
-        return keys[c];
+        return digest.caseKey(c);
     }
 
     Entry entry(int c) {
-        String key = keys[c];
-        String corpus = corpora[c];
+        String key = digest.caseKey(c);
+        String corpus = digest.corpus(c);
         String caseId = corpus.isEmpty() ? key : key.substring(corpus.length() + 1);
-        return new Entry(key, corpus, caseId, tags[c], outcome(c));
+        return new Entry(key, corpus, caseId, digest.tags(first[c]), outcome(c));
     }
 
     /** The case's mean value of the scorer, as its {@link CaseOutcome#scores()} has it, or null. */
@@ -285,7 +214,7 @@ public final class CaseOutcomes {
 
         @Override
         public int size() {
-            return keys.length;
+            return first.length;
         }
     }
 
@@ -293,18 +222,17 @@ public final class CaseOutcomes {
     private final class EntryMap extends AbstractMap<String, CaseOutcomes.Entry> {
         @Override
         public CaseOutcomes.Entry get(Object key) {
-            Integer c = index.get(key);
-            return c == null ? null : entry(c);
+            return key instanceof String k ? CaseOutcomes.this.get(k) : null;
         }
 
         @Override
         public boolean containsKey(Object key) {
-            return index.containsKey(key);
+            return key instanceof String k && contains(k);
         }
 
         @Override
         public int size() {
-            return keys.length;
+            return first.length;
         }
 
         @Override
@@ -317,23 +245,23 @@ public final class CaseOutcomes {
 
                         @Override
                         public boolean hasNext() {
-                            return next < keys.length;
+                            return next < first.length;
                         }
 
                         @Override
                         public Map.Entry<String, CaseOutcomes.Entry> next() {
-                            if (next >= keys.length) {
+                            if (next >= first.length) {
                                 throw new NoSuchElementException();
                             }
                             int c = next++;
-                            return new SimpleImmutableEntry<>(keys[c], entry(c));
+                            return new SimpleImmutableEntry<>(digest.caseKey(c), entry(c));
                         }
                     };
                 }
 
                 @Override
                 public int size() {
-                    return keys.length;
+                    return first.length;
                 }
             };
         }

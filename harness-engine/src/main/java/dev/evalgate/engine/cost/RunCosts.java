@@ -8,6 +8,7 @@ import java.util.OptionalDouble;
 import dev.evalgate.engine.CallStats;
 import dev.evalgate.engine.CaseResult;
 import dev.evalgate.engine.RunResult;
+import dev.evalgate.engine.internal.ResultDigest;
 
 /**
  * What a run cost: the model under test, each judging scorer, and the whole, from the tokens each result records
@@ -30,10 +31,18 @@ public record RunCosts(OptionalDouble model, Map<String, OptionalDouble> byScore
     public static RunCosts of(List<CaseResult> results, RunPricing pricing) {
         double model = 0;
         Map<String, Double> byScorer = new LinkedHashMap<>();
-        for (CaseResult r : results) {
-            model += cost(pricing, r.stats(), false).orElse(0);
-            r.judgeStats().forEach((scorer, stats) -> byScorer.merge(scorer,
-                    cost(pricing, stats, true).orElse(0), Double::sum));
+        ResultDigest d = ResultDigest.of(results);
+        if (!d.hasJudgeStats()) {
+            // Only the model's tokens cost anything, and the digest has them: no result is parsed again.
+            for (int i = 0; i < d.size(); i++) {
+                model += cost(pricing, d.promptTokens(i), d.completionTokens(i), false).orElse(0);
+            }
+        } else {
+            for (CaseResult r : results) {
+                model += cost(pricing, r.stats(), false).orElse(0);
+                r.judgeStats().forEach((scorer, stats) -> byScorer.merge(scorer,
+                        cost(pricing, stats, true).orElse(0), Double::sum));
+            }
         }
         OptionalDouble modelCost = pricing.modelPrice().isPresent() ? OptionalDouble.of(model) : OptionalDouble.empty();
         Map<String, OptionalDouble> judges = new LinkedHashMap<>();
@@ -78,9 +87,13 @@ public record RunCosts(OptionalDouble model, Map<String, OptionalDouble> byScore
     }
 
     private static OptionalDouble cost(RunPricing pricing, CallStats stats, boolean judge) {
+        return cost(pricing, stats.promptTokens(), stats.completionTokens(), judge);
+    }
+
+    private static OptionalDouble cost(RunPricing pricing, int promptTokens, int completionTokens, boolean judge) {
         var price = judge ? pricing.judgePrice() : pricing.modelPrice();
         // Cached calls were paid for when they were recorded; the tokens are the run's own either way.
-        return price.map(p -> OptionalDouble.of(p.cost(stats.promptTokens(), stats.completionTokens())))
+        return price.map(p -> OptionalDouble.of(p.cost(promptTokens, completionTokens)))
                 .orElse(OptionalDouble.empty());
     }
 }

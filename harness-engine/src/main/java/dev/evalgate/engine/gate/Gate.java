@@ -7,13 +7,14 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.IntToDoubleFunction;
 import java.util.function.ToDoubleFunction;
+import java.util.stream.IntStream;
 
 import org.apiguardian.api.API;
 
 import dev.evalgate.engine.CaseResult;
 import dev.evalgate.engine.RunResult;
-import dev.evalgate.engine.Score;
 import dev.evalgate.engine.compare.CaseDiff;
 import dev.evalgate.engine.compare.CaseOutcome;
 import dev.evalgate.engine.compare.CaseOutcomes;
@@ -22,8 +23,8 @@ import dev.evalgate.engine.compare.Comparison;
 import dev.evalgate.engine.compare.DiffStatus;
 import dev.evalgate.engine.compare.MetricDelta;
 import dev.evalgate.engine.compare.Reliability;
-import dev.evalgate.engine.compare.TrustedScores;
 import dev.evalgate.engine.internal.Percentiles;
+import dev.evalgate.engine.internal.ResultDigest;
 import dev.evalgate.engine.cost.RunPricing;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
@@ -77,6 +78,8 @@ public final class Gate {
         private final RunResult run;
         private final Comparison comparison;
         private final String missingBaseline;
+        /** What the rules read of each result: a run read from its file made it while reading, so rules parse none. */
+        private final ResultDigest digest;
         private CaseOutcomes outcomes;
         private final List<Violation> violations = new ArrayList<>();
         private final List<RuleCheck> checks = new ArrayList<>();
@@ -86,19 +89,20 @@ public final class Gate {
             this.run = run;
             this.comparison = comparison;
             this.missingBaseline = comparison == null ? missingBaseline : null;
+            this.digest = ResultDigest.of(run.results());
             // Scores only: the outcomes per case are built when a reliability rule asks for them.
-            int untrustedScores = 0;
+            int[] untrustedScores = new int[1];
             Set<String> untrustedScorers = new LinkedHashSet<>();
-            for (CaseResult r : run.results()) {
-                for (Score s : r.scores()) {
-                    if (TrustedScores.untrusted(s)) {
-                        untrustedScores++;
-                        untrustedScorers.add(s.name());
+            for (int i = 0; i < digest.size(); i++) {
+                digest.forEachScore(i, (s, value, passed, undecided, untrusted) -> {
+                    if (untrusted) {
+                        untrustedScores[0]++;
+                        untrustedScorers.add(digest.scorers().get(s));
                     }
-                }
+                });
             }
-            if (untrustedScores > 0) {
-                notes.add(untrustedScores + " scores of " + String.join(", ", untrustedScorers)
+            if (untrustedScores[0] > 0) {
+                notes.add(untrustedScores[0] + " scores of " + String.join(", ", untrustedScorers)
                         + " were not counted: their judge failed its calibration (details.untrusted)");
             }
         }
@@ -133,25 +137,25 @@ public final class Gate {
         }
 
         private void maxErrorRate(GateRule.MaxErrorRate rule) {
-            List<CaseResult> results = run.results();
-            if (results.isEmpty()) {
+            if (digest.size() == 0) {
                 skip(rule, "the run has no results", rule.max());
                 return;
             }
-            // Keys and the first few errors only: a run's results are walked, not held.
+            // Keys and the first few errors only: only those errors are read from the run's results.
             List<CaseResult> first = new ArrayList<>();
             List<String> keys = new ArrayList<>();
-            for (CaseResult r : results) {
-                if (r.errored()) {
-                    keys.add(r.key());
+            for (int i = 0; i < digest.size(); i++) {
+                if (digest.errored(i)) {
+                    keys.add(digest.key(i));
                     if (first.size() < ErrorDigest.MAX_RESULTS) {
-                        first.add(r);
+                        first.add(run.results().get(i));
                     }
                 }
             }
-            double rate = (double) keys.size() / results.size();
+            int results = digest.size();
+            double rate = (double) keys.size() / results;
             boolean violated = rate > rule.max();
-            String message = keys.size() + " of " + results.size() + " results errored (error rate " + fmt(rate)
+            String message = keys.size() + " of " + results + " results errored (error rate " + fmt(rate)
                     + (violated ? ", above " : ", within ") + "the limit of " + fmt(rule.max()) + ")";
             if (!keys.isEmpty()) {
                 message += ": " + ErrorDigest.of(first, keys.size(), run.spec().repeats() > 1);
@@ -165,34 +169,36 @@ public final class Gate {
             int untrusted = 0;
             int errored = 0;
             List<String> failing = new ArrayList<>();
-            for (CaseResult r : run.results()) {
-                if (rule.tag() != null && !r.tags().contains(rule.tag())) {
+            int scorer = rule.scorer() == null ? -1 : digest.scorer(rule.scorer());
+            for (int i = 0; i < digest.size(); i++) {
+                List<String> tags = digest.tags(i);
+                if (rule.tag() != null && !tags.contains(rule.tag())) {
                     continue;
                 }
-                if (r.errored()) {
+                if (digest.errored(i)) {
                     // counted by max_error_rate; an error says nothing about what a scorer would have said
-                    errored += inScopeOf(rule.scorer(), r) ? 1 : 0;
+                    errored += inScopeOf(rule.scorer(), tags) ? 1 : 0;
                     continue;
                 }
                 boolean ok;
                 if (rule.scorer() == null) {
-                    ok = TrustedScores.passed(r);
+                    ok = digest.trustedPassed(i);
                 } else {
-                    Score s = r.score(rule.scorer()).orElse(null);
-                    if (s != null && TrustedScores.untrusted(s)) {
+                    // The result's first score of the scorer, as CaseResult.score finds it.
+                    if (scorer < 0 || !digest.scored(i, scorer)) {
+                        continue;
+                    }
+                    if (digest.untrusted(i, scorer)) {
                         untrusted++;
                         continue;
                     }
-                    if (s == null) {
-                        continue;
-                    }
-                    ok = s.passed();
+                    ok = digest.scorePassed(i, scorer);
                 }
                 counted++;
                 if (ok) {
                     passed++;
                 } else {
-                    failing.add(r.key());
+                    failing.add(digest.key(i));
                 }
             }
             String scope = (rule.scorer() == null ? "pass rate" : rule.scorer() + " pass rate")
@@ -218,9 +224,9 @@ public final class Gate {
         }
 
         /** Whether the scorer (null: every scorer) would have scored this result had it not errored. */
-        private boolean inScopeOf(String scorer, CaseResult r) {
+        private boolean inScopeOf(String scorer, List<String> tags) {
             return scorer == null || run.spec().scorers().stream().filter(s -> s.name().equals(scorer))
-                    .findFirst().map(s -> s.appliesTo(r.tags())).orElse(true);
+                    .findFirst().map(s -> s.appliesTo(tags)).orElse(true);
         }
 
         private void noNewFailures(GateRule.NoNewFailures rule) {
@@ -321,69 +327,69 @@ public final class Gate {
         }
 
         private void budget(GateRule.Budget rule) {
-            List<CaseResult> results = run.results();
-            if (results.isEmpty()) {
+            ResultDigest d = digest;
+            int results = d.size();
+            if (results == 0) {
                 skip(rule, "the run has no results", rule.limit());
                 return;
             }
             switch (rule.kind()) {
                 case MEAN_TOKENS_PER_CASE, TOTAL_TOKENS -> {
-                    ToDoubleFunction<CaseResult> tokens = r -> r.stats().promptTokens() + r.stats().completionTokens();
-                    double total = results.stream().mapToDouble(tokens).sum();
+                    IntToDoubleFunction tokens = i -> d.promptTokens(i) + d.completionTokens(i);
+                    double total = IntStream.range(0, results).mapToDouble(tokens).sum();
                     boolean mean = rule.kind() == GateRule.BudgetKind.MEAN_TOKENS_PER_CASE;
-                    double observed = mean ? total / results.size() : total;
+                    double observed = mean ? total / results : total;
                     budgetCheck(rule, observed, (mean ? "mean tokens per result " : "total tokens ") + fmt(observed),
-                            largest(results, tokens, mean ? rule.limit() : 0));
+                            largest(d, tokens, mean ? rule.limit() : 0));
                 }
                 case LATENCY_P50_MS, LATENCY_P95_MS -> {
                     int answered = 0;
                     boolean allCached = true;
-                    double[] latencies = new double[results.size()];
+                    double[] latencies = new double[results];
                     int called = 0;
-                    for (CaseResult r : results) {
-                        if (r.errored()) {
+                    for (int i = 0; i < results; i++) {
+                        if (d.errored(i)) {
                             continue;
                         }
                         answered++;
-                        allCached &= r.stats().cachedCalls() > 0;
-                        if (r.stats().calls() > 0) {
-                            latencies[called++] = r.stats().latencyMs();
+                        allCached &= d.cachedCalls(i) > 0;
+                        if (d.calls(i) > 0) {
+                            latencies[called++] = d.latencyMs(i);
                         }
                     }
                     if (called == 0) {
                         skip(rule, answered == 0 ? "every result errored; no latency to measure"
                                 : !allCached
                                 ? "no model call was timed"
-                                : answered == results.size()
+                                : answered == results
                                 ? "every output came from the cache; no latency to measure"
                                 : "the " + answered + " outputs all came from the cache and the other "
-                                + (results.size() - answered) + " results errored; no latency to measure",
+                                + (results - answered) + " results errored; no latency to measure",
                                 rule.limit());
                         return;
                     }
                     double pct = rule.kind() == GateRule.BudgetKind.LATENCY_P50_MS ? 50 : 95;
                     double observed = Percentiles.of(Arrays.copyOf(latencies, called), pct);
                     budgetCheck(rule, observed, "p" + (int) pct + " latency " + fmt(observed) + " ms",
-                            largest(results, r -> !r.errored() && r.stats().calls() > 0 ? r.stats().latencyMs()
+                            largest(d, i -> !d.errored(i) && d.calls(i) > 0 ? d.latencyMs(i)
                                     : Double.NEGATIVE_INFINITY, rule.limit()));
                 }
                 case MEAN_COST_PER_CASE, TOTAL_COST -> {
                     ModelPrice price = price(rule);
-                    ToDoubleFunction<CaseResult> cost = r -> price.cost(r.stats().promptTokens(),
-                            r.stats().completionTokens());
-                    double total = results.stream().mapToDouble(cost).sum();
+                    IntToDoubleFunction cost = i -> price.cost(d.promptTokens(i), d.completionTokens(i));
+                    double total = IntStream.range(0, results).mapToDouble(cost).sum();
                     boolean mean = rule.kind() == GateRule.BudgetKind.MEAN_COST_PER_CASE;
-                    double observed = mean ? total / results.size() : total;
+                    double observed = mean ? total / results : total;
                     budgetCheck(rule, observed, (mean ? "mean cost per result " : "total cost ")
-                            + String.format(Locale.ROOT, "%.6f", observed), largest(results, cost,
+                            + String.format(Locale.ROOT, "%.6f", observed), largest(d, cost,
                             mean ? rule.limit() : 0));
                 }
                 case REPAIR_RATE -> {
-                    List<String> repaired = results.stream().filter(r -> r.repairAttempts() > 0)
-                            .map(CaseResult::key).toList();
-                    double observed = (double) repaired.size() / results.size();
+                    List<String> repaired = IntStream.range(0, results).filter(i -> d.repairAttempts(i) > 0)
+                            .mapToObj(d::key).toList();
+                    double observed = (double) repaired.size() / results;
                     budgetCheck(rule, observed, "repair rate " + fmt(observed) + " (" + repaired.size() + " of "
-                            + results.size() + " results needed a repair)", distinct(repaired));
+                            + results + " results needed a repair)", distinct(repaired));
                 }
                 default -> throw new IllegalStateException("unhandled budget " + rule.kind());
             }
@@ -510,15 +516,14 @@ public final class Gate {
     }
 
     /** Keys of results whose value exceeds {@code above}, largest first, each case once. */
-    private static List<String> largest(List<CaseResult> results, ToDoubleFunction<CaseResult> value, double above) {
-        // Each result is read once and only its key and value kept: the results may be read from the run's file.
+    private static List<String> largest(ResultDigest results, IntToDoubleFunction value, double above) {
         record Keyed(String key, double value) {
         }
         List<Keyed> over = new ArrayList<>();
-        for (CaseResult r : results) {
-            double v = value.applyAsDouble(r);
+        for (int i = 0; i < results.size(); i++) {
+            double v = value.applyAsDouble(i);
             if (v > above) {
-                over.add(new Keyed(r.key(), v));
+                over.add(new Keyed(results.key(i), v));
             }
         }
         over.sort(Comparator.comparingDouble(k -> -k.value()));

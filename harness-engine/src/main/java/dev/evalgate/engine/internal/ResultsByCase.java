@@ -21,7 +21,26 @@ public final class ResultsByCase {
 
     /** The results of each case, by {@link CaseResult#key()}. */
     public static Map<String, List<CaseResult>> of(List<CaseResult> results) {
-        return grouped(results, CaseResult::key);
+        // The cases of the results' digest: no result is parsed to group them.
+        ResultDigest d = ResultDigest.of(results);
+        int[][] positions = new int[d.cases()][];
+        int[] counts = new int[d.cases()];
+        for (int i = 0; i < d.size(); i++) {
+            counts[d.caseOf(i)]++;
+        }
+        for (int c = 0; c < positions.length; c++) {
+            positions[c] = new int[counts[c]];
+            counts[c] = 0;
+        }
+        for (int i = 0; i < d.size(); i++) {
+            int c = d.caseOf(i);
+            positions[c][counts[c]++] = i;
+        }
+        Map<String, List<CaseResult>> groups = new LinkedHashMap<>();
+        for (int c = 0; c < positions.length; c++) {
+            groups.put(d.caseKey(c), new At(results, positions[c]));
+        }
+        return groups;
     }
 
     public static Map<String, List<CaseResult>> grouped(List<CaseResult> results,

@@ -40,14 +40,17 @@ public final class StoredResults extends AbstractList<CaseResult> implements Ran
     private final CaseResult[] kept;
     private long keptBytes;
     private final long budget;
+    private ResultDigest digest;
 
     private final CaseResult[] recent = new CaseResult[RECENT];
     private final int[] recentIndex = new int[RECENT];
     private final Window[] windows = new Window[WINDOWS];
     private long clock;
 
-    private StoredResults(Path file, long[] offsets, int[] lengths, CaseResult[] kept, long keptBytes, long budget) {
+    private StoredResults(Path file, long[] offsets, int[] lengths, CaseResult[] kept, long keptBytes, long budget,
+                          ResultDigest digest) {
         this.file = file;
+        this.digest = digest;
         this.offsets = offsets;
         this.lengths = lengths;
         this.kept = kept;
@@ -81,6 +84,21 @@ public final class StoredResults extends AbstractList<CaseResult> implements Ran
     public Line line(int index) {
         Objects.checkIndex(index, offsets.length);
         return new Line(offsets[index], lengths[index]);
+    }
+
+    /**
+     * The figures of each result that the gate, the summary and the comparison read ({@link ResultDigest}): made
+     * while the file was read when it was, else in one pass the first time they are asked for, then kept.
+     */
+    public synchronized ResultDigest digest() {
+        if (digest == null) {
+            ResultDigest.Builder b = new ResultDigest.Builder();
+            for (int i = 0; i < size(); i++) {
+                b.add(get(i));
+            }
+            digest = b.build();
+        }
+        return digest;
     }
 
     @Override
@@ -178,6 +196,8 @@ public final class StoredResults extends AbstractList<CaseResult> implements Ran
         private CaseResult[] kept;
         private long keptBytes;
         private int size;
+        /** The digest of the results so far, while every line came with its result; else null. */
+        private ResultDigest.Builder digest = new ResultDigest.Builder();
 
         public Builder(Path file, int expected) {
             this(file, expected, defaultBudget());
@@ -208,6 +228,11 @@ public final class StoredResults extends AbstractList<CaseResult> implements Ran
             }
             offsets[size] = offset;
             lengths[size] = length;
+            if (result == null) {
+                digest = null;
+            } else if (digest != null) {
+                digest.add(result);
+            }
             if (result != null && keptBytes + length <= budget) {
                 kept[size] = result;
                 keptBytes += length;
@@ -222,7 +247,7 @@ public final class StoredResults extends AbstractList<CaseResult> implements Ran
 
         public StoredResults build() {
             return new StoredResults(file, Arrays.copyOf(offsets, size), Arrays.copyOf(lengths, size),
-                    Arrays.copyOf(kept, size), keptBytes, budget);
+                    Arrays.copyOf(kept, size), keptBytes, budget, digest == null ? null : digest.build());
         }
     }
 }

@@ -30,6 +30,7 @@ import dev.evalgate.reports.model.IfEvalFigures;
 import dev.evalgate.reports.model.MetricRow;
 import dev.evalgate.reports.model.ReportModel;
 import dev.evalgate.reports.model.RunHeader;
+import dev.evalgate.engine.internal.ResultDigest;
 
 /**
  * {@code report.json}: the whole run (spec, summary, every result) plus what the report concluded (verdict,
@@ -70,7 +71,7 @@ public final class JsonReport {
 
     public static void write(RunResult run, ReportContext context, ReportModel model, Path file) throws IOException {
         // Each line made as it is written, not a list of them all beside the run's results.
-        List<CaseView> cases = model.cases();
+        List<CaseView> cases = model.caseSummaries();
         Map<String, Double> costs = costByCase(run);
         List<CaseStatusLine> lines = new AbstractList<>() {
             @Override
@@ -100,6 +101,16 @@ public final class JsonReport {
     private static Map<String, Double> costByCase(RunResult run) {
         RunPricing pricing = RunCosts.pricing(run);
         Map<String, Double> costs = new HashMap<>();
+        ResultDigest d = ResultDigest.of(run.results());
+        if (!d.hasJudgeStats()) {
+            // A result's cost is then its model's tokens at the model's price: the digest has both.
+            pricing.modelPrice().ifPresent(price -> {
+                for (int i = 0; i < d.size(); i++) {
+                    costs.merge(d.key(i), price.cost(d.promptTokens(i), d.completionTokens(i)), Double::sum);
+                }
+            });
+            return costs;
+        }
         Set<String> unknown = new HashSet<>();
         for (CaseResult r : run.results()) {
             OptionalDouble cost = RunCosts.ofResult(r, pricing);

@@ -98,16 +98,27 @@ public final class MarkdownSummary {
         md.append(".\n\n");
         metricTable(model.metrics(), h.hasBaseline(), md);
         // Adversarial regressions first (they usually break a rule on their own), then those failing most scorers.
-        List<CaseView> regressions = model.cases().stream()
-                .filter(c -> CaseChange.REGRESSED.label().equals(c.ch()))
-                .sorted(Comparator.comparing((CaseView c) -> !c.adv()).thenComparing(c -> -c.failed().size()))
+        // Ranked on the case summaries; only the cases the table shows are made in full.
+        List<CaseView> summaries = model.caseSummaries();
+        record Regressed(int index, CaseView view) {
+        }
+        List<Regressed> regressed = new java.util.ArrayList<>();
+        for (int i = 0; i < summaries.size(); i++) {
+            CaseView c = summaries.get(i);
+            if (CaseChange.REGRESSED.label().equals(c.ch())) {
+                regressed.add(new Regressed(i, c));
+            }
+        }
+        regressed.sort(Comparator.comparing((Regressed r) -> !r.view().adv())
+                .thenComparing(r -> -r.view().failed().size()));
+        List<CaseView> regressions = regressed.stream().limit(TOP_CASES).map(r -> model.cases().get(r.index()))
                 .toList();
         if (h.hasBaseline()) {
             caseTable("Top regressions", regressions, model.counts().regressed(), md);
         }
         // Only the cases the table shows are kept; the others are counted.
         java.util.function.Predicate<CaseView> notRegressed = c -> !CaseChange.REGRESSED.label().equals(c.ch());
-        int notPassingCount = (int) model.cases().stream()
+        int notPassingCount = (int) summaries.stream()
                 .filter(c -> ReportModel.isWorthALook(c) && notRegressed.test(c)).count();
         List<CaseView> notPassing = model.casesWorthALook(TOP_CASES, notRegressed);
         caseTable(h.hasBaseline() ? "Other cases not passing" : "Cases not passing", notPassing, notPassingCount,

@@ -25,10 +25,15 @@ public enum CaseStatus {
                 errored++;
             }
         }
-        if (passed == repeats.size()) {
+        return of(passed, errored, repeats.size());
+    }
+
+    /** The status of a case of {@code repeats} results, {@code passed} of which passed and {@code errored} errored. */
+    static CaseStatus of(int passed, int errored, int repeats) {
+        if (passed == repeats) {
             return PASS;
         }
-        if (errored == repeats.size()) {
+        if (errored == repeats) {
             return ERROR;
         }
         return passed == 0 ? FAIL : FLAKY;

@@ -36,7 +36,8 @@ final class CaseViews {
         Function<String, CaseDiff> diffs = comparison.<Function<String, CaseDiff>>map(c -> c::caseDiff)
                 .orElse(key -> null);
         boolean compared = baseline.isPresent() || comparison.isPresent();
-        return new RunCaseViews(run.results(), before, diffs, compared, RunCosts.pricing(run));
+        return new RunCaseViews(run.results(), before, baseline.map(RunResult::results).orElse(null), diffs,
+                compared, RunCosts.pricing(run));
     }
 
     static CaseView view(List<CaseResult> repeats, Map<String, List<CaseResult>> before,

@@ -6,11 +6,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.IntStream;
 
-import dev.evalgate.engine.CaseResult;
 import dev.evalgate.engine.RunResult;
-import dev.evalgate.engine.Score;
 import dev.evalgate.engine.internal.Percentiles;
+import dev.evalgate.engine.internal.ResultDigest;
 
 /**
  * The report's charts, computed once here so every chart is plain SVG with no script.
@@ -53,12 +53,14 @@ public record Charts(List<Histogram> scoreDistributions, List<TagRate> tagRates,
     }
 
     private static List<Histogram> scoreDistributions(RunResult run) {
+        // From the results' digest: no result is parsed again for the charts.
+        ResultDigest d = ResultDigest.of(run.results());
         Map<String, int[]> counts = new LinkedHashMap<>();
-        for (CaseResult r : run.results()) {
-            for (Score s : r.scores()) {
-                int bin = bin(s.value() * SCORE_BINS, 1.0, SCORE_BINS);
-                counts.computeIfAbsent(s.name(), k -> new int[SCORE_BINS])[bin]++;
-            }
+        for (int i = 0; i < d.size(); i++) {
+            d.forEachScore(i, (s, value, passed, undecided, untrusted) -> {
+                int bin = bin(value * SCORE_BINS, 1.0, SCORE_BINS);
+                counts.computeIfAbsent(d.scorers().get(s), k -> new int[SCORE_BINS])[bin]++;
+            });
         }
         List<String> labels = new ArrayList<>();
         for (int i = 0; i < SCORE_BINS; i++) {
@@ -103,8 +105,9 @@ public record Charts(List<Histogram> scoreDistributions, List<TagRate> tagRates,
     }
 
     private static Histogram latency(RunResult run) {
-        double[] values = run.results().stream().filter(r -> r.stats().calls() + r.stats().cachedCalls() > 0)
-                .mapToDouble(r -> r.stats().latencyMs()).filter(Double::isFinite).toArray();
+        ResultDigest d = ResultDigest.of(run.results());
+        double[] values = IntStream.range(0, d.size()).filter(i -> d.calls(i) + d.cachedCalls(i) > 0)
+                .mapToDouble(d::latencyMs).filter(Double::isFinite).toArray();
         int[] counts = new int[LATENCY_BINS];
         List<String> labels = new ArrayList<>();
         // The top bin collects everything above p99 so one stuck call does not squash the rest of the chart.

@@ -7,11 +7,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.stream.IntStream;
 
-import dev.evalgate.engine.CaseResult;
 import dev.evalgate.engine.RunResult;
 import dev.evalgate.engine.RunSummary;
-import dev.evalgate.engine.Score;
 import dev.evalgate.engine.ScorerSummary;
 import dev.evalgate.engine.compare.CaseOutcomes;
 import dev.evalgate.engine.compare.Comparison;
@@ -21,6 +20,7 @@ import dev.evalgate.engine.compare.Reliability;
 import dev.evalgate.engine.compare.WilcoxonTest;
 import dev.evalgate.engine.cost.RunCosts;
 import dev.evalgate.engine.cost.RunPricing;
+import dev.evalgate.engine.internal.ResultDigest;
 
 /** The metrics table: each figure of the run with its interval, and its change against the baseline. */
 final class MetricTable {
@@ -42,7 +42,8 @@ final class MetricTable {
         } else {
             scoreRows(run, before, rows);
         }
-        if (run.results().stream().anyMatch(r -> r.repeat() > 0)) {
+        ResultDigest digest = ResultDigest.of(run.results());
+        if (IntStream.range(0, digest.size()).anyMatch(i -> digest.repeat(i) > 0)) {
             Reliability r = CaseOutcomes.of(run).reliability();
             Reliability b = comparison.map(c -> c.baseline().reliability())
                     .orElseGet(() -> baseline.map(x -> CaseOutcomes.of(x).reliability()).orElse(null));
@@ -198,11 +199,11 @@ final class MetricTable {
     }
 
     private static Map<String, double[]> scoreValues(RunResult run) {
+        ResultDigest d = ResultDigest.of(run.results());
         Map<String, List<Double>> byScorer = new LinkedHashMap<>();
-        for (CaseResult r : run.results()) {
-            for (Score s : r.scores()) {
-                byScorer.computeIfAbsent(s.name(), k -> new ArrayList<>()).add(s.value());
-            }
+        for (int i = 0; i < d.size(); i++) {
+            d.forEachScore(i, (s, value, passed, undecided, untrusted) ->
+                    byScorer.computeIfAbsent(d.scorers().get(s), k -> new ArrayList<>()).add(value));
         }
         Map<String, double[]> arrays = new LinkedHashMap<>();
         byScorer.forEach((k, v) -> arrays.put(k, v.stream().mapToDouble(Double::doubleValue).toArray()));

@@ -41,10 +41,11 @@ public record ReportModel(RunHeader header, GateView gate, List<MetricRow> metri
         Optional<RunResult> baseline = context.baseline();
         Optional<Comparison> comparison = context.comparison();
         List<CaseView> cases = CaseViews.of(run, baseline, comparison);
+        List<CaseView> summaries = summaries(cases);
         int removed = comparison.map(c -> c.count(DiffStatus.REMOVED)).orElse(0);
-        CaseCounts counts = CaseCounts.of(cases, run.results().size(), removed);
+        CaseCounts counts = CaseCounts.of(summaries, run.results().size(), removed);
         Set<String> tags = new LinkedHashSet<>();
-        cases.forEach(c -> tags.addAll(c.tags()));
+        summaries.forEach(c -> tags.addAll(c.tags()));
         List<String> sortedTags = new ArrayList<>(tags);
         sortedTags.sort(null);
         // Warnings (another model, another tier) come first: they change what every number below means.
@@ -54,9 +55,21 @@ public record ReportModel(RunHeader header, GateView gate, List<MetricRow> metri
         GateView gate = context.verdict().map(v -> GateView.of(v, comparisonNotes))
                 .orElseGet(() -> GateView.none(counts, comparisonNotes));
         return new ReportModel(header(run, baseline, comparison), gate, MetricTable.of(run, baseline, comparison),
-                Charts.of(run, cases), cases, counts,
+                Charts.of(run, summaries), cases, counts,
                 run.summary().scorers().stream().map(ScorerSummary::name).toList(), sortedTags,
                 comparison.map(ComparedAspect::of).orElse(List.of()), IfEvalFigures.of(run.results()));
+    }
+
+    /**
+     * The cases as {@link #cases()} has them, but possibly without prompt and repeats: for passes that count,
+     * filter or rank cases, which then read no output or explanation.
+     */
+    public List<CaseView> caseSummaries() {
+        return summaries(cases);
+    }
+
+    private static List<CaseView> summaries(List<CaseView> cases) {
+        return cases instanceof RunCaseViews views ? views.summaries() : cases;
     }
 
     /**
@@ -77,8 +90,10 @@ public record ReportModel(RunHeader header, GateView gate, List<MetricRow> metri
                 .thenComparing(r -> -r.view().failed().size())
                 .thenComparingInt(Ranked::index);
         PriorityQueue<Ranked> best = new PriorityQueue<>(order.reversed()); // the worst kept one on top
-        for (int i = 0; i < cases.size(); i++) {
-            CaseView c = cases.get(i);
+        // Ranked on the summaries; only the cases kept are made in full.
+        List<CaseView> summaries = caseSummaries();
+        for (int i = 0; i < summaries.size(); i++) {
+            CaseView c = summaries.get(i);
             if (!isWorthALook(c) || !among.test(c)) {
                 continue;
             }
@@ -92,7 +107,7 @@ public record ReportModel(RunHeader header, GateView gate, List<MetricRow> metri
         }
         List<Ranked> kept = new ArrayList<>(best);
         kept.sort(order);
-        return kept.stream().map(Ranked::view).toList();
+        return kept.stream().map(r -> cases.get(r.index())).toList();
     }
 
     /** Regressed, errored, failing or flaky: a case {@link #casesWorthALook} lists. */

@@ -1,35 +1,49 @@
 package dev.evalgate.reports.model;
 
 import java.util.AbstractList;
-import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.RandomAccess;
 import java.util.Set;
 import java.util.function.Function;
 
+import dev.evalgate.datasets.EvalCase;
 import dev.evalgate.engine.CaseResult;
 import dev.evalgate.engine.compare.CaseDiff;
 import dev.evalgate.engine.cost.RunPricing;
+import dev.evalgate.engine.internal.ResultDigest;
 
 /**
  * A run's cases as the report shows them, each {@link CaseView} built when it is read and dropped after: the
  * renderers stream through it, so a 100,000-case report holds the run's results once, not a second copy of every
  * output and explanation. Views are rebuilt on each read; they are cheap next to writing them.
+ *
+ * <p>The passes that only count, filter or rank cases read {@link #summaries()}: the same views without prompt and
+ * repeats, made from the results' digests, so on a heap too small to keep the results they parse none of them.
  */
 final class RunCaseViews extends AbstractList<CaseView> implements RandomAccess {
-    private final List<List<CaseResult>> cases;
+    private final List<CaseResult> results;
+    private final ResultDigest digest;
+    /** Per case, in order of first appearance, the positions of its results in the run's list. */
+    private final int[][] positions;
     private final Map<String, List<CaseResult>> baseline;
+    private final List<CaseResult> baselineResults;
     private final Function<String, CaseDiff> diffs;
     private final boolean compared;
     private final RunPricing pricing;
+    private final List<CaseView> summaries = new Summaries();
+    /** Per baseline case: repeats, passed, errored; made on first use. */
+    private int[][] baselineCounts;
 
-    RunCaseViews(List<CaseResult> results, Map<String, List<CaseResult>> baseline,
-                 Function<String, CaseDiff> diffs,
-                 boolean compared, RunPricing pricing) {
-        this.cases = grouped(results);
+    /** @param baselineResults the baseline run's results, or null without a baseline run */
+    RunCaseViews(List<CaseResult> results, Map<String, List<CaseResult>> baseline, List<CaseResult> baselineResults,
+                 Function<String, CaseDiff> diffs, boolean compared, RunPricing pricing) {
+        this.results = results;
+        this.digest = ResultDigest.of(results);
+        this.positions = positions(digest);
         this.baseline = baseline;
+        this.baselineResults = baselineResults;
         this.diffs = diffs;
         this.compared = compared;
         this.pricing = pricing;
@@ -37,31 +51,132 @@ final class RunCaseViews extends AbstractList<CaseView> implements RandomAccess 
 
     @Override
     public CaseView get(int index) {
-        return CaseViews.view(cases.get(index), baseline, diffs, compared, pricing);
+        return CaseViews.view(new At(results, positions[index]), baseline, diffs, compared, pricing);
     }
 
     @Override
     public int size() {
-        return cases.size();
+        return positions.length;
+    }
+
+    /** The cases as {@link #get} makes them, but without prompt, repeats and baseline repeats. */
+    List<CaseView> summaries() {
+        return summaries;
+    }
+
+    private CaseView summary(int index) {
+        int[] at = positions[index];
+        String key = digest.caseKey(index);
+        String corpus = digest.corpus(index);
+        List<String> tags = digest.tags(at[0]);
+        int passed = 0;
+        int errored = 0;
+        double latency = 0;
+        Set<String> failed = new LinkedHashSet<>();
+        for (int i : at) {
+            if (digest.passed(i)) {
+                passed++;
+            } else if (digest.errored(i)) {
+                errored++;
+            }
+            digest.forEachScore(i, (s, value, scorePassed, undecided, untrusted) -> {
+                if (!scorePassed) {
+                    failed.add(digest.scorers().get(s));
+                }
+            });
+            latency += digest.latencyMs(i);
+        }
+        CaseStatus status = CaseStatus.of(passed, errored, at.length);
+        CaseDiff diff = diffs.apply(key);
+        CaseStatus baseStatus;
+        CaseChange change;
+        if (diff != null) {
+            baseStatus = diff.baseline() == null ? null : CaseStatus.of(diff.baseline());
+            change = CaseChange.of(diff.status());
+        } else {
+            baseStatus = baselineStatus(key);
+            change = !compared ? CaseChange.NONE : CaseChange.between(baseStatus, status);
+        }
+        return new CaseView(key, corpus, corpus.isEmpty() ? key : key.substring(corpus.length() + 1), tags,
+                tags.contains(EvalCase.ADVERSARIAL_TAG), status.label(), change.label(),
+                baseStatus == null ? null : baseStatus.label(), List.copyOf(failed), "", List.of(), List.of(),
+                latency / at.length);
+    }
+
+    /** The case's status in the baseline run, as {@link CaseStatus#of(List)} gives it, or null. */
+    private synchronized CaseStatus baselineStatus(String key) {
+        if (baselineResults == null) {
+            return null;
+        }
+        ResultDigest before = ResultDigest.of(baselineResults);
+        if (baselineCounts == null) {
+            baselineCounts = new int[3][before.cases()];
+            for (int i = 0; i < before.size(); i++) {
+                int c = before.caseOf(i);
+                baselineCounts[0][c]++;
+                if (before.passed(i)) {
+                    baselineCounts[1][c]++;
+                } else if (before.errored(i)) {
+                    baselineCounts[2][c]++;
+                }
+            }
+        }
+        int c = before.caseNumber(key);
+        return c < 0 ? null : CaseStatus.of(baselineCounts[1][c], baselineCounts[2][c], baselineCounts[0][c]);
     }
 
     /**
-     * The results of each case, in order of first appearance. A run's results come case by case, so each case is
-     * a view of the run's own list; results of one case spread apart (a merged or hand-made run) are gathered.
+     * The results of each case, in order of first appearance, from the results' digest: no result is parsed to
+     * group them, and results of one case spread apart (a merged or hand-made run) are gathered.
      */
-    private static List<List<CaseResult>> grouped(List<CaseResult> results) {
-        List<List<CaseResult>> groups = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        int start = 0;
-        for (int i = 1; i <= results.size(); i++) {
-            if (i == results.size() || !results.get(i).key().equals(results.get(start).key())) {
-                if (!seen.add(results.get(start).key())) {
-                    return new ArrayList<>(CaseViews.byCase(results).values());
-                }
-                groups.add(results.subList(start, i));
-                start = i;
-            }
+    private static int[][] positions(ResultDigest d) {
+        int[][] positions = new int[d.cases()][];
+        int[] counts = new int[d.cases()];
+        for (int i = 0; i < d.size(); i++) {
+            counts[d.caseOf(i)]++;
         }
-        return groups;
+        for (int c = 0; c < positions.length; c++) {
+            positions[c] = new int[counts[c]];
+            counts[c] = 0;
+        }
+        for (int i = 0; i < d.size(); i++) {
+            int c = d.caseOf(i);
+            positions[c][counts[c]++] = i;
+        }
+        return positions;
+    }
+
+    /** The summaries, each made when read. */
+    private final class Summaries extends AbstractList<CaseView> implements RandomAccess {
+        @Override
+        public CaseView get(int index) {
+            return summary(index);
+        }
+
+        @Override
+        public int size() {
+            return positions.length;
+        }
+    }
+
+    /** The results at some positions of the run's list, read from it when asked. */
+    private static final class At extends AbstractList<CaseResult> implements RandomAccess {
+        private final List<CaseResult> results;
+        private final int[] positions;
+
+        At(List<CaseResult> results, int[] positions) {
+            this.results = results;
+            this.positions = positions;
+        }
+
+        @Override
+        public CaseResult get(int index) {
+            return results.get(positions[index]);
+        }
+
+        @Override
+        public int size() {
+            return positions.length;
+        }
     }
 }
