@@ -2,12 +2,10 @@ package dev.evalgate.datasets;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -26,16 +24,12 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
  */
 @API(status = EXPERIMENTAL, since = "0.1.0")
 public final class IndexedLines {
-    static final int WINDOW_BYTES = 1 << 16;
-    private static final int WINDOWS = 4;
-
     private final Path file;
     private final int[] numbers;
     private final long[] offsets;
     private final int[] lengths;
     private final int[] hashes;
-    private final Window[] windows = new Window[WINDOWS];
-    private long clock;
+    private final FileWindows windows;
 
     private IndexedLines(Path file, int[] numbers, long[] offsets, int[] lengths, int[] hashes) {
         this.file = file;
@@ -43,9 +37,7 @@ public final class IndexedLines {
         this.offsets = offsets;
         this.lengths = lengths;
         this.hashes = hashes;
-        for (int i = 0; i < WINDOWS; i++) {
-            windows[i] = new Window();
-        }
+        this.windows = new FileWindows(file);
     }
 
     public Path file() {
@@ -72,8 +64,16 @@ public final class IndexedLines {
         int length = lengths[index];
         String text;
         synchronized (this) {
-            Window window = windowFor(index, offset, length);
-            text = window.decode(offset, length);
+            FileWindows.Bytes bytes;
+            try {
+                bytes = windows.bytesAt(offset, length);
+            } catch (IOException e) {
+                throw InputFiles.unreadable(file, e);
+            }
+            if (bytes == null) {
+                throw changed(index);
+            }
+            text = decode(bytes);
         }
         if (text == null || text.hashCode() != hashes[index]) {
             throw changed(index);
@@ -87,65 +87,14 @@ public final class IndexedLines {
                 + " it, and start again");
     }
 
-    private Window windowFor(int index, long offset, int length) {
-        Window oldest = windows[0];
-        for (Window w : windows) {
-            if (offset >= w.start && offset + length <= w.start + w.length) {
-                w.used = ++clock;
-                return w;
-            }
-            if (w.used < oldest.used) {
-                oldest = w;
-            }
-        }
-        if (!oldest.fill(file, offset, length)) {
-            throw changed(index);
-        }
-        oldest.used = ++clock;
-        return oldest;
-    }
-
-    /** A stretch of the file, read at once. */
-    private static final class Window {
-        byte[] bytes = new byte[0];
-        long start;
-        int length;
-        long used;
-
-        /** False when the file ends before the line does. */
-        boolean fill(Path file, long offset, int lineLength) {
-            int want = Math.max(WINDOW_BYTES, lineLength);
-            if (bytes.length < want) {
-                bytes = new byte[want];
-            }
-            length = 0;
-            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-                ByteBuffer buffer = ByteBuffer.wrap(bytes, 0, want);
-                long position = offset;
-                while (buffer.hasRemaining()) {
-                    int read = channel.read(buffer, position);
-                    if (read < 0) {
-                        break;
-                    }
-                    position += read;
-                }
-                start = offset;
-                length = buffer.position();
-                return length >= lineLength;
-            } catch (IOException e) {
-                throw InputFiles.unreadable(file, e);
-            }
-        }
-
-        /** The line's text, or null when its bytes are no longer UTF-8. */
-        String decode(long offset, int lineLength) {
-            try {
-                return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                        .onUnmappableCharacter(CodingErrorAction.REPORT)
-                        .decode(ByteBuffer.wrap(bytes, (int) (offset - start), lineLength)).toString();
-            } catch (CharacterCodingException e) {
-                return null;
-            }
+    /** The line's text, or null when its bytes are no longer UTF-8. */
+    private static String decode(FileWindows.Bytes line) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(line.bytes(), line.start(), line.length())).toString();
+        } catch (CharacterCodingException e) {
+            return null;
         }
     }
 

@@ -4,6 +4,8 @@ import java.util.Arrays;
 import java.util.Set;
 import java.util.function.IntPredicate;
 
+import dev.evalgate.datasets.ContentHash;
+
 /**
  * Exact Jaccard search over shingle sets by prefix filtering (Bayardo, Ma and Srikant, "Scaling up all pairs
  * similarity search", WWW 2007): every set is written as the ranks of its shingles in one global order, rarest
@@ -58,7 +60,7 @@ final class ShingleSetJoin {
             long[] set = new long[shingles.size()];
             int i = 0;
             for (String shingle : shingles) {
-                set[i++] = hash64(shingle);
+                set[i++] = ContentHash.hash64(shingle);
             }
             Arrays.sort(set);
             int distinct = 0;
@@ -184,19 +186,5 @@ final class ShingleSetJoin {
             }
         }
         return shared;
-    }
-
-    /** FNV-1a over the characters, then a 64-bit finaliser: distinct shingles collide with odds of 2^-64. */
-    static long hash64(String text) {
-        long h = 0xcbf29ce484222325L;
-        for (int i = 0; i < text.length(); i++) {
-            h ^= text.charAt(i);
-            h *= 0x100000001b3L;
-        }
-        h ^= h >>> 33;
-        h *= 0xff51afd7ed558ccdL;
-        h ^= h >>> 33;
-        h *= 0xc4ceb9fe1a85ec53L;
-        return h ^ (h >>> 33);
     }
 }

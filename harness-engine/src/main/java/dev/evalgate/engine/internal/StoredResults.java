@@ -2,15 +2,13 @@ package dev.evalgate.engine.internal;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.AbstractList;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.RandomAccess;
 
+import dev.evalgate.datasets.FileWindows;
 import dev.evalgate.engine.CaseResult;
 
 /**
@@ -30,8 +28,6 @@ import dev.evalgate.engine.CaseResult;
 public final class StoredResults extends AbstractList<CaseResult> implements RandomAccess {
     /** Share of the heap limit that the kept results of one list may take, counted in bytes of their lines. */
     static final int CACHE_SHARE = 8;
-    static final int WINDOW_BYTES = 1 << 16;
-    private static final int WINDOWS = 4;
     private static final int RECENT = 64;
 
     private final Path file;
@@ -44,8 +40,7 @@ public final class StoredResults extends AbstractList<CaseResult> implements Ran
 
     private final CaseResult[] recent = new CaseResult[RECENT];
     private final int[] recentIndex = new int[RECENT];
-    private final Window[] windows = new Window[WINDOWS];
-    private long clock;
+    private final FileWindows windows;
 
     private StoredResults(Path file, long[] offsets, int[] lengths, CaseResult[] kept, long keptBytes, long budget,
                           ResultDigest digest) {
@@ -57,9 +52,7 @@ public final class StoredResults extends AbstractList<CaseResult> implements Ran
         this.keptBytes = keptBytes;
         this.budget = budget;
         Arrays.fill(recentIndex, -1);
-        for (int i = 0; i < WINDOWS; i++) {
-            windows[i] = new Window();
-        }
+        this.windows = new FileWindows(file);
     }
 
     /** The budget of kept results for one list: a share of the heap limit. */
@@ -126,64 +119,22 @@ public final class StoredResults extends AbstractList<CaseResult> implements Ran
     private CaseResult read(int index) {
         long offset = offsets[index];
         int length = lengths[index];
-        Window window = windowFor(offset, length);
+        FileWindows.Bytes line;
         try {
-            return Json.MAPPER.readValue(window.bytes, (int) (offset - window.start), length, CaseResult.class);
+            line = windows.bytesAt(offset, length);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + RunStore.reason(e)
+                    + "; a run's results are read from it while reports are written", e);
+        }
+        if (line == null) {
+            throw new IllegalStateException(file + " is shorter than when it was read (the result at byte "
+                    + offset + " is gone); leave a run's files alone while it is used");
+        }
+        try {
+            return Json.MAPPER.readValue(line.bytes(), line.start(), line.length(), CaseResult.class);
         } catch (IOException e) {
             throw new IllegalStateException(file + " changed after it was read: the result at byte " + offset
                     + " no longer parses (" + e.getMessage() + "); leave a run's files alone while it is used", e);
-        }
-    }
-
-    private Window windowFor(long offset, int length) {
-        Window oldest = windows[0];
-        for (Window w : windows) {
-            if (offset >= w.start && offset + length <= w.start + w.length) {
-                w.used = ++clock;
-                return w;
-            }
-            if (w.used < oldest.used) {
-                oldest = w;
-            }
-        }
-        oldest.fill(file, offset, length);
-        oldest.used = ++clock;
-        return oldest;
-    }
-
-    /** A stretch of the file, read at once. */
-    private static final class Window {
-        byte[] bytes = new byte[0];
-        long start;
-        int length;
-        long used;
-
-        void fill(Path file, long offset, int lineLength) {
-            int want = Math.max(WINDOW_BYTES, lineLength);
-            if (bytes.length < want) {
-                bytes = new byte[want];
-            }
-            length = 0;
-            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-                ByteBuffer buffer = ByteBuffer.wrap(bytes, 0, want);
-                long position = offset;
-                while (buffer.hasRemaining()) {
-                    int read = channel.read(buffer, position);
-                    if (read < 0) {
-                        break;
-                    }
-                    position += read;
-                }
-                if (buffer.position() < lineLength) {
-                    throw new IllegalStateException(file + " is shorter than when it was read (the result at byte "
-                            + offset + " is gone); leave a run's files alone while it is used");
-                }
-                start = offset;
-                length = buffer.position();
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read " + file + ": " + RunStore.reason(e)
-                        + "; a run's results are read from it while reports are written", e);
-            }
         }
     }
 
