@@ -110,6 +110,27 @@ public final class ResultDigest {
         return keys.length;
     }
 
+    /**
+     * The positions of each case's results, by case number: results of one case spread apart (a merged or hand-made
+     * run) are gathered, each case's in the order they lie.
+     */
+    public int[][] positionsByCase() {
+        int[][] positions = new int[cases()][];
+        int[] counts = new int[cases()];
+        for (int i = 0; i < size; i++) {
+            counts[caseOf[i]]++;
+        }
+        for (int c = 0; c < positions.length; c++) {
+            positions[c] = new int[counts[c]];
+            counts[c] = 0;
+        }
+        for (int i = 0; i < size; i++) {
+            int c = caseOf[i];
+            positions[c][counts[c]++] = i;
+        }
+        return positions;
+    }
+
     /** The case of result {@code i}, numbered in order of first appearance. */
     public int caseOf(int i) {
         return caseOf[i];

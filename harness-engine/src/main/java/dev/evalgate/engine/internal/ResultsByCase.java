@@ -23,22 +23,10 @@ public final class ResultsByCase {
     public static Map<String, List<CaseResult>> of(List<CaseResult> results) {
         // The cases of the results' digest: no result is parsed to group them.
         ResultDigest d = ResultDigest.of(results);
-        int[][] positions = new int[d.cases()][];
-        int[] counts = new int[d.cases()];
-        for (int i = 0; i < d.size(); i++) {
-            counts[d.caseOf(i)]++;
-        }
-        for (int c = 0; c < positions.length; c++) {
-            positions[c] = new int[counts[c]];
-            counts[c] = 0;
-        }
-        for (int i = 0; i < d.size(); i++) {
-            int c = d.caseOf(i);
-            positions[c][counts[c]++] = i;
-        }
+        int[][] positions = d.positionsByCase();
         Map<String, List<CaseResult>> groups = new LinkedHashMap<>();
         for (int c = 0; c < positions.length; c++) {
-            groups.put(d.caseKey(c), new At(results, positions[c]));
+            groups.put(d.caseKey(c), at(results, positions[c]));
         }
         return groups;
     }
@@ -63,7 +51,11 @@ public final class ResultsByCase {
         return groups;
     }
 
-    /** The results at some positions of a list, read from it when asked. */
+    /** The results at {@code positions} of a list, read from it when asked. */
+    public static List<CaseResult> at(List<CaseResult> results, int[] positions) {
+        return new At(results, positions);
+    }
+
     private static final class At extends AbstractList<CaseResult> implements RandomAccess {
         private final List<CaseResult> results;
         private final int[] positions;

@@ -13,6 +13,7 @@ import dev.evalgate.engine.CaseResult;
 import dev.evalgate.engine.compare.CaseDiff;
 import dev.evalgate.engine.cost.RunPricing;
 import dev.evalgate.engine.internal.ResultDigest;
+import dev.evalgate.engine.internal.ResultsByCase;
 
 /**
  * A run's cases as the report shows them, each {@link CaseView} built when it is read and dropped after: the
@@ -41,7 +42,7 @@ final class RunCaseViews extends AbstractList<CaseView> implements RandomAccess 
                  Function<String, CaseDiff> diffs, boolean compared, RunPricing pricing) {
         this.results = results;
         this.digest = ResultDigest.of(results);
-        this.positions = positions(digest);
+        this.positions = digest.positionsByCase();
         this.baseline = baseline;
         this.baselineResults = baselineResults;
         this.diffs = diffs;
@@ -51,7 +52,7 @@ final class RunCaseViews extends AbstractList<CaseView> implements RandomAccess 
 
     @Override
     public CaseView get(int index) {
-        return CaseViews.view(new At(results, positions[index]), baseline, diffs, compared, pricing);
+        return CaseViews.view(ResultsByCase.at(results, positions[index]), baseline, diffs, compared, pricing);
     }
 
     @Override
@@ -125,53 +126,11 @@ final class RunCaseViews extends AbstractList<CaseView> implements RandomAccess 
         return c < 0 ? null : CaseStatus.of(baselineCounts[1][c], baselineCounts[2][c], baselineCounts[0][c]);
     }
 
-    /**
-     * The results of each case, in order of first appearance, from the results' digest: no result is parsed to
-     * group them, and results of one case spread apart (a merged or hand-made run) are gathered.
-     */
-    private static int[][] positions(ResultDigest d) {
-        int[][] positions = new int[d.cases()][];
-        int[] counts = new int[d.cases()];
-        for (int i = 0; i < d.size(); i++) {
-            counts[d.caseOf(i)]++;
-        }
-        for (int c = 0; c < positions.length; c++) {
-            positions[c] = new int[counts[c]];
-            counts[c] = 0;
-        }
-        for (int i = 0; i < d.size(); i++) {
-            int c = d.caseOf(i);
-            positions[c][counts[c]++] = i;
-        }
-        return positions;
-    }
-
     /** The summaries, each made when read. */
     private final class Summaries extends AbstractList<CaseView> implements RandomAccess {
         @Override
         public CaseView get(int index) {
             return summary(index);
-        }
-
-        @Override
-        public int size() {
-            return positions.length;
-        }
-    }
-
-    /** The results at some positions of the run's list, read from it when asked. */
-    private static final class At extends AbstractList<CaseResult> implements RandomAccess {
-        private final List<CaseResult> results;
-        private final int[] positions;
-
-        At(List<CaseResult> results, int[] positions) {
-            this.results = results;
-            this.positions = positions;
-        }
-
-        @Override
-        public CaseResult get(int index) {
-            return results.get(positions[index]);
         }
 
         @Override
