@@ -74,18 +74,30 @@ class MemoryBoundTest {
                 outputs.write("{\"id\": \"case-" + i + "\", \"output\": \"" + output + "\", \"latency_ms\": 1.5}\n");
             }
         }
-        Files.writeString(corpus.resolve("manifest.yaml"), "name: many\nversion: 1\nsha256: "
-                + ContentHash.sha256(corpus.resolve("cases.jsonl")) + "\n");
-        Files.writeString(tmp.resolve("bundle.yaml"), String.join("\n", "id: many", "version: 1",
-                "model: replay:outputs.jsonl", "template: 'Customer question: {{question}}'", ""));
-        suite = tmp.resolve("suite.yaml");
-        Files.writeString(suite, String.join("\n", "bundle: bundle.yaml", "corpora: [corpus]", "scorers:",
+        suite = writeReplaySuite(tmp, "many",
                 "  - {name: json, type: valid-json}",
                 "  - {name: answer-field, type: regex, params: {pattern: '\"answer\"\\s*:'}}",
                 "  - {name: keyword, type: keywords}", "concurrency: 2", "output: runs", "gate:",
                 "  max_error_rate: 0.01", "  min_pass_rate:", "    - {scorer: json, min: 0.5}",
                 "  no_new_failures: [adversarial]", "  max_regression:", "    - {metric: pass, max_drop: 0.05}",
-                "  budgets: {latency_p95_ms: 10000, mean_tokens_per_case: 1000}", ""));
+                "  budgets: {latency_p95_ms: 10000, mean_tokens_per_case: 1000}");
+    }
+
+    /**
+     * Writes the manifest of {@code project/corpus} (pinning the cases written there), a bundle that replays
+     * {@code project/outputs.jsonl}, and a suite of that corpus whose lines after {@code scorers:} are
+     * {@code scorersAndGate}; returns the suite.
+     */
+    static Path writeReplaySuite(Path project, String name, String... scorersAndGate) throws IOException {
+        Path corpus = project.resolve("corpus");
+        Files.writeString(corpus.resolve("manifest.yaml"), "name: " + name + "\nversion: 1\nsha256: "
+                + ContentHash.sha256(corpus.resolve("cases.jsonl")) + "\n");
+        Files.writeString(project.resolve("bundle.yaml"), String.join("\n", "id: " + name, "version: 1",
+                "model: replay:outputs.jsonl", "template: 'Customer question: {{question}}'", ""));
+        Path suite = project.resolve("suite.yaml");
+        Files.writeString(suite, "bundle: bundle.yaml\ncorpora: [corpus]\nscorers:\n"
+                + String.join("\n", scorersAndGate) + "\n");
+        return suite;
     }
 
     @Test
@@ -143,13 +155,7 @@ class MemoryBoundTest {
         }
         long heapBytes = Long.parseLong(CORPUS_HEAP.replace("m", "")) << 20;
         assertThat(Files.size(corpus.resolve("cases.jsonl"))).isGreaterThan(CORPUS_TIMES_HEAP * heapBytes);
-        Files.writeString(corpus.resolve("manifest.yaml"), "name: large\nversion: 1\nsha256: "
-                + ContentHash.sha256(corpus.resolve("cases.jsonl")) + "\n");
-        Files.writeString(project.resolve("bundle.yaml"), String.join("\n", "id: large", "version: 1",
-                "model: replay:outputs.jsonl", "template: 'Customer question: {{question}}'", ""));
-        Files.writeString(project.resolve("suite.yaml"), String.join("\n", "bundle: bundle.yaml",
-                "corpora: [corpus]", "scorers:", "  - {name: keyword, type: keywords}", "concurrency: 2",
-                "output: runs", ""));
+        writeReplaySuite(project, "large", "  - {name: keyword, type: keywords}", "concurrency: 2", "output: runs");
 
         Child run = child(CORPUS_HEAP, project, "run", "suite.yaml", "--quiet", "--no-cache", "--history", "off");
         assertThat(run.code()).as(run.output()).isZero();
@@ -186,14 +192,8 @@ class MemoryBoundTest {
                 outputs.write("{\"id\": \"case-" + i + "\", \"output\": \"" + answer + "\", \"latency_ms\": 1.5}\n");
             }
         }
-        Files.writeString(corpus.resolve("manifest.yaml"), "name: large\nversion: 1\nsha256: "
-                + ContentHash.sha256(corpus.resolve("cases.jsonl")) + "\n");
-        Files.writeString(project.resolve("bundle.yaml"), String.join("\n", "id: large", "version: 1",
-                "model: replay:outputs.jsonl", "template: 'Customer question: {{question}}'", ""));
-        Path largeSuite = project.resolve("suite.yaml");
-        Files.writeString(largeSuite, String.join("\n", "bundle: bundle.yaml", "corpora: [corpus]", "scorers:",
-                "  - {name: keyword, type: keywords}", "concurrency: 2", "output: runs", "gate:",
-                "  max_regression:", "    - {metric: pass, max_drop: 0.05}", ""));
+        Path largeSuite = writeReplaySuite(project, "large", "  - {name: keyword, type: keywords}", "concurrency: 2",
+                "output: runs", "gate:", "  max_regression:", "    - {metric: pass, max_drop: 0.05}");
         Child run = child("run", largeSuite.toString(), "--quiet", "--no-cache", "--history", "off");
         assertThat(run.code()).as(run.output()).isZero();
         Path baseline;
