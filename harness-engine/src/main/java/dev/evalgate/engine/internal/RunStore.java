@@ -8,7 +8,6 @@ import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -401,8 +400,8 @@ public final class RunStore implements AutoCloseable {
             }
             byte[] bytes;
             try {
-                // A model can emit a lone surrogate; the encoder writes it as '?' instead of failing the run.
-                bytes = Json.MAPPER.writeValueAsString(result).getBytes(StandardCharsets.UTF_8);
+                // Straight to UTF-8 bytes: through a String the text would be copied and encoded twice more.
+                bytes = Json.MAPPER.writeValueAsBytes(result);
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException("a result is plain data and always serialises", e);
             }
