@@ -116,12 +116,44 @@ public final class StoredResults extends AbstractList<CaseResult> implements Ran
         return result;
     }
 
+    /**
+     * The JSON text of result {@code index} as it lies in the file (UTF-8, one object, no newline), for writers that
+     * copy results into another JSON file instead of parsing and writing each again. Only its shape is checked:
+     * the line was parsed when the file was indexed, and the file is only ever appended to.
+     *
+     * @throws IllegalStateException when the line no longer looks like the object it was
+     */
+    public synchronized byte[] json(int index) {
+        Objects.checkIndex(index, offsets.length);
+        FileWindows.Bytes line = bytesOf(index);
+        byte[] bytes = Arrays.copyOfRange(line.bytes(), line.start(), line.start() + line.length());
+        if (bytes.length < 2 || bytes[0] != '{' || bytes[bytes.length - 1] != '}') {
+            throw changed(offsets[index], "is no longer one JSON object");
+        }
+        for (byte b : bytes) {
+            if (b == '\n') {
+                throw changed(offsets[index], "now spans several lines");
+            }
+        }
+        return bytes;
+    }
+
     private CaseResult read(int index) {
+        FileWindows.Bytes line = bytesOf(index);
         long offset = offsets[index];
-        int length = lengths[index];
+        try {
+            return Json.MAPPER.readValue(line.bytes(), line.start(), line.length(), CaseResult.class);
+        } catch (IOException e) {
+            throw new IllegalStateException(file + " changed after it was read: the result at byte " + offset
+                    + " no longer parses (" + e.getMessage() + "); leave a run's files alone while it is used", e);
+        }
+    }
+
+    private FileWindows.Bytes bytesOf(int index) {
+        long offset = offsets[index];
         FileWindows.Bytes line;
         try {
-            line = windows.bytesAt(offset, length);
+            line = windows.bytesAt(offset, lengths[index]);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + RunStore.reason(e)
                     + "; a run's results are read from it while reports are written", e);
@@ -130,12 +162,12 @@ public final class StoredResults extends AbstractList<CaseResult> implements Ran
             throw new IllegalStateException(file + " is shorter than when it was read (the result at byte "
                     + offset + " is gone); leave a run's files alone while it is used");
         }
-        try {
-            return Json.MAPPER.readValue(line.bytes(), line.start(), line.length(), CaseResult.class);
-        } catch (IOException e) {
-            throw new IllegalStateException(file + " changed after it was read: the result at byte " + offset
-                    + " no longer parses (" + e.getMessage() + "); leave a run's files alone while it is used", e);
-        }
+        return line;
+    }
+
+    private IllegalStateException changed(long offset, String how) {
+        return new IllegalStateException(file + " changed after it was read: the result at byte " + offset + " "
+                + how + "; leave a run's files alone while it is used");
     }
 
     /** Collects lines in the order the list will give them, and the results already in hand that fit the budget. */

@@ -1,7 +1,9 @@
 package dev.evalgate.reports.json;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.Writer;
+import java.io.OutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.AbstractList;
 import java.util.HashMap;
@@ -10,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.Set;
+
+import com.fasterxml.jackson.databind.util.RawValue;
 
 import dev.evalgate.engine.CaseResult;
 import dev.evalgate.engine.RunResult;
@@ -21,8 +25,9 @@ import dev.evalgate.engine.cost.RunCosts;
 import dev.evalgate.engine.cost.RunPricing;
 import dev.evalgate.engine.gate.GateVerdict;
 import dev.evalgate.engine.internal.Json;
+import dev.evalgate.engine.internal.ResultDigest;
+import dev.evalgate.engine.internal.StoredResults;
 import dev.evalgate.reports.ReportContext;
-import dev.evalgate.reports.io.TextFiles;
 import dev.evalgate.reports.model.CaseCounts;
 import dev.evalgate.reports.model.CaseView;
 import dev.evalgate.reports.model.GateView;
@@ -30,7 +35,6 @@ import dev.evalgate.reports.model.IfEvalFigures;
 import dev.evalgate.reports.model.MetricRow;
 import dev.evalgate.reports.model.ReportModel;
 import dev.evalgate.reports.model.RunHeader;
-import dev.evalgate.engine.internal.ResultDigest;
 
 /**
  * {@code report.json}: the whole run (spec, summary, every result) plus what the report concluded (verdict,
@@ -49,12 +53,13 @@ public final class JsonReport {
      * @param verdict      the gate's decision with each rule's observed value and limit, or null without a gate
      * @param metricDeltas the comparison's metrics with intervals and paired tests, empty without one (its per-case
      *                     part is in {@code cases}; the full comparison is the run's {@code comparison.json})
+     * @param results      every result: {@link CaseResult}s, or for a stored run the JSON of their lines
      * @param ifeval       IFEval's four accuracies for each {@code ifeval} scorer, empty when none ran
      */
     public record Document(String format, RunHeader header, GateView gate, List<MetricRow> metrics,
                            CaseCounts counts, List<CaseStatusLine> cases, GateVerdict verdict,
                            List<MetricDelta> metricDeltas, RunSpec spec, RunSummary summary,
-                           List<CaseResult> results, List<IfEvalFigures> ifeval) {
+                           List<?> results, List<IfEvalFigures> ifeval) {
     }
 
     /**
@@ -86,11 +91,33 @@ public final class JsonReport {
         };
         Document doc = new Document(FORMAT, model.header(), model.gate(), model.metrics(), model.counts(), lines,
                 context.verdict().orElse(null), context.comparison().map(Comparison::metricDeltas).orElse(List.of()),
-                run.spec(), run.summary(), run.results(), model.ifeval());
-        // Through a Writer: Jackson's byte output rejects lone surrogates, which model outputs may hold.
-        try (Writer out = TextFiles.create(file)) {
+                run.spec(), run.summary(), results(run.results()), model.ifeval());
+        // As UTF-8 bytes: the results' lines are copied in as they are, and a lone surrogate in a model's output
+        // is written as its escape (see Json.MAPPER).
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
             Json.MAPPER.writeValue(out, doc);
         }
+    }
+
+    /**
+     * A stored run's results as the JSON of their lines in {@code results.jsonl}, which the same mapper wrote: a
+     * copy of the bytes, where parsing and writing each result again took most of this report's time.
+     */
+    private static List<?> results(List<CaseResult> results) {
+        if (!(results instanceof StoredResults stored)) {
+            return results;
+        }
+        return new AbstractList<RawValue>() {
+            @Override
+            public RawValue get(int index) {
+                return new RawValue(new RawJson(stored.json(index)));
+            }
+
+            @Override
+            public int size() {
+                return stored.size();
+            }
+        };
     }
 
     private static CaseStatusLine line(CaseView c, Map<String, Double> costs) {
