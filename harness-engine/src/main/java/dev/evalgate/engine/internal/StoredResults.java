@@ -95,23 +95,31 @@ public final class StoredResults extends AbstractList<CaseResult> implements Ran
     }
 
     @Override
-    public synchronized CaseResult get(int index) {
+    public CaseResult get(int index) {
         Objects.checkIndex(index, offsets.length);
-        CaseResult result = kept[index];
-        if (result != null) {
-            return result;
-        }
         int slot = index % RECENT;
-        if (recentIndex[slot] == index) {
-            return recent[slot];
+        byte[] line;
+        synchronized (this) {
+            CaseResult result = kept[index];
+            if (result != null) {
+                return result;
+            }
+            if (recentIndex[slot] == index) {
+                return recent[slot];
+            }
+            line = copyOf(index);
         }
-        result = read(index);
-        if (keptBytes + lengths[index] <= budget) {
-            kept[index] = result;
-            keptBytes += lengths[index];
-        } else {
-            recent[slot] = result;
-            recentIndex[slot] = index;
+        // Parsed outside the lock: the reports read the list from several threads at once, and a parse takes far
+        // longer than the copy, so under one lock they would take turns.
+        CaseResult result = parse(line, offsets[index]);
+        synchronized (this) {
+            if (kept[index] == null && keptBytes + lengths[index] <= budget) {
+                kept[index] = result;
+                keptBytes += lengths[index];
+            } else {
+                recent[slot] = result;
+                recentIndex[slot] = index;
+            }
         }
         return result;
     }
@@ -125,8 +133,7 @@ public final class StoredResults extends AbstractList<CaseResult> implements Ran
      */
     public synchronized byte[] json(int index) {
         Objects.checkIndex(index, offsets.length);
-        FileWindows.Bytes line = bytesOf(index);
-        byte[] bytes = Arrays.copyOfRange(line.bytes(), line.start(), line.start() + line.length());
+        byte[] bytes = copyOf(index);
         if (bytes.length < 2 || bytes[0] != '{' || bytes[bytes.length - 1] != '}') {
             throw changed(offsets[index], "is no longer one JSON object");
         }
@@ -138,11 +145,14 @@ public final class StoredResults extends AbstractList<CaseResult> implements Ran
         return bytes;
     }
 
-    private CaseResult read(int index) {
+    private byte[] copyOf(int index) {
         FileWindows.Bytes line = bytesOf(index);
-        long offset = offsets[index];
+        return Arrays.copyOfRange(line.bytes(), line.start(), line.start() + line.length());
+    }
+
+    private CaseResult parse(byte[] line, long offset) {
         try {
-            return Json.MAPPER.readValue(line.bytes(), line.start(), line.length(), CaseResult.class);
+            return Json.MAPPER.readValue(line, CaseResult.class);
         } catch (IOException e) {
             throw new IllegalStateException(file + " changed after it was read: the result at byte " + offset
                     + " no longer parses (" + e.getMessage() + "); leave a run's files alone while it is used", e);
