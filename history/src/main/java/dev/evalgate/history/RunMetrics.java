@@ -2,18 +2,14 @@ package dev.evalgate.history;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
-import dev.evalgate.engine.CaseResult;
 import dev.evalgate.engine.RunResult;
 import dev.evalgate.engine.RunSummary;
-import dev.evalgate.engine.Score;
 import dev.evalgate.engine.compare.Bootstrap;
 import dev.evalgate.engine.compare.Estimate;
 import dev.evalgate.engine.compare.MetricDelta;
-import dev.evalgate.engine.compare.TrustedScores;
+import dev.evalgate.engine.internal.ResultDigest;
 
 /**
  * The figures recorded for each run, named as the gate names them: {@code pass} (every trusted scorer passes), a
@@ -38,35 +34,44 @@ public final class RunMetrics {
     }
 
     public static List<MetricValue> of(RunResult run) {
-        List<CaseResult> results = run.results();
-        int n = results.size();
+        // From the results' digest: every figure here is a number it holds, so no result is read again.
+        ResultDigest d = ResultDigest.of(run.results());
+        int n = d.size();
         List<MetricValue> metrics = new ArrayList<>();
         int passed = 0;
-        for (CaseResult r : results) {
-            passed += TrustedScores.passed(r) ? 1 : 0;
+        for (int i = 0; i < n; i++) {
+            passed += d.trustedPassed(i) ? 1 : 0;
         }
         metrics.add(rate(PASS, passed, n));
 
-        // Each scorer's values and passes, not its scores: a score's details and explanation would keep the whole
-        // run in memory.
-        Map<String, ScorerValues> byScorer = new LinkedHashMap<>();
-        for (CaseResult r : results) {
-            for (Score s : r.scores()) {
-                byScorer.computeIfAbsent(s.name(), k -> new ScorerValues()).add(s);
-            }
+        ScorerValues[] byScorer = new ScorerValues[d.scorers().size()];
+        for (int s = 0; s < byScorer.length; s++) {
+            byScorer[s] = new ScorerValues();
         }
-        byScorer.forEach((scorer, values) -> {
-            metrics.add(mean(scorer, values.values()));
-            metrics.add(rate(scorer + PASS_RATE_SUFFIX, values.passed, values.count));
-        });
+        for (int i = 0; i < n; i++) {
+            d.forEachScore(i, (scorer, value, passedScore, undecided, untrusted) ->
+                    byScorer[scorer].add(value, passedScore));
+        }
+        for (int s = 0; s < byScorer.length; s++) {
+            String scorer = d.scorers().get(s);
+            metrics.add(mean(scorer, byScorer[s].values()));
+            metrics.add(rate(scorer + PASS_RATE_SUFFIX, byScorer[s].passed, byScorer[s].count));
+        }
 
         RunSummary summary = run.summary();
+        double[] completionTokens = new double[n];
+        double[] outputChars = new double[n];
+        int errored = 0;
+        for (int i = 0; i < n; i++) {
+            completionTokens[i] = d.completionTokens(i);
+            outputChars[i] = d.outputChars(i);
+            errored += d.errored(i) ? 1 : 0;
+        }
         metrics.add(new MetricValue(LATENCY_P50, summary.latencyP50Ms(), Double.NaN, Double.NaN, n));
         metrics.add(new MetricValue(LATENCY_P95, summary.latencyP95Ms(), Double.NaN, Double.NaN, n));
-        metrics.add(mean(COMPLETION_TOKENS, results.stream().mapToDouble(r -> r.stats().completionTokens()).toArray()));
-        metrics.add(mean(OUTPUT_CHARS, results.stream().mapToDouble(r -> r.output().length()).toArray()));
-        metrics.add(new MetricValue(ERRORED, results.stream().filter(CaseResult::errored).count(), Double.NaN,
-                Double.NaN, n));
+        metrics.add(mean(COMPLETION_TOKENS, completionTokens));
+        metrics.add(mean(OUTPUT_CHARS, outputChars));
+        metrics.add(new MetricValue(ERRORED, errored, Double.NaN, Double.NaN, n));
         return metrics;
     }
 
@@ -76,12 +81,12 @@ public final class RunMetrics {
         private int count;
         private int passed;
 
-        void add(Score score) {
+        void add(double value, boolean passedScore) {
             if (count == values.length) {
                 values = Arrays.copyOf(values, count * 2);
             }
-            values[count++] = score.value();
-            passed += score.passed() ? 1 : 0;
+            values[count++] = value;
+            passed += passedScore ? 1 : 0;
         }
 
         double[] values() {

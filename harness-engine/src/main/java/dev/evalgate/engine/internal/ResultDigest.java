@@ -56,6 +56,7 @@ public final class ResultDigest {
     private final int[] calls;
     private final int[] cachedCalls;
     private final double[] latencies;
+    private final int[] outputChars;
     private final List<String> scorers;
     private final double[][] values;
     private final byte[][] scoreFlags;
@@ -63,6 +64,7 @@ public final class ResultDigest {
     private final int[][] orders;
     private final Extra[] extras;
     private final boolean judgeStats;
+    private final boolean instructionCounts;
 
     private ResultDigest(Builder b) {
         size = b.size;
@@ -79,6 +81,7 @@ public final class ResultDigest {
         calls = Arrays.copyOf(b.calls, size);
         cachedCalls = Arrays.copyOf(b.cachedCalls, size);
         latencies = Arrays.copyOf(b.latencies, size);
+        outputChars = Arrays.copyOf(b.outputChars, size);
         scorers = List.copyOf(b.scorerIndex.keySet());
         values = new double[scorers.size()][];
         scoreFlags = new byte[scorers.size()][];
@@ -89,6 +92,7 @@ public final class ResultDigest {
         orders = Arrays.copyOf(b.orders, size);
         extras = b.extras.toArray(new Extra[0]);
         judgeStats = b.judgeStats;
+        instructionCounts = b.instructionCounts;
     }
 
     /** The digest of a run's results: kept with a run read from its file, made in one pass otherwise. */
@@ -145,6 +149,12 @@ public final class ResultDigest {
     /** The key ({@link CaseResult#key()}) of case {@code c}. */
     public String caseKey(int c) {
         return keys[c];
+    }
+
+    /** The id of case {@code c} within its corpus ({@link CaseResult#caseId()}). */
+    public String caseId(int c) {
+        String corpus = corpora[c];
+        return corpus.isEmpty() ? keys[c] : keys[c].substring(corpus.length() + 1);
     }
 
     /** The corpus of case {@code c}, as its first result names it. */
@@ -208,9 +218,22 @@ public final class ResultDigest {
         return latencies[i];
     }
 
+    /** The length of result {@code i}'s output, in chars. */
+    public int outputChars(int i) {
+        return outputChars[i];
+    }
+
     /** Whether any result records judge calls (whose cost only the results themselves tell). */
     public boolean hasJudgeStats() {
         return judgeStats;
+    }
+
+    /**
+     * Whether any score carries IFEval's per-instruction counts (a number in its details'
+     * {@code instructions_total}): only then do the reports read the results again for IFEval's accuracies.
+     */
+    public boolean hasInstructionCounts() {
+        return instructionCounts;
     }
 
     /** Scorer names in order of first appearance. */
@@ -308,7 +331,9 @@ public final class ResultDigest {
         private int[] calls = new int[16];
         private int[] cachedCalls = new int[16];
         private double[] latencies = new double[16];
+        private int[] outputChars = new int[16];
         private boolean judgeStats;
+        private boolean instructionCounts;
         private int size;
 
         public Builder add(CaseResult r) {
@@ -341,6 +366,7 @@ public final class ResultDigest {
             calls[i] = stats.calls();
             cachedCalls[i] = stats.cachedCalls();
             latencies[i] = stats.latencyMs();
+            outputChars[i] = r.output().length();
             judgeStats |= !r.judgeStats().isEmpty();
             List<Integer> order = new ArrayList<>(r.scores().size());
             for (Score score : r.scores()) {
@@ -350,6 +376,8 @@ public final class ResultDigest {
                     return values.size() - 1;
                 });
                 order.add(s);
+                instructionCounts |= score.details() != null
+                        && score.details().get("instructions_total") instanceof Number;
                 byte f = (byte) (SCORED | (score.passed() ? SCORE_PASSED : 0)
                         | (score.undecided() ? SCORE_UNDECIDED : 0)
                         | (TrustedScores.untrusted(score) ? SCORE_UNTRUSTED : 0));
@@ -376,6 +404,7 @@ public final class ResultDigest {
             calls = Arrays.copyOf(calls, capacity);
             cachedCalls = Arrays.copyOf(cachedCalls, capacity);
             latencies = Arrays.copyOf(latencies, capacity);
+            outputChars = Arrays.copyOf(outputChars, capacity);
             orders = Arrays.copyOf(orders, capacity);
             for (int s = 0; s < values.size(); s++) {
                 values.set(s, Arrays.copyOf(values.get(s), capacity));

@@ -5,9 +5,9 @@ import java.util.Map;
 
 import org.apiguardian.api.API;
 
-import dev.evalgate.engine.CaseResult;
 import dev.evalgate.engine.RunResult;
 import dev.evalgate.engine.gate.GateVerdict;
+import dev.evalgate.engine.internal.ResultDigest;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
@@ -30,9 +30,11 @@ public enum CaseStatus {
     public static Map<String, CaseStatus> of(RunResult run, GateVerdict verdict) {
         boolean tolerated = verdict != null && verdict.passed();
         Map<String, CaseStatus> statuses = new LinkedHashMap<>();
-        for (CaseResult r : run.results()) {
-            CaseStatus one = r.passed() ? PASSED : tolerated ? TOLERATED : r.errored() ? ERRORED : FAILED;
-            statuses.merge(r.key(), one, (a, b) -> a.compareTo(b) >= 0 ? a : b);
+        // From the results' digest: no result is read again for its verdict.
+        ResultDigest d = ResultDigest.of(run.results());
+        for (int i = 0; i < d.size(); i++) {
+            CaseStatus one = d.passed(i) ? PASSED : tolerated ? TOLERATED : d.errored(i) ? ERRORED : FAILED;
+            statuses.merge(d.key(i), one, (a, b) -> a.compareTo(b) >= 0 ? a : b);
         }
         return statuses;
     }

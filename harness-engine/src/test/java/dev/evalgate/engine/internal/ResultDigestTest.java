@@ -14,9 +14,11 @@ import dev.evalgate.engine.RunRecord;
 import dev.evalgate.engine.RunResult;
 import dev.evalgate.engine.RunSummary;
 import dev.evalgate.engine.Score;
+import dev.evalgate.engine.ScorerSummary;
 import dev.evalgate.engine.compare.TrustedScores;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 class ResultDigestTest {
     @TempDir
@@ -99,6 +101,8 @@ class ResultDigestTest {
             assertThat(d.calls(i)).isEqualTo(r.stats().calls());
             assertThat(d.cachedCalls(i)).isEqualTo(r.stats().cachedCalls());
             assertThat(d.latencyMs(i)).isEqualTo(r.stats().latencyMs());
+            assertThat(d.outputChars(i)).isEqualTo(r.output().length());
+            assertThat(d.caseId(d.caseOf(i))).isEqualTo(r.caseId());
             for (int s = 0; s < d.scorers().size(); s++) {
                 Score first = r.score(d.scorers().get(s)).orElse(null);
                 assertThat(d.scored(i, s)).isEqualTo(first != null);
@@ -116,5 +120,37 @@ class ResultDigestTest {
                     + "/" + x.passed() + "/" + x.undecided() + "/" + TrustedScores.untrusted(x)).toList());
         }
         assertThat(d.hasJudgeStats()).isFalse();
+        assertThat(d.hasInstructionCounts()).isFalse();
+    }
+
+    @Test
+    void theSummaryCountsWhatTheResultsHold() {
+        List<CaseResult> results = varied();
+        RunSummary summary = RunSummary.of(results, 7, 9);
+        assertThat(summary.results()).isEqualTo(results.size());
+        assertThat(summary.passed()).isEqualTo((int) results.stream().filter(CaseResult::passed).count());
+        assertThat(summary.errored()).isEqualTo((int) results.stream().filter(CaseResult::errored).count());
+        assertThat(summary.promptTokens()).isEqualTo(results.stream().mapToLong(r -> r.stats().promptTokens()).sum());
+        assertThat(summary.repairAttempts()).isEqualTo(results.stream().mapToInt(CaseResult::repairAttempts).sum());
+        assertThat(summary.fallbacks()).isEqualTo((int) results.stream().filter(CaseResult::fallbackUsed).count());
+        List<Score> exact = results.stream().flatMap(r -> r.scores().stream())
+                .filter(s -> s.name().equals("exact")).toList();
+        ScorerSummary e = summary.scorers().stream().filter(s -> s.name().equals("exact")).findFirst().orElseThrow();
+        assertThat(e.scored()).isEqualTo(exact.size());
+        assertThat(e.passed()).isEqualTo((int) exact.stream().filter(Score::passed).count());
+        assertThat(e.mean()).isCloseTo(exact.stream().mapToDouble(Score::value).average().orElseThrow(),
+                within(1e-12));
+        assertThat(summary.scorers()).extracting(ScorerSummary::name).containsExactly("exact", "judge", "judge-b");
+    }
+
+    @Test
+    void aScoreWithIfevalsInstructionCountsIsNoticed() {
+        List<CaseResult> results = new ArrayList<>(varied());
+        CaseResult last = results.get(results.size() - 1);
+        results.add(new CaseResult("qa", "ifeval-1", 0, "t", List.of(), "p", "o", false, last.stats(),
+                List.of(new Score("ifeval-strict", 0.5, false, "", Map.of("instructions_total", 2))), null, 0,
+                false));
+        assertThat(ResultDigest.of(results).hasInstructionCounts()).isTrue();
+        assertThat(ResultDigest.of(results.subList(0, results.size() - 1)).hasInstructionCounts()).isFalse();
     }
 }

@@ -11,6 +11,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,7 +23,7 @@ import javax.xml.stream.XMLStreamWriter;
 
 import dev.evalgate.engine.CaseResult;
 import dev.evalgate.engine.RunResult;
-import dev.evalgate.engine.internal.ResultsByCase;
+import dev.evalgate.engine.internal.ResultDigest;
 import dev.evalgate.engine.RunSpec;
 import dev.evalgate.engine.Score;
 import dev.evalgate.engine.gate.GateVerdict;
@@ -65,9 +67,10 @@ public final class JUnitXmlReport {
 
     private static void write(RunResult run, GateVerdict verdict, XMLStreamWriter xml) throws XMLStreamException {
         RunSpec spec = run.spec();
-        // Views of the run's list: a run's results are read from its file as they are written out, not copied.
-        Map<String, List<CaseResult>> byCorpus = ResultsByCase.grouped(run.results(),
-                r -> r.corpus().isEmpty() ? "cases" : r.corpus());
+        // Names, verdicts and times come from the results' digest; only a result that did not pass is read again,
+        // for its explanations and output. Positions in the run's list, grouped by corpus in order of appearance.
+        ResultDigest digest = ResultDigest.of(run.results());
+        Map<String, int[]> byCorpus = positionsByCorpus(digest);
         xml.writeStartDocument("UTF-8", "1.0");
         xml.writeCharacters("\n");
         // No attributes on the root: the strict schema allows none, and readers sum the testsuite counts anyway.
@@ -75,8 +78,9 @@ public final class JUnitXmlReport {
         xml.writeCharacters("\n");
         int id = 0;
         boolean tolerated = verdict != null && verdict.passed();
-        for (Map.Entry<String, List<CaseResult>> corpus : byCorpus.entrySet()) {
-            writeSuite(spec, corpus.getKey(), corpus.getValue(), id++, tolerated, xml);
+        for (Map.Entry<String, int[]> corpus : byCorpus.entrySet()) {
+            writeSuite(spec, corpus.getKey(), new Results(run.results(), digest, corpus.getValue()), id++,
+                    tolerated, xml);
         }
         if (verdict != null) {
             writeGateSuite(spec, verdict, id, xml);
@@ -86,23 +90,51 @@ public final class JUnitXmlReport {
         xml.writeEndDocument();
     }
 
-    private static void writeSuite(RunSpec spec, String corpus, List<CaseResult> results, int id,
+    /** One corpus's results: the positions of its results in the run's list, with the run's digest. */
+    private record Results(List<CaseResult> all, ResultDigest digest, int[] positions) {
+    }
+
+    private static Map<String, int[]> positionsByCorpus(ResultDigest d) {
+        Map<String, int[]> counted = new LinkedHashMap<>();
+        for (int i = 0; i < d.size(); i++) {
+            counted.computeIfAbsent(suiteCorpus(d, i), k -> new int[1])[0]++;
+        }
+        Map<String, int[]> positions = new LinkedHashMap<>();
+        counted.forEach((corpus, count) -> positions.put(corpus, new int[count[0]]));
+        Map<String, int[]> filled = new HashMap<>();
+        for (int i = 0; i < d.size(); i++) {
+            String corpus = suiteCorpus(d, i);
+            int[] next = filled.computeIfAbsent(corpus, k -> new int[1]);
+            positions.get(corpus)[next[0]++] = i;
+        }
+        return positions;
+    }
+
+    private static String suiteCorpus(ResultDigest d, int i) {
+        String corpus = d.corpus(d.caseOf(i));
+        return corpus.isEmpty() ? "cases" : corpus;
+    }
+
+    private static void writeSuite(RunSpec spec, String corpus, Results results, int id,
                                    boolean tolerated, XMLStreamWriter xml) throws XMLStreamException {
+        ResultDigest d = results.digest();
         int failures = 0;
         int errors = 0;
         int skipped = 0;
         double seconds = 0;
-        for (CaseResult r : results) {
+        boolean anyRepeat = false;
+        for (int i : results.positions()) {
             if (tolerated) {
-                skipped += !r.passed() ? 1 : 0;
+                skipped += !d.passed(i) ? 1 : 0;
             } else {
-                failures += !r.errored() && !r.passed() ? 1 : 0;
-                errors += r.errored() ? 1 : 0;
+                failures += !d.errored(i) && !d.passed(i) ? 1 : 0;
+                errors += d.errored(i) ? 1 : 0;
             }
-            seconds += r.stats().latencyMs() / 1000.0;
+            seconds += d.latencyMs(i) / 1000.0;
+            anyRepeat |= d.repeat(i) > 0;
         }
         String className = className(spec, corpus);
-        startTestSuite(xml, spec, className, id, results.size(), failures, errors, skipped, seconds);
+        startTestSuite(xml, spec, className, id, results.positions().length, failures, errors, skipped, seconds);
         xml.writeStartElement("properties");
         property(xml, "run", spec.runId());
         property(xml, "bundle", spec.bundle() == null ? null : spec.bundle().label());
@@ -117,9 +149,9 @@ public final class JUnitXmlReport {
         property(xml, "engine", spec.engineVersion());
         xml.writeEndElement();
         xml.writeCharacters("\n");
-        boolean repeated = spec.repeats() > 1 || results.stream().anyMatch(r -> r.repeat() > 0);
-        for (CaseResult r : results) {
-            writeCase(r, className, repeated, tolerated, xml);
+        boolean repeated = spec.repeats() > 1 || anyRepeat;
+        for (int i : results.positions()) {
+            writeCase(results, i, className, repeated, tolerated, xml);
         }
         xml.writeStartElement("system-out");
         xml.writeEndElement();
@@ -130,14 +162,22 @@ public final class JUnitXmlReport {
         xml.writeCharacters("\n");
     }
 
-    private static void writeCase(CaseResult r, String className, boolean repeated, boolean tolerated,
-                                  XMLStreamWriter xml) throws XMLStreamException {
+    private static void writeCase(Results results, int position, String className, boolean repeated,
+                                  boolean tolerated, XMLStreamWriter xml) throws XMLStreamException {
+        ResultDigest d = results.digest();
         xml.writeStartElement("testcase");
-        String name = repeated ? r.caseId() + " [repeat " + r.repeat() + "]" : r.caseId();
+        String caseId = d.caseId(d.caseOf(position));
+        String name = repeated ? caseId + " [repeat " + d.repeat(position) + "]" : caseId;
         xml.writeAttribute("name", XmlText.oneLine(name, 500));
         xml.writeAttribute("classname", className);
-        xml.writeAttribute("time", time(r.stats().latencyMs() / 1000.0));
-        if (tolerated && !r.passed()) {
+        xml.writeAttribute("time", time(d.latencyMs(position) / 1000.0));
+        if (d.passed(position)) {
+            xml.writeEndElement();
+            xml.writeCharacters("\n");
+            return;
+        }
+        CaseResult r = results.all().get(position);
+        if (tolerated) {
             // The gate passed with this case not passing: the build is green, and the reason stays readable.
             String what = r.errored() ? "errored: " + r.error() : "failed: " + String.join(", ", r.scores().stream()
                     .filter(s -> !s.passed()).map(s -> s.name() + " (" + CaseResult.cap(s.explanation(), 200) + ")")
@@ -152,7 +192,7 @@ public final class JUnitXmlReport {
             xml.writeAttribute("type", "evalgate.EvaluationError");
             xml.writeCharacters(XmlText.clean(CaseResult.cap(r.error(), 8_000)));
             xml.writeEndElement();
-        } else if (!r.passed()) {
+        } else {
             List<Score> failed = r.scores().stream().filter(s -> !s.passed()).toList();
             StringBuilder message = new StringBuilder("failed: ");
             StringBuilder body = new StringBuilder();

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import dev.evalgate.engine.CaseResult;
 import dev.evalgate.engine.Score;
+import dev.evalgate.engine.internal.ResultDigest;
 
 /**
  * IFEval's own four accuracies for one {@code ifeval} scorer of a run, computed as the paper's evaluation does: the
@@ -25,6 +26,9 @@ public record IfEvalFigures(String scorer, int prompts, int instructions, double
 
     /** The figures of every scorer whose scores carry IFEval's details, in the order the scorers first appear. */
     public static List<IfEvalFigures> of(List<CaseResult> results) {
+        if (!ResultDigest.of(results).hasInstructionCounts()) {
+            return List.of(); // without reading every result again to find out
+        }
         Map<String, int[]> tallies = new LinkedHashMap<>();
         for (CaseResult result : results) {
             for (Score score : result.scores()) {
