@@ -89,6 +89,9 @@ public final class IndexedLines {
 
     /** The line's text, or null when its bytes are no longer UTF-8. */
     private static String decode(FileWindows.Bytes line) {
+        if (InputFiles.isAscii(line.bytes(), line.start(), line.length())) {
+            return new String(line.bytes(), line.start(), line.length(), StandardCharsets.ISO_8859_1);
+        }
         try {
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)

@@ -200,10 +200,26 @@ public final class InputFiles {
     }
 
     /**
+     * Whether the bytes are all ASCII, and so already their own UTF-8 decoding: most corpus lines are, and copying
+     * them as they are skips the decoder's char buffer and the string's second compaction.
+     */
+    static boolean isAscii(byte[] bytes, int offset, int length) {
+        for (int i = offset, end = offset + length; i < end; i++) {
+            if (bytes[i] < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
      * Decodes bytes as strict UTF-8. A malformed byte is reported with its line, counted from {@code firstLine}
      * at {@code offset}, so the author can find it.
      */
     public static String decode(Path file, byte[] bytes, int offset, int length, int firstLine) {
+        if (isAscii(bytes, offset, length)) {
+            return new String(bytes, offset, length, StandardCharsets.ISO_8859_1);
+        }
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);

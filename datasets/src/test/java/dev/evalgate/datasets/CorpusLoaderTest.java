@@ -7,7 +7,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -103,5 +108,43 @@ class CorpusLoaderTest {
         Files.writeString(dir.resolve("cases.jsonl"), cases, StandardCharsets.UTF_8);
         Files.writeString(dir.resolve("manifest.yaml"), "name: c\nversion: '2.1'\nlicense: MIT\nsha256: "
                 + ContentHash.sha256(dir.resolve("cases.jsonl")) + "\n");
+    }
+    private static final TypeReference<Map<String, Object>> PLAIN_MAP = new TypeReference<>() { };
+
+    @Test
+    void aCasesObjectsAreTheValuesJacksonsUntypedBindingWouldGive() throws Exception {
+        ObjectMapper jackson = new ObjectMapper();
+        String line = "{\"id\":\"c1\",\"input\":{\"q\":\"caf\u00e9 \\ud83d\\ude00\",\"n\":[1,-2147483649,"
+                + "123456789012345678901234567890,1.5,-0.0,1e300,true,false,null,{\"deep\":[[]]}]},"
+                + "\"expected\":{\"answer\":\"42\",\"big\":9007199254740993,\"z\":{},\"list\":[\"a\",{}]},"
+                + "\"metadata\":{\"source\":\"x\",\"score\":0.1}}";
+        EvalCase parsed = CorpusLoader.parseCase(Path.of("cases.jsonl"), 1, line);
+        JsonNode tree = jackson.readTree(line);
+        Map<String, Object> input = jackson.convertValue(tree.get("input"),
+                PLAIN_MAP);
+        Map<String, Object> expected = jackson.convertValue(tree.get("expected"),
+                PLAIN_MAP);
+        Map<String, Object> metadata = jackson.convertValue(tree.get("metadata"),
+                PLAIN_MAP);
+        assertThat(parsed.input()).isEqualTo(input);
+        assertThat(parsed.expected()).isEqualTo(expected);
+        assertThat(parsed.metadata()).isEqualTo(metadata);
+        // Equal values of the same classes: a Long stays a Long, a BigInteger a BigInteger, -0.0 a negative zero.
+        assertThat(classes(parsed.input())).isEqualTo(classes(input));
+        assertThat(classes(parsed.expected())).isEqualTo(classes(expected));
+    }
+
+    private static String classes(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            StringBuilder out = new StringBuilder("{");
+            map.forEach((k, v) -> out.append(k).append('=').append(classes(v)).append(','));
+            return out.append('}').toString();
+        }
+        if (value instanceof List<?> list) {
+            StringBuilder out = new StringBuilder("[");
+            list.forEach(v -> out.append(classes(v)).append(','));
+            return out.append(']').toString();
+        }
+        return value == null ? "null" : value.getClass().getSimpleName() + ":" + value;
     }
 }
