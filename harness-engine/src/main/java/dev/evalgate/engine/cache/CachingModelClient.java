@@ -88,6 +88,30 @@ public final class CachingModelClient implements ModelClient {
         return completion;
     }
 
+    /** A cached answer, or the wrapped client's own answer at hand; empty when a model must be asked. */
+    @Override
+    public Optional<Completion> completeAtOnce(ModelRequest request) throws ModelCallException {
+        if (mode != CacheMode.OFF && mode.reads()) {
+            InferenceKey key = InferenceKey.of(delegate.info(), request, delegate.inputRead(request));
+            Optional<CacheEntry> entry = lookUp(key);
+            if (entry.isPresent()) {
+                hits.incrementAndGet();
+                return Optional.of(entry.get().completion().toCompletion());
+            }
+            if (mode == CacheMode.REPLAY) {
+                return Optional.of(complete(request)); // refuses the miss, with the advice to re-record
+            }
+        }
+        Optional<Completion> answered = delegate.completeAtOnce(request);
+        if (answered.isPresent()) {
+            modelCalls.incrementAndGet();
+            if (mode.writes() && worthKeeping(answered.get())) {
+                save(InferenceKey.of(delegate.info(), request, delegate.inputRead(request)), answered.get());
+            }
+        }
+        return answered;
+    }
+
     private Optional<CacheEntry> lookUp(InferenceKey key) throws ModelCallException {
         try {
             return store.read(key);

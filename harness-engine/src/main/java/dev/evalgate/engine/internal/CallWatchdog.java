@@ -1,6 +1,7 @@
 package dev.evalgate.engine.internal;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -35,6 +36,10 @@ public final class CallWatchdog implements AutoCloseable {
     }
 
     public Completion call(ModelClient client, ModelRequest request) throws ModelCallException {
+        Optional<Completion> atOnce = client.completeAtOnce(request);
+        if (atOnce.isPresent()) {
+            return atOnce.get();
+        }
         Future<Completion> future = calls.submit(() -> client.complete(request));
         Duration limit = request.timeout().plus(grace);
         try {

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -279,6 +280,46 @@ class CachingModelClientTest {
     }
 
     /** The model behind the cache: answers deterministically from the prompt and counts its calls. */
+    @Test
+    void anAnswerAtHandIsKeptAndACachedAnswerIsServedAtOnceWithoutTheModel() throws Exception {
+        ModelRequest request = ModelRequest.of("Be brief.", "What is 2+2?", PARAMS);
+        RecordedModel recorded = new RecordedModel();
+        CachingModelClient cold = new CachingModelClient(recorded, new InferenceStore(dir), CacheMode.READWRITE);
+        Completion answered = cold.completeAtOnce(request).orElseThrow();
+        assertThat(answered.text()).isEqualTo("recorded answer to What is 2+2?");
+        assertThat(cold.stats().modelCalls()).isEqualTo(1);
+        assertThat(cold.stats().recorded()).isEqualTo(1);
+
+        CountingModel slow = new CountingModel("sha256:rec"); // the same model, now without its recording
+        CachingModelClient warm = new CachingModelClient(slow, new InferenceStore(dir), CacheMode.READWRITE);
+        Completion cached = warm.completeAtOnce(request).orElseThrow();
+        assertThat(cached.cached()).isTrue();
+        assertThat(cached.text()).isEqualTo(answered.text());
+        assertThat(warm.stats().hits()).isEqualTo(1);
+        // A miss whose model has nothing at hand is left to complete(), which may wait.
+        assertThat(warm.completeAtOnce(ModelRequest.of("Be brief.", "Capital of France?", PARAMS))).isEmpty();
+        assertThat(slow.calls.get()).isZero();
+        assertThat(warm.stats().modelCalls()).isZero();
+    }
+
+    /** A backend whose every answer is recorded, like the replay backend: it answers at once. */
+    private static final class RecordedModel extends CountingModel {
+        RecordedModel() {
+            super("sha256:rec");
+        }
+
+        @Override
+        public Completion complete(ModelRequest request) {
+            return new Completion("recorded answer to " + request.lastUserMessage(), 3, 4, Duration.ofMillis(2),
+                    null, "stop");
+        }
+
+        @Override
+        public Optional<Completion> completeAtOnce(ModelRequest request) {
+            return Optional.of(complete(request));
+        }
+    }
+
     private static class CountingModel implements ModelClient {
         final AtomicInteger calls = new AtomicInteger();
         private final String fingerprint;

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -22,9 +23,11 @@ import dev.evalgate.engine.BaselineOutputs;
 import dev.evalgate.engine.Bundle;
 import dev.evalgate.engine.CaseResult;
 import dev.evalgate.engine.ChatMessage;
+import dev.evalgate.engine.Completion;
 import dev.evalgate.engine.CorpusRef;
 import dev.evalgate.engine.GenerationParams;
 import dev.evalgate.engine.ModelCallException;
+import dev.evalgate.engine.ModelClient;
 import dev.evalgate.engine.ModelInfo;
 import dev.evalgate.engine.ModelRequest;
 import dev.evalgate.engine.OutputValidator;
@@ -315,6 +318,35 @@ public class RunnerTest {
     }
 
     @Test
+    void anAnswerAtHandIsTakenOnTheRunnersOwnThreadWithoutTheWatchdogs() {
+        Set<String> threads = ConcurrentHashMap.newKeySet();
+        ModelClient recorded = new ModelClient() {
+            @Override
+            public ModelInfo info() {
+                return new ModelInfo("recorded", "answers.jsonl", "sha256:rec", 0);
+            }
+
+            @Override
+            public Completion complete(ModelRequest request) throws ModelCallException {
+                throw new ModelCallException("complete() was called: the answer at hand was not taken", false);
+            }
+
+            @Override
+            public Optional<Completion> completeAtOnce(ModelRequest request) {
+                threads.add(Thread.currentThread().getName());
+                return Optional.of(new Completion("answer to " + request.lastUserMessage(), 3, 4,
+                        Duration.ofMillis(1), null, "stop"));
+            }
+        };
+        RunResult result = runner.run(plan(recorded, cases(4), 1, 2, Optional.empty(), RepairPolicy.NONE),
+                RunStore.create(tmp.resolve("run")), RunListener.NONE);
+
+        assertThat(result.results()).extracting(CaseResult::error).containsOnlyNulls();
+        assertThat(result.results()).extracting(CaseResult::output).contains("answer to Question 3?");
+        assertThat(threads).isNotEmpty().noneMatch(name -> name.startsWith("evalgate-call-"));
+    }
+
+    @Test
     void aBackendThatIgnoresItsTimeoutIsAbandonedAndOnlyItsCaseErrors() {
         ScriptedModelClient client = new ScriptedModelClient((request, n) -> {
             if (request.lastUserMessage().equals("Question 1?")) {
@@ -376,7 +408,7 @@ public class RunnerTest {
                 List.of(), repeats, seeds, 1, 5000, "host", "17", "linux");
     }
 
-    private RunPlan plan(ScriptedModelClient client, List<PlannedCase> cases, int repeats, int concurrency,
+    private RunPlan plan(ModelClient client, List<PlannedCase> cases, int repeats, int concurrency,
                          Optional<OutputValidator> validator, RepairPolicy repair) {
         return new RunPlan(spec(repeats), cases, bundle(repair), client,
                 List.of(new NamedScorer("nonempty", c -> Score.of("nonempty", !c.output().isEmpty(), "", Map.of()))),
