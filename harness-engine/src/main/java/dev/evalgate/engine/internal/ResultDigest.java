@@ -66,33 +66,70 @@ public final class ResultDigest {
     private final boolean judgeStats;
     private final boolean instructionCounts;
 
+    /**
+     * Takes the builder's columns, each cut to size as it is taken and dropped from the builder at once: with
+     * every column copied before any was let go, the digest of a large run needed twice its size at this moment.
+     */
     private ResultDigest(Builder b) {
         size = b.size;
         caseNumbers = b.cases;
-        keys = Arrays.copyOf(b.keys, b.cases.size());
-        corpora = Arrays.copyOf(b.corpora, b.cases.size());
-        caseOf = Arrays.copyOf(b.caseOf, size);
-        tags = Arrays.copyOf(b.tags, size);
-        repeats = Arrays.copyOf(b.repeats, size);
-        flags = Arrays.copyOf(b.flags, size);
-        repairs = Arrays.copyOf(b.repairs, size);
-        promptTokens = Arrays.copyOf(b.promptTokens, size);
-        completionTokens = Arrays.copyOf(b.completionTokens, size);
-        calls = Arrays.copyOf(b.calls, size);
-        cachedCalls = Arrays.copyOf(b.cachedCalls, size);
-        latencies = Arrays.copyOf(b.latencies, size);
-        outputChars = Arrays.copyOf(b.outputChars, size);
+        int cases = b.cases.size();
+        keys = fit(b.keys, cases);
+        b.keys = null;
+        corpora = fit(b.corpora, cases);
+        b.corpora = null;
+        caseOf = fit(b.caseOf, size);
+        b.caseOf = null;
+        tags = fit(b.tags, size);
+        b.tags = null;
+        repeats = fit(b.repeats, size);
+        b.repeats = null;
+        flags = fit(b.flags, size);
+        b.flags = null;
+        repairs = fit(b.repairs, size);
+        b.repairs = null;
+        promptTokens = fit(b.promptTokens, size);
+        b.promptTokens = null;
+        completionTokens = fit(b.completionTokens, size);
+        b.completionTokens = null;
+        calls = fit(b.calls, size);
+        b.calls = null;
+        cachedCalls = fit(b.cachedCalls, size);
+        b.cachedCalls = null;
+        latencies = fit(b.latencies, size);
+        b.latencies = null;
+        outputChars = fit(b.outputChars, size);
+        b.outputChars = null;
         scorers = List.copyOf(b.scorerIndex.keySet());
         values = new double[scorers.size()][];
         scoreFlags = new byte[scorers.size()][];
         for (int s = 0; s < scorers.size(); s++) {
-            values[s] = Arrays.copyOf(b.values.get(s), size);
-            scoreFlags[s] = Arrays.copyOf(b.scoreFlags.get(s), size);
+            values[s] = fit(b.values.get(s), size);
+            b.values.set(s, null);
+            scoreFlags[s] = fit(b.scoreFlags.get(s), size);
+            b.scoreFlags.set(s, null);
         }
-        orders = Arrays.copyOf(b.orders, size);
+        orders = fit(b.orders, size);
+        b.orders = null;
         extras = b.extras.toArray(new Extra[0]);
         judgeStats = b.judgeStats;
         instructionCounts = b.instructionCounts;
+    }
+
+    private static int[] fit(int[] column, int length) {
+        return column.length == length ? column : Arrays.copyOf(column, length);
+    }
+
+    private static double[] fit(double[] column, int length) {
+        return column.length == length ? column : Arrays.copyOf(column, length);
+    }
+
+    private static byte[] fit(byte[] column, int length) {
+        return column.length == length ? column : Arrays.copyOf(column, length);
+    }
+
+    private static <T> T[] fit(T[] column, int length) {
+        return column.length == length ? column : Arrays.copyOf(column, length);
     }
 
     /** The digest of a run's results: kept with a run read from its file, made in one pass otherwise. */
@@ -317,26 +354,57 @@ public final class ResultDigest {
         private final List<byte[]> scoreFlags = new ArrayList<>();
         private final List<Extra> extras = new ArrayList<>();
         private final Map<List<Integer>, int[]> orderOf = new HashMap<>();
-        private int[][] orders = new int[16][];
-        private String[] keys = new String[16];
-        private String[] corpora = new String[16];
-        private int[] caseOf = new int[16];
-        @SuppressWarnings("unchecked")
-        private List<String>[] tags = new List[16];
-        private int[] repeats = new int[16];
-        private byte[] flags = new byte[16];
-        private int[] repairs = new int[16];
-        private int[] promptTokens = new int[16];
-        private int[] completionTokens = new int[16];
-        private int[] calls = new int[16];
-        private int[] cachedCalls = new int[16];
-        private double[] latencies = new double[16];
-        private int[] outputChars = new int[16];
+        private int[][] orders;
+        private String[] keys;
+        private String[] corpora;
+        private int[] caseOf;
+        private List<String>[] tags;
+        private int[] repeats;
+        private byte[] flags;
+        private int[] repairs;
+        private int[] promptTokens;
+        private int[] completionTokens;
+        private int[] calls;
+        private int[] cachedCalls;
+        private double[] latencies;
+        private int[] outputChars;
         private boolean judgeStats;
         private boolean instructionCounts;
         private int size;
+        private boolean built;
+
+        public Builder() {
+            this(16);
+        }
+
+        /** @param expected how many results will be added: columns of that size need no copy when built */
+        public Builder(int expected) {
+            int capacity = Math.max(expected, 1);
+            orders = new int[capacity][];
+            keys = new String[16];
+            corpora = new String[16];
+            caseOf = new int[capacity];
+            tags = newTagColumn(capacity);
+            repeats = new int[capacity];
+            flags = new byte[capacity];
+            repairs = new int[capacity];
+            promptTokens = new int[capacity];
+            completionTokens = new int[capacity];
+            calls = new int[capacity];
+            cachedCalls = new int[capacity];
+            latencies = new double[capacity];
+            outputChars = new int[capacity];
+        }
+
+        @SuppressWarnings("unchecked")
+        private static List<String>[] newTagColumn(int capacity) {
+            return new List[capacity];
+        }
 
         public Builder add(CaseResult r) {
+            if (built) {
+                throw new IllegalStateException("this digest was built; its builder gave its columns away");
+            }
             int i = size++;
             if (i == caseOf.length) {
                 grow(i * 2);
@@ -416,7 +484,12 @@ public final class ResultDigest {
             return size;
         }
 
+        /** The digest of what was added; the builder is spent. */
         public ResultDigest build() {
+            if (built) {
+                throw new IllegalStateException("a digest's builder builds it once");
+            }
+            built = true;
             return new ResultDigest(this);
         }
     }

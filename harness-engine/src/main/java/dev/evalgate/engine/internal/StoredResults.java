@@ -85,7 +85,7 @@ public final class StoredResults extends AbstractList<CaseResult> implements Ran
      */
     public synchronized ResultDigest digest() {
         if (digest == null) {
-            ResultDigest.Builder b = new ResultDigest.Builder();
+            ResultDigest.Builder b = new ResultDigest.Builder(size());
             for (int i = 0; i < size(); i++) {
                 b.add(get(i));
             }
@@ -190,7 +190,7 @@ public final class StoredResults extends AbstractList<CaseResult> implements Ran
         private long keptBytes;
         private int size;
         /** The digest of the results so far, while every line came with its result; else null. */
-        private ResultDigest.Builder digest = new ResultDigest.Builder();
+        private ResultDigest.Builder digest;
 
         public Builder(Path file, int expected) {
             this(file, expected, defaultBudget());
@@ -202,6 +202,7 @@ public final class StoredResults extends AbstractList<CaseResult> implements Ran
             this.offsets = new long[Math.max(expected, 16)];
             this.lengths = new int[offsets.length];
             this.kept = new CaseResult[offsets.length];
+            this.digest = new ResultDigest.Builder(expected);
         }
 
         public Builder add(Line line) {
@@ -239,8 +240,15 @@ public final class StoredResults extends AbstractList<CaseResult> implements Ran
         }
 
         public StoredResults build() {
-            return new StoredResults(file, Arrays.copyOf(offsets, size), Arrays.copyOf(lengths, size),
-                    Arrays.copyOf(kept, size), keptBytes, budget, digest == null ? null : digest.build());
+            // Columns already of their size are taken as they are: a copy of each would double them for a moment.
+            long[] offsetColumn = offsets.length == size ? offsets : Arrays.copyOf(offsets, size);
+            offsets = null;
+            int[] lengthColumn = lengths.length == size ? lengths : Arrays.copyOf(lengths, size);
+            lengths = null;
+            CaseResult[] keptColumn = kept.length == size ? kept : Arrays.copyOf(kept, size);
+            kept = null;
+            return new StoredResults(file, offsetColumn, lengthColumn, keptColumn, keptBytes, budget,
+                    digest == null ? null : digest.build());
         }
     }
 }
