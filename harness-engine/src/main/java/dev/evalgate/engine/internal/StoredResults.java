@@ -28,6 +28,8 @@ import dev.evalgate.engine.CaseResult;
 public final class StoredResults extends AbstractList<CaseResult> implements RandomAccess {
     /** Share of the heap limit that the kept results of one list may take, counted in bytes of their lines. */
     static final int CACHE_SHARE = 8;
+    /** Heap left to the run's working set before any result is kept: 32 MiB. */
+    static final long WORKING_HEAP = 32L << 20;
     private static final int RECENT = 64;
 
     private final Path file;
@@ -55,9 +57,13 @@ public final class StoredResults extends AbstractList<CaseResult> implements Ran
         this.windows = new FileWindows(file);
     }
 
-    /** The budget of kept results for one list: a share of the heap limit. */
+    /**
+     * The budget of kept results for one list: a share of the heap beyond {@link #WORKING_HEAP}. Counted in bytes
+     * of their lines, kept results take two to three times that in objects; on a small heap the working set (the
+     * corpus's index, the digest, the reports' buffers) needs what is left, and results are read again instead.
+     */
     public static long defaultBudget() {
-        return Runtime.getRuntime().maxMemory() / CACHE_SHARE;
+        return Math.max(0, Runtime.getRuntime().maxMemory() - WORKING_HEAP) / CACHE_SHARE;
     }
 
     /** Where one result's line lies in the file (without its newline). */
