@@ -9,8 +9,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -32,6 +34,7 @@ public final class RunRecorder {
      * whole output, so a change beyond the kept part is still seen.
      */
     public static final int MAX_OUTPUT_CHARS = 4000;
+    private static final int MAX_TAG_SETS_REMEMBERED = 1_000;
     static final int MAX_EXPLANATION_CHARS = 1000;
     private static final int BATCH = 500;
 
@@ -190,6 +193,7 @@ public final class RunRecorder {
         String scoreSql = "INSERT INTO case_scores (run_id, case_key, repeat_index, scorer, value, passed, undecided, "
                 + "untrusted, explanation) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
         MessageDigest sha = sha256();
+        Map<List<String>, String> tagsWritten = new HashMap<>();
         try (PreparedStatement c = connection.prepareStatement(caseSql);
              PreparedStatement s = connection.prepareStatement(scoreSql)) {
             int pending = 0;
@@ -200,7 +204,7 @@ public final class RunRecorder {
                 c.setInt(i++, r.repeat());
                 c.setString(i++, r.corpus());
                 c.setString(i++, r.caseId());
-                c.setString(i++, json(r.tags()));
+                c.setString(i++, tagsJson(r.tags(), tagsWritten));
                 c.setInt(i++, TrustedScores.passed(r) ? 1 : 0);
                 c.setInt(i++, r.errored() ? 1 : 0);
                 c.setString(i++, clean(CaseResult.cap(r.output(), MAX_OUTPUT_CHARS)));
@@ -249,6 +253,18 @@ public final class RunRecorder {
         } else {
             p.setDouble(index, value);
         }
+    }
+
+    /** A run has a handful of tag sets: each is written as JSON once, not once a result (up to a bound). */
+    private static String tagsJson(List<String> tags, Map<List<String>, String> written) {
+        String json = written.get(tags);
+        if (json == null) {
+            json = json(tags);
+            if (written.size() < MAX_TAG_SETS_REMEMBERED) {
+                written.put(tags, json);
+            }
+        }
+        return json;
     }
 
     private static String json(Object value) {
