@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.RandomAccess;
-import java.util.function.Function;
+import java.util.function.IntFunction;
 
 import dev.evalgate.engine.CaseResult;
 
@@ -31,24 +31,25 @@ public final class ResultsByCase {
         return groups;
     }
 
-    public static Map<String, List<CaseResult>> grouped(List<CaseResult> results,
-                                                        Function<CaseResult, String> key) {
-        Map<String, int[]> positions = new LinkedHashMap<>();
-        int i = 0;
-        for (CaseResult r : results) {
-            // [count, position, position, ...], grown by doubling; most cases have one result per repeat.
-            int index = i++;
-            positions.merge(key.apply(r), new int[] {1, index}, (held, one) -> {
-                int count = held[0] + 1;
-                int[] grown = count < held.length ? held : Arrays.copyOf(held, held.length * 2);
-                grown[count] = one[1];
-                grown[0] = count;
-                return grown;
+    /**
+     * The positions {@code 0..size-1} grouped by {@code key}, groups in order of first appearance and positions in
+     * order within each: a grouping of a run's results by what their digest tells, with no result read.
+     */
+    public static Map<String, int[]> positions(int size, IntFunction<String> key) {
+        Map<String, int[]> held = new LinkedHashMap<>();
+        for (int i = 0; i < size; i++) {
+            // [count, position, position, ...], grown by doubling; most groups are filled in one stretch.
+            int index = i;
+            held.merge(key.apply(i), new int[] {1, index}, (grown, one) -> {
+                int count = grown[0] + 1;
+                int[] room = count < grown.length ? grown : Arrays.copyOf(grown, grown.length * 2);
+                room[count] = one[1];
+                room[0] = count;
+                return room;
             });
         }
-        Map<String, List<CaseResult>> groups = new LinkedHashMap<>();
-        positions.forEach((k, held) -> groups.put(k, new At(results, Arrays.copyOfRange(held, 1, held[0] + 1))));
-        return groups;
+        held.replaceAll((k, grown) -> Arrays.copyOfRange(grown, 1, grown[0] + 1));
+        return held;
     }
 
     /** The results at {@code positions} of a list, read from it when asked. */

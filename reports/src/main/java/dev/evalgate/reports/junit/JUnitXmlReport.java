@@ -11,8 +11,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -24,6 +22,7 @@ import javax.xml.stream.XMLStreamWriter;
 import dev.evalgate.engine.CaseResult;
 import dev.evalgate.engine.RunResult;
 import dev.evalgate.engine.internal.ResultDigest;
+import dev.evalgate.engine.internal.ResultsByCase;
 import dev.evalgate.engine.RunSpec;
 import dev.evalgate.engine.Score;
 import dev.evalgate.engine.gate.GateVerdict;
@@ -70,7 +69,7 @@ public final class JUnitXmlReport {
         // Names, verdicts and times come from the results' digest; only a result that did not pass is read again,
         // for its explanations and output. Positions in the run's list, grouped by corpus in order of appearance.
         ResultDigest digest = ResultDigest.of(run.results());
-        Map<String, int[]> byCorpus = positionsByCorpus(digest);
+        Map<String, int[]> byCorpus = ResultsByCase.positions(digest.size(), i -> suiteCorpus(digest, i));
         xml.writeStartDocument("UTF-8", "1.0");
         xml.writeCharacters("\n");
         // No attributes on the root: the strict schema allows none, and readers sum the testsuite counts anyway.
@@ -92,22 +91,6 @@ public final class JUnitXmlReport {
 
     /** One corpus's results: the positions of its results in the run's list, with the run's digest. */
     private record Results(List<CaseResult> all, ResultDigest digest, int[] positions) {
-    }
-
-    private static Map<String, int[]> positionsByCorpus(ResultDigest d) {
-        Map<String, int[]> counted = new LinkedHashMap<>();
-        for (int i = 0; i < d.size(); i++) {
-            counted.computeIfAbsent(suiteCorpus(d, i), k -> new int[1])[0]++;
-        }
-        Map<String, int[]> positions = new LinkedHashMap<>();
-        counted.forEach((corpus, count) -> positions.put(corpus, new int[count[0]]));
-        Map<String, int[]> filled = new HashMap<>();
-        for (int i = 0; i < d.size(); i++) {
-            String corpus = suiteCorpus(d, i);
-            int[] next = filled.computeIfAbsent(corpus, k -> new int[1]);
-            positions.get(corpus)[next[0]++] = i;
-        }
-        return positions;
     }
 
     private static String suiteCorpus(ResultDigest d, int i) {
