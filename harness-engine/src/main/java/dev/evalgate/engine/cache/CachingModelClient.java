@@ -65,51 +65,66 @@ public final class CachingModelClient implements ModelClient {
             modelCalls.incrementAndGet();
             return delegate.complete(request);
         }
-        InferenceKey key = InferenceKey.of(delegate.info(), request, delegate.inputRead(request));
-        if (mode.reads()) {
-            Optional<CacheEntry> entry = lookUp(key);
-            if (entry.isPresent()) {
-                hits.incrementAndGet();
-                return entry.get().completion().toCompletion();
-            }
-            if (mode == CacheMode.REPLAY) {
-                throw new ModelCallException(Advice.text("no recorded completion for this request in "
-                        + store.directory() + " (expected " + store.pathOf(key) + "; " + key.describe() + "). The"
-                        + " prompt, parameters or model changed since the store was recorded: re-record with ")
-                        .then(Setting.CACHE_MODE_RECORD).then(", or run with ").then(Setting.CACHE_MODE_READWRITE)
-                        .then(" to fill in what is missing"), false, null);
-            }
+        InferenceKey key = keyOf(request);
+        Optional<Completion> cached = cached(key);
+        if (cached.isPresent()) {
+            return cached.get();
         }
-        modelCalls.incrementAndGet();
-        Completion completion = delegate.complete(request);
-        if (mode.writes() && worthKeeping(completion)) {
-            save(key, completion);
-        }
-        return completion;
+        modelCalls.incrementAndGet(); // a call that fails counts too
+        return kept(key, delegate.complete(request));
     }
 
     /** A cached answer, or the wrapped client's own answer at hand; empty when a model must be asked. */
     @Override
     public Optional<Completion> completeAtOnce(ModelRequest request) throws ModelCallException {
-        if (mode != CacheMode.OFF && mode.reads()) {
-            InferenceKey key = InferenceKey.of(delegate.info(), request, delegate.inputRead(request));
-            Optional<CacheEntry> entry = lookUp(key);
-            if (entry.isPresent()) {
-                hits.incrementAndGet();
-                return Optional.of(entry.get().completion().toCompletion());
-            }
-            if (mode == CacheMode.REPLAY) {
-                return Optional.of(complete(request)); // refuses the miss, with the advice to re-record
-            }
+        if (mode == CacheMode.OFF) {
+            Optional<Completion> atOnce = delegate.completeAtOnce(request);
+            atOnce.ifPresent(c -> modelCalls.incrementAndGet());
+            return atOnce;
         }
-        Optional<Completion> answered = delegate.completeAtOnce(request);
-        if (answered.isPresent()) {
+        InferenceKey key = keyOf(request);
+        Optional<Completion> cached = cached(key);
+        if (cached.isPresent()) {
+            return cached;
+        }
+        Optional<Completion> atOnce = delegate.completeAtOnce(request);
+        if (atOnce.isPresent()) {
             modelCalls.incrementAndGet();
-            if (mode.writes() && worthKeeping(answered.get())) {
-                save(InferenceKey.of(delegate.info(), request, delegate.inputRead(request)), answered.get());
-            }
+            kept(key, atOnce.get());
         }
-        return answered;
+        return atOnce;
+    }
+
+    private InferenceKey keyOf(ModelRequest request) {
+        return InferenceKey.of(delegate.info(), request, delegate.inputRead(request));
+    }
+
+    /** The stored answer in a mode that reads the store; a miss in {@link CacheMode#REPLAY} is refused. */
+    private Optional<Completion> cached(InferenceKey key) throws ModelCallException {
+        if (!mode.reads()) {
+            return Optional.empty();
+        }
+        Optional<CacheEntry> entry = lookUp(key);
+        if (entry.isPresent()) {
+            hits.incrementAndGet();
+            return Optional.of(entry.get().completion().toCompletion());
+        }
+        if (mode == CacheMode.REPLAY) {
+            throw new ModelCallException(Advice.text("no recorded completion for this request in "
+                    + store.directory() + " (expected " + store.pathOf(key) + "; " + key.describe() + "). The"
+                    + " prompt, parameters or model changed since the store was recorded: re-record with ")
+                    .then(Setting.CACHE_MODE_RECORD).then(", or run with ").then(Setting.CACHE_MODE_READWRITE)
+                    .then(" to fill in what is missing"), false, null);
+        }
+        return Optional.empty();
+    }
+
+    /** Stores a model's answer in a mode that writes the store. */
+    private Completion kept(InferenceKey key, Completion completion) {
+        if (mode.writes() && worthKeeping(completion)) {
+            save(key, completion);
+        }
+        return completion;
     }
 
     private Optional<CacheEntry> lookUp(InferenceKey key) throws ModelCallException {
