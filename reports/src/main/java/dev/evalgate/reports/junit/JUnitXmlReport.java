@@ -154,12 +154,16 @@ public final class JUnitXmlReport {
         xml.writeAttribute("name", XmlText.oneLine(name, 500));
         xml.writeAttribute("classname", className);
         xml.writeAttribute("time", time(d.latencyMs(position) / 1000.0));
-        if (d.passed(position)) {
-            xml.writeEndElement();
-            xml.writeCharacters("\n");
-            return;
+        if (!d.passed(position)) {
+            writeVerdict(results.all().get(position), tolerated, xml);
         }
-        CaseResult r = results.all().get(position);
+        xml.writeEndElement();
+        xml.writeCharacters("\n");
+    }
+
+    /** Why a case did not pass: tolerated (skipped), errored, or failed, with its scorers' explanations. */
+    private static void writeVerdict(CaseResult r, boolean tolerated, XMLStreamWriter xml)
+            throws XMLStreamException {
         if (tolerated) {
             // The gate passed with this case not passing: the build is green, and the reason stays readable.
             String what = r.errored() ? "errored: " + r.error() : "failed: " + String.join(", ", r.scores().stream()
@@ -199,8 +203,6 @@ public final class JUnitXmlReport {
             xml.writeCharacters(XmlText.clean(body.toString()));
             xml.writeEndElement();
         }
-        xml.writeEndElement();
-        xml.writeCharacters("\n");
     }
 
     /** Opens a {@code testsuite} element with the attributes the strict JUnit schema requires, in its order. */
