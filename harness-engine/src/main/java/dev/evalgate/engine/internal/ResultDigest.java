@@ -74,62 +74,46 @@ public final class ResultDigest {
         size = b.size;
         caseNumbers = b.cases;
         int cases = b.cases.size();
-        keys = fit(b.keys, cases);
+        keys = Columns.fit(b.keys, cases);
         b.keys = null;
-        corpora = fit(b.corpora, cases);
+        corpora = Columns.fit(b.corpora, cases);
         b.corpora = null;
-        caseOf = fit(b.caseOf, size);
+        caseOf = Columns.fit(b.caseOf, size);
         b.caseOf = null;
-        tags = fit(b.tags, size);
+        tags = Columns.fit(b.tags, size);
         b.tags = null;
-        repeats = fit(b.repeats, size);
+        repeats = Columns.fit(b.repeats, size);
         b.repeats = null;
-        flags = fit(b.flags, size);
+        flags = Columns.fit(b.flags, size);
         b.flags = null;
-        repairs = fit(b.repairs, size);
+        repairs = Columns.fit(b.repairs, size);
         b.repairs = null;
-        promptTokens = fit(b.promptTokens, size);
+        promptTokens = Columns.fit(b.promptTokens, size);
         b.promptTokens = null;
-        completionTokens = fit(b.completionTokens, size);
+        completionTokens = Columns.fit(b.completionTokens, size);
         b.completionTokens = null;
-        calls = fit(b.calls, size);
+        calls = Columns.fit(b.calls, size);
         b.calls = null;
-        cachedCalls = fit(b.cachedCalls, size);
+        cachedCalls = Columns.fit(b.cachedCalls, size);
         b.cachedCalls = null;
-        latencies = fit(b.latencies, size);
+        latencies = Columns.fit(b.latencies, size);
         b.latencies = null;
-        outputChars = fit(b.outputChars, size);
+        outputChars = Columns.fit(b.outputChars, size);
         b.outputChars = null;
         scorers = List.copyOf(b.scorerIndex.keySet());
         values = new double[scorers.size()][];
         scoreFlags = new byte[scorers.size()][];
         for (int s = 0; s < scorers.size(); s++) {
-            values[s] = fit(b.values.get(s), size);
+            values[s] = Columns.fit(b.values.get(s), size);
             b.values.set(s, null);
-            scoreFlags[s] = fit(b.scoreFlags.get(s), size);
+            scoreFlags[s] = Columns.fit(b.scoreFlags.get(s), size);
             b.scoreFlags.set(s, null);
         }
-        orders = fit(b.orders, size);
+        orders = Columns.fit(b.orders, size);
         b.orders = null;
         extras = b.extras.toArray(new Extra[0]);
         judgeStats = b.judgeStats;
         instructionCounts = b.instructionCounts;
-    }
-
-    private static int[] fit(int[] column, int length) {
-        return column.length == length ? column : Arrays.copyOf(column, length);
-    }
-
-    private static double[] fit(double[] column, int length) {
-        return column.length == length ? column : Arrays.copyOf(column, length);
-    }
-
-    private static byte[] fit(byte[] column, int length) {
-        return column.length == length ? column : Arrays.copyOf(column, length);
-    }
-
-    private static <T> T[] fit(T[] column, int length) {
-        return column.length == length ? column : Arrays.copyOf(column, length);
     }
 
     /** The digest of a run's results: kept with a run read from its file, made in one pass otherwise. */

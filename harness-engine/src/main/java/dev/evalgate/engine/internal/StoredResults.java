@@ -246,12 +246,11 @@ public final class StoredResults extends AbstractList<CaseResult> implements Ran
         }
 
         public StoredResults build() {
-            // Columns already of their size are taken as they are: a copy of each would double them for a moment.
-            long[] offsetColumn = offsets.length == size ? offsets : Arrays.copyOf(offsets, size);
+            long[] offsetColumn = Columns.fit(offsets, size);
             offsets = null;
-            int[] lengthColumn = lengths.length == size ? lengths : Arrays.copyOf(lengths, size);
+            int[] lengthColumn = Columns.fit(lengths, size);
             lengths = null;
-            CaseResult[] keptColumn = kept.length == size ? kept : Arrays.copyOf(kept, size);
+            CaseResult[] keptColumn = Columns.fit(kept, size);
             kept = null;
             return new StoredResults(file, offsetColumn, lengthColumn, keptColumn, keptBytes, budget,
                     digest == null ? null : digest.build());
