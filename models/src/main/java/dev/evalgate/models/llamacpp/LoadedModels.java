@@ -5,7 +5,9 @@ import de.kherud.llama.ModelParameters;
 import dev.evalgate.engine.EvaluationException;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -50,18 +52,35 @@ final class LoadedModels {
             throw new EvaluationException("cannot open model file " + file + ": " + e, e);
         }
         Key key = new Key(real, contextSize, threads);
+        String stamp = stamp(real);
         LoadedModel existing = LOADED.get(key);
         if (existing != null) {
-            return new Acquired(existing, 0);
+            if (existing.stamp.equals(stamp)) {
+                return new Acquired(existing, 0);
+            }
+            // The file was replaced since this JVM loaded it (a resident evalgate, a JUnit run in an IDE): the
+            // run must evaluate the model the file holds now, as a fresh JVM would, and record its fingerprint.
+            LOADED.remove(key);
+            existing.closeIfIdle();
         }
         installShutdownHook();
         long started = System.nanoTime();
         LlamaModel model = onLoaderThread(() -> load(real, contextSize, threads));
         long loadMillis = Math.max(1, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
-        LoadedModel loaded = new LoadedModel(model, real, contextSize);
+        LoadedModel loaded = new LoadedModel(model, real, contextSize, stamp);
         LOADED.put(key, loaded);
         AttachedThreadsExit.watch();
         return new Acquired(loaded, loadMillis);
+    }
+
+    /** What tells a file replaced at the same path: its inode, size and modification time. */
+    private static String stamp(Path file) {
+        try {
+            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+            return attributes.fileKey() + "/" + attributes.size() + "/" + attributes.lastModifiedTime().toMillis();
+        } catch (IOException e) {
+            throw new EvaluationException("cannot open model file " + file + ": " + e, e);
+        }
     }
 
     /**
@@ -139,13 +158,15 @@ final class LoadedModels {
         private final LlamaModel model;
         private final Path file;
         private final int contextSize;
+        private final String stamp;
         private final ReentrantLock inUse = new ReentrantLock(true);
         private boolean closed;
 
-        private LoadedModel(LlamaModel model, Path file, int contextSize) {
+        private LoadedModel(LlamaModel model, Path file, int contextSize, String stamp) {
             this.model = model;
             this.file = file;
             this.contextSize = contextSize;
+            this.stamp = stamp;
         }
 
         LlamaModel model() {
