@@ -15,6 +15,7 @@ import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine;
 
+import dev.evalgate.cli.resident.ResidentCommand;
 import dev.evalgate.datasets.InvalidInputException;
 import dev.evalgate.engine.Advised;
 import dev.evalgate.engine.EvaluationException;
@@ -54,6 +55,7 @@ public final class EvalgateCommand implements Runnable {
             DatasetsCommand.class,
             JudgesCommand.class,
             ScorersCommand.class,
+            ResidentCommand.class,
             CommandLine.HelpCommand.class);
 
     @CommandLine.Spec

@@ -81,6 +81,7 @@ class LauncherRebuildTest {
         builder.environment().put("PATH", root.resolve("bin") + ":/usr/bin:/bin");
         builder.environment().put("CALLS", calls.toString());
         builder.environment().remove("EVALGATE_JAVA_OPTS");
+        builder.environment().remove("EVALGATE_RESIDENT");
         Process process = builder.start();
         assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).as(Files.readString(root.resolve("out.log"))).isZero();

@@ -49,6 +49,9 @@ public final class ProgressReporter implements RunListener {
         return this;
     }
 
+    /** Whether the standard error of the person's terminal is a terminal, when this JVM's own is not it. */
+    public static final String RELAYED_STDERR_TERMINAL = "evalgate.stderr.terminal";
+
     /** A terminal gets the bar; anything else (a pipe, a CI log) gets plain lines. */
     public static ProgressReporter forStderr() {
         // CI services set CI=true; CI=false (or empty) is someone saying this is not CI.
@@ -63,6 +66,11 @@ public final class ProgressReporter implements RunListener {
      * stdout instead, so on Linux the descriptor is asked directly, and elsewhere the console decides.
      */
     static boolean stderrIsTerminal() {
+        // A resident evalgate's own stderr is its log; it passes on whether its client's stderr is a terminal.
+        String relayed = System.getProperty(RELAYED_STDERR_TERMINAL);
+        if (relayed != null) {
+            return Boolean.parseBoolean(relayed);
+        }
         try {
             Path fd = Path.of("/proc/self/fd/2");
             if (Files.isSymbolicLink(fd)) {

@@ -34,6 +34,8 @@ public final class TeamService implements AutoCloseable {
     public final List<JsonNode> requests = new CopyOnWriteArrayList<>();
     public final List<String> authorizations = new CopyOnWriteArrayList<>();
     public final Deque<Scripted> scripted = new ConcurrentLinkedDeque<>();
+    /** How long each answer takes, for a run that must still be going when a test acts on it. */
+    public volatile long answerMillis;
     private final String token;
     private final HttpServer server;
     private final ExecutorService executor = Executors.newCachedThreadPool();
@@ -46,6 +48,13 @@ public final class TeamService implements AutoCloseable {
             try {
                 JsonNode request = JSON.readTree(exchange.getRequestBody().readAllBytes());
                 requests.add(request);
+                if (answerMillis > 0) {
+                    try {
+                        Thread.sleep(answerMillis);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
                 String auth = exchange.getRequestHeaders().getFirst("Authorization");
                 authorizations.add(auth == null ? "" : auth);
                 Scripted next = scripted.poll();

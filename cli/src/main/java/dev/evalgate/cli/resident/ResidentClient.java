@@ -1,0 +1,246 @@
+package dev.evalgate.cli.resident;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.File;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The {@code evalgate} command line in resident mode ({@code EVALGATE_RESIDENT=1}): sends the command to the
+ * resident process of this build, directory and environment, starting one when none runs, relays its output and
+ * exits with its exit code. It uses only the JDK and is run from the class directory, so it starts in about a
+ * tenth of the time of the full command line.
+ *
+ * <p>When the command cannot be sent (the directory for the sockets is unusable, the resident process is busy with
+ * another command or refuses this one, none could be started), it exits with {@link #NOT_SERVED} before the
+ * command has started, and the launcher runs the command in a JVM of its own.
+ *
+ * <p>Usage: {@code ResidentClient CLASS_PATH [JAVA_OPTION...] -- [EVALGATE_ARGUMENT...]}: the class path and JVM
+ * options a resident process runs with, then the command line.
+ */
+public final class ResidentClient {
+    /** Outside evalgate's exit-code table: the command was not run, and the launcher runs it itself. */
+    public static final int NOT_SERVED = 90;
+    static final String IDLE_VARIABLE = "EVALGATE_RESIDENT_IDLE_SECONDS";
+    private static final long DEFAULT_IDLE_SECONDS = 900;
+    /** A resident process's start: JVM, class-data archive, then binding its socket. */
+    private static final long START_TIMEOUT_SECONDS = 60;
+    private static final long MAX_LOG_BYTES = 1 << 20;
+
+    private ResidentClient() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    static int run(String[] args) {
+        int separator = Arrays.asList(args).indexOf("--");
+        if (args.length < 1 || separator < 1) {
+            System.err.println("usage: ResidentClient CLASS_PATH [JAVA_OPTION...] -- [EVALGATE_ARGUMENT...]");
+            return NOT_SERVED;
+        }
+        List<String> classPath = List.of(args[0].split(File.pathSeparator));
+        List<String> javaOptions = Arrays.asList(args).subList(1, separator);
+        List<String> command = Arrays.asList(args).subList(separator + 1, args.length);
+        ResidentIdentity identity = ResidentIdentity.current(classPath, javaOptions);
+        String key = identity.key();
+        ResidentDirectory directory;
+        Path socket;
+        try {
+            directory = ResidentDirectory.open(System.getenv());
+            socket = directory.socket(key);
+        } catch (IOException | RuntimeException e) {
+            return notServed("no resident process: " + e.getMessage());
+        }
+        Optional<SocketChannel> connection = ResidentProtocol.connect(socket);
+        if (connection.isEmpty()) {
+            try {
+                connection = start(directory, key, socket, args[0], javaOptions);
+            } catch (IOException e) {
+                return notServed("could not start a resident process: " + e.getMessage());
+            }
+            if (connection.isEmpty()) {
+                return notServed("no resident process could be started (see " + directory.log(key) + ")");
+            }
+        }
+        try (SocketChannel channel = connection.get()) {
+            return send(channel, identity, command, directory.log(key));
+        }  catch (IOException e) {
+            return notServed("the resident process did not answer: " + e.getMessage());
+        }
+    }
+
+    private static int send(SocketChannel channel, ResidentIdentity identity, List<String> command, Path log)
+            throws IOException {
+        DataOutputStream request = new DataOutputStream(new BufferedOutputStream(ResidentProtocol.output(channel)));
+        request.writeInt(ResidentProtocol.MAGIC);
+        request.writeInt(ResidentProtocol.VERSION);
+        request.writeByte(ResidentProtocol.COMMAND);
+        identity.write(request);
+        ResidentProtocol.writeStrings(request, command);
+        request.writeBoolean(stderrIsTerminal());
+        request.flush();
+        DataInputStream answer = new DataInputStream(new BufferedInputStream(ResidentProtocol.input(channel)));
+        OutputStream out = new FileOutputStream(FileDescriptor.out);
+        OutputStream err = new FileOutputStream(FileDescriptor.err);
+        boolean started = false;
+        while (true) {
+            byte type;
+            byte[] payload;
+            try {
+                type = answer.readByte();
+                int length = answer.readInt();
+                if (length < 0) {
+                    throw new IOException("malformed frame of " + length + " bytes");
+                }
+                payload = answer.readNBytes(length);
+                if (payload.length < length) {
+                    throw new EOFException();
+                }
+            } catch (IOException e) {
+                if (!started) {
+                    return notServed("the resident process hung up before the command started");
+                }
+                err.flush();
+                System.err.println("error: the resident evalgate process ended before the command finished (see "
+                        + log + "); rerun it, or without EVALGATE_RESIDENT");
+                return 4; // ExitCode.INTERNAL_ERROR, which this JDK-only class cannot load
+            }
+            switch (type) {
+                case ResidentProtocol.OUT -> {
+                    started = true;
+                    out.write(payload);
+                }
+                case ResidentProtocol.ERR -> {
+                    started = true;
+                    err.write(payload);
+                }
+                case ResidentProtocol.EXIT -> {
+                    out.flush();
+                    err.flush();
+                    return ((payload[0] & 0xff) << 24) | ((payload[1] & 0xff) << 16) | ((payload[2] & 0xff) << 8)
+                            | (payload[3] & 0xff);
+                }
+                case ResidentProtocol.REFUSED -> {
+                    return notServed("the resident process did not take this command: "
+                            + new String(payload, StandardCharsets.UTF_8));
+                }
+                default -> {
+                    // A frame type of a later version: nothing to show.
+                }
+            }
+        }
+    }
+
+    /**
+     * Starts a resident process in a session of its own ({@code setsid}: a Ctrl-C in this terminal ends this client,
+     * which the resident process notices, but does not reach the resident process itself), then waits for its socket.
+     */
+    private static Optional<SocketChannel> start(ResidentDirectory directory, String key, Path socket,
+            String classPath, List<String> javaOptions) throws IOException {
+        Path log = directory.log(key);
+        if (Files.exists(log) && Files.size(log) > MAX_LOG_BYTES) {
+            Files.delete(log);
+        }
+        List<String> command = new ArrayList<>();
+        for (String setsid : List.of("/usr/bin/setsid", "/bin/setsid")) {
+            if (Files.isExecutable(Path.of(setsid))) {
+                command.add(setsid);
+                break;
+            }
+        }
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(javaOptions);
+        // By name: the server class needs the whole jar, which this client does not load.
+        command.addAll(List.of("-cp", classPath, "dev.evalgate.cli.resident.ResidentServer",
+                Long.toString(idleSeconds())));
+        command.addAll(javaOptions);
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .redirectErrorStream(true);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(START_TIMEOUT_SECONDS);
+        Process process = builder.start();
+        int starts = 1;
+        while (System.nanoTime() < deadline) {
+            Optional<SocketChannel> connection = ResidentProtocol.connect(socket);
+            if (connection.isPresent()) {
+                return connection;
+            }
+            if (!process.isAlive()) {
+                // It left because another resident process held the lock: that one may be binding its socket, or
+                // leaving itself (idle); a few more starts cover the second case.
+                if (process.exitValue() != 0 || starts >= 5) {
+                    return Optional.empty();
+                }
+                sleep(100);
+                Optional<SocketChannel> other = ResidentProtocol.connect(socket);
+                if (other.isPresent()) {
+                    return other;
+                }
+                process = builder.start();
+                starts++;
+            }
+            sleep(10);
+        }
+        return Optional.empty();
+    }
+
+    private static long idleSeconds() {
+        String text = System.getenv(IDLE_VARIABLE);
+        if (text == null || text.isBlank()) {
+            return DEFAULT_IDLE_SECONDS;
+        }
+        try {
+            return Math.max(1, Long.parseLong(text.strip()));
+        } catch (NumberFormatException e) {
+            return DEFAULT_IDLE_SECONDS;
+        }
+    }
+
+    /**
+     * Whether this client's standard error is a terminal, which the resident process's own is not: the same test
+     * the progress display makes in a command's own JVM (the descriptor's link on Linux, else the console).
+     */
+    private static boolean stderrIsTerminal() {
+        try {
+            Path fd = Path.of("/proc/self/fd/2");
+            if (Files.isSymbolicLink(fd)) {
+                String target = Files.readSymbolicLink(fd).toString();
+                return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+            }
+        } catch (IOException | RuntimeException e) {
+            // Not Linux: the console decides, below.
+        }
+        return System.console() != null;
+    }
+
+    private static int notServed(String why) {
+        System.err.println("evalgate: " + why + "; running the command in its own JVM");
+        return NOT_SERVED;
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
