@@ -42,11 +42,21 @@ def _launched(jar, *args, java_opts=(), timings=False):
     return ["java", *java_opts, *extra, "-cp", str(jar), "dev.evalgate.cli.Main", *args], None
 
 
-def warm_cache(jar, work_root, rounds, java_opts=(), history=None):
+def warm_cache(jar, work_root, rounds, java_opts=(), history=None, resident=False):
     """Cold: an empty inference cache, the native library unpacked and the model loaded and called. Warm: the same
     command again, every answer cached. Both through the launcher, timed from process start to exit. Each round
-    records into a fresh history, or into a copy of `history` (to see what a large one costs)."""
+    records into a fresh history, or into a copy of `history` (to see what a large one costs). With `resident`,
+    both go through resident mode (EVALGATE_RESIDENT=1), and each round's cold run starts a new resident process:
+    the one before is stopped first."""
+    import os
     colds, warms, floors, notes = [], [], [], []
+    resident_env = {}
+    if resident:
+        ci = os.environ.get("CI", "")
+        if ci and ci.lower() != "false":
+            print("warm cache: resident mode is off when CI is set; unset CI to measure it")
+            return
+        resident_env = {"EVALGATE_RESIDENT": "1", "EVALGATE_RESIDENT_DIR": str(work_root / "resident")}
     big = None
     if history is not None:
         big = work_root / "history-copy.db"
@@ -62,6 +72,10 @@ def warm_cache(jar, work_root, rounds, java_opts=(), history=None):
         store = big if big is not None else runs / "history.db"
         cmd, env = _launched(jar, "run", str(QUICKSTART), "--model", str(MODEL), "--cache-dir", str(cache),
                              "--history", str(store), "--out", str(runs), "--quiet", java_opts=java_opts)
+        if resident:
+            env = dict(env or os.environ, **resident_env)
+            stop, _ = _launched(jar, "resident", "stop")
+            _run(stop, env=env)
         code, cold, out_cold = _run(cmd, env=env)
         code2, warm, out_warm = _run(cmd, env=env)
         if code not in (0, 1) or code2 not in (0, 1):
@@ -73,15 +87,22 @@ def warm_cache(jar, work_root, rounds, java_opts=(), history=None):
                      or re.search(r"\d+ calls \(\d+ from cache\)", out_warm))
         shutil.rmtree(cache, ignore_errors=True)
         shutil.rmtree(runs, ignore_errors=True)
+    if resident:
+        stop, _ = _launched(jar, "resident", "stop")
+        _run(stop, env=dict(os.environ, **resident_env))
     cold, warm = statistics.median(colds), statistics.median(warms)
     print()
     where = f"a copy of {history} ({history.stat().st_size / 1e6:,.0f} MB)" if history else "a fresh history"
-    print(f"quickstart ({MODEL.name}), ./evalgate process to process, recording into {where}, medians of {rounds}:"
+    mode = "EVALGATE_RESIDENT=1 ./evalgate (a new resident process each cold run)" if resident else "./evalgate"
+    print(f"quickstart ({MODEL.name}), {mode} process to process, recording into {where}, medians of {rounds}:"
           f" cold {cold:.2f} s, warm all-cached {warm:.2f} s: {cold / warm:.1f}x faster")
     if floors:
         floor = statistics.median(floors)
-        print(f"  floor (./evalgate --version) {floor:.2f} s: cold is {cold / floor:.1f}x the floor,"
-              f" the warm rerun {warm / floor:.1f}x the floor ({warm - floor:.2f} s above it)")
+        above = f"{warm - floor:.2f} s above it" if warm >= floor else f"{floor - warm:.2f} s below it"
+        print(f"  floor (./evalgate --version, a JVM of its own) {floor:.2f} s: cold is {cold / floor:.1f}x the"
+              f" floor, the warm rerun {warm / floor:.1f}x the floor ({above})")
+    spread = ", ".join(f"{c:.2f}/{w:.2f}" for c, w in zip(colds, warms))
+    print(f"  rounds (cold/warm s): {spread}")
     if notes[-1]:
         print(f"  warm run: {notes[-1].group(0)}")
 
