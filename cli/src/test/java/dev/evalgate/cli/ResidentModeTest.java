@@ -110,7 +110,7 @@ class ResidentModeTest {
     }
 
     @Test
-    void aCommandSentWhileAnotherRunsIsLeftToTheLauncherAndAHangUpEndsTheResidentProcess() throws Exception {
+    void aCommandSentWhileAnotherRunsIsLeftToTheLauncherAndCtrlCOrAHangUpEndsTheRunAsInItsOwnJvm() throws Exception {
         writeCases(300);
         CliFixture.write(project.suite, CliFixture.read(project.suite) + "concurrency: 4\n");
         try (TeamService service = new TeamService(TOKEN)) {
@@ -128,11 +128,21 @@ class ResidentModeTest {
             assertThat(meanwhile.out()).isEmpty();
 
             Path socket = sockets().get(0);
-            longRun.process().destroy(); // what Ctrl-C does to the client
-            assertThat(longRun.process().waitFor(30, TimeUnit.SECONDS)).isTrue();
-            waitUntil(() -> !Files.exists(socket), "the resident process ends when its client hangs up");
+            longRun.process().destroy(); // SIGTERM: the client's JVM shuts down as on Ctrl-C
+            Result interrupted = finish(longRun);
+            waitUntil(() -> !Files.exists(socket), "the resident process ends when its client is interrupted");
             Path run = runDirectories(runs).get(0);
             assertThat(lines(run.resolve("results.jsonl"))).isBetween(1L, 299L);
+            assertThat(interrupted.err()).as("the resident process's last words reach the client")
+                    .contains("stopped after", "finish it with 'evalgate run --resume ", run.getFileName().toString());
+
+            // A client killed outright (no shutdown at all) just hangs up: the resident process ends all the same.
+            int served = service.requests.size();
+            Launched killed = start(project.root, "run", "suite.yaml", "--resume", run.toString(), "--no-cache");
+            waitUntil(() -> service.requests.size() > served + 20, "the resumed run is under way");
+            Path secondSocket = sockets().get(0);
+            killed.process().destroyForcibly();
+            waitUntil(() -> !Files.exists(secondSocket), "the resident process ends when its client hangs up");
 
             // The run stopped as a run in its own JVM stops on Ctrl-C: a new resident process finishes it.
             Result resumed = client(project.root, "run", "suite.yaml", "--resume", run.toString(), "--no-cache",

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -41,6 +42,8 @@ public final class ResidentClient {
     /** A resident process's start: JVM, class-data archive, then binding its socket. */
     private static final long START_TIMEOUT_SECONDS = 60;
     private static final long MAX_LOG_BYTES = 1 << 20;
+    /** How long an interrupted client waits for the resident process's last words (where a run resumes). */
+    private static final long INTERRUPT_WAIT_SECONDS = 5;
 
     private ResidentClient() {
     }
@@ -99,6 +102,55 @@ public final class ResidentClient {
         DataInputStream answer = new DataInputStream(new BufferedInputStream(ResidentProtocol.input(channel)));
         OutputStream out = new FileOutputStream(FileDescriptor.out);
         OutputStream err = new FileOutputStream(FileDescriptor.err);
+        Relay relay = new Relay(request);
+        Runtime.getRuntime().addShutdownHook(relay);
+        try {
+            return relay(answer, out, err, log, relay);
+        } finally {
+            relay.ended();
+        }
+    }
+
+    /**
+     * Whether the answer is still being relayed. On Ctrl-C the JVM runs the hook below while this client's main
+     * thread goes on relaying: the hook tells the resident process, which ends the command as Ctrl-C would have
+     * ended it in its own JVM, and waits (a few seconds at most) until its last words have been relayed.
+     */
+    private static final class Relay extends Thread {
+        private final DataOutputStream request;
+        private final CountDownLatch done = new CountDownLatch(1);
+        private volatile boolean interrupted;
+
+        // A Thread, not a lambda: the client's first lambda would cost more than its whole request.
+        Relay(DataOutputStream request) {
+            super("evalgate-resident-interrupted");
+            this.request = request;
+        }
+
+        @Override
+        public void run() {
+            if (done.getCount() == 0) {
+                return;
+            }
+            interrupted = true;
+            try {
+                request.writeByte(ResidentProtocol.INTERRUPTED);
+                request.flush();
+                done.await(INTERRUPT_WAIT_SECONDS, TimeUnit.SECONDS);
+            } catch (IOException e) {
+                // the resident process is gone already
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        void ended() {
+            done.countDown();
+        }
+    }
+
+    private static int relay(DataInputStream answer, OutputStream out, OutputStream err, Path log, Relay relay)
+            throws IOException {
         boolean started = false;
         while (true) {
             byte type;
@@ -114,6 +166,9 @@ public final class ResidentClient {
                     throw new EOFException();
                 }
             } catch (IOException e) {
+                if (relay.interrupted) {
+                    return 130; // the shell's code for Ctrl-C; the JVM is exiting with its own anyway
+                }
                 if (!started) {
                     return notServed("the resident process hung up before the command started");
                 }

@@ -33,6 +33,8 @@ final class ResidentProtocol {
     static final byte COMMAND = 1;
     static final byte STATUS = 2;
     static final byte STOP = 3;
+    /** Sent by a client after its request when it is interrupted (Ctrl-C): the command ends as its own JVM would. */
+    static final byte INTERRUPTED = 4;
 
     /** Bytes for the client's standard output. */
     static final byte OUT = 1;

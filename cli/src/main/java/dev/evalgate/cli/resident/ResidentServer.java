@@ -217,9 +217,10 @@ public final class ResidentServer {
     }
 
     /**
-     * Ends this process when the client hangs up while its command runs: the person pressed Ctrl-C, or the CI step
-     * was cancelled. A command in its own JVM would have ended there too; this one must not go on writing a run
-     * nobody waits for.
+     * Ends this process when the client is interrupted or hangs up while its command runs: the person pressed Ctrl-C,
+     * or the CI step was cancelled. A command in its own JVM would have ended there too, running its shutdown hooks;
+     * here they run the same way, and what they print (where a stopped run resumes) still reaches a client that
+     * said it was interrupted and waits for it.
      */
     private static final class HangUpWatch {
         private volatile boolean ended;
@@ -227,16 +228,18 @@ public final class ResidentServer {
         static HangUpWatch start(SocketChannel connection, PrintStream log) {
             HangUpWatch watch = new HangUpWatch();
             Thread thread = new Thread(() -> {
+                String why = "hung up";
                 try {
-                    // The client sends nothing more: a read returns only when it hangs up.
-                    while (ResidentProtocol.input(connection).read(new byte[64], 0, 64) >= 0) {
-                        // ignore stray bytes
+                    // After its request a client sends one thing only, INTERRUPTED, and otherwise just hangs up.
+                    int read = ResidentProtocol.input(connection).read();
+                    if (read == ResidentProtocol.INTERRUPTED) {
+                        why = "was interrupted";
                     }
                 } catch (IOException e) {
                     // closed: the same as a hang-up unless the command has ended
                 }
                 if (!watch.ended) {
-                    log.println(now() + " the client hung up during its command; ending, as its own JVM would");
+                    log.println(now() + " the client " + why + " during its command; ending, as its own JVM would");
                     System.exit(130);
                 }
             }, "evalgate-resident-hangup");

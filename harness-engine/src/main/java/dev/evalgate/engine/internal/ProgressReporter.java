@@ -19,6 +19,11 @@ import dev.evalgate.engine.Wording;
  * where carriage returns would make a mess.
  */
 public final class ProgressReporter implements RunListener {
+    /**
+     * A system property that, when set, says whether the person's standard error is a terminal: set by a resident
+     * evalgate, whose own standard error is its log file, for the command it runs for a client.
+     */
+    public static final String RELAYED_STDERR_TERMINAL = "evalgate.stderr.terminal";
     private static final long PLAIN_INTERVAL_NANOS = 10_000_000_000L;
 
     private final PrintStream out;
@@ -48,9 +53,6 @@ public final class ProgressReporter implements RunListener {
         this.resumeAdvice = advice == null ? id -> null : advice;
         return this;
     }
-
-    /** Whether the standard error of the person's terminal is a terminal, when this JVM's own is not it. */
-    public static final String RELAYED_STDERR_TERMINAL = "evalgate.stderr.terminal";
 
     /** A terminal gets the bar; anything else (a pipe, a CI log) gets plain lines. */
     public static ProgressReporter forStderr() {
