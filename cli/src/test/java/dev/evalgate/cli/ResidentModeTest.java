@@ -153,6 +153,30 @@ class ResidentModeTest {
     }
 
     @Test
+    void aCommandWhoseOutputIsNoLongerReadStillEndsWithItsOwnExitCodeAndRunsOnce() throws Exception {
+        // `evalgate ... | head -1`: the reader goes away; a command in its own JVM writes on into the closed pipe
+        // and ends with its exit code. The client must do the same, not give the command back to the launcher
+        // (which would run it a second time).
+        List<String> command = new ArrayList<>(List.of(java(), "-cp", System.getProperty("java.class.path"),
+                ResidentClient.class.getName(), System.getProperty("java.class.path") + File.pathSeparator
+                        + buildJar));
+        command.addAll(List.of(JAVA_OPTIONS));
+        command.addAll(List.of("--", "scorers"));
+        Path err = tmp.resolve("closed-out.err");
+        ProcessBuilder builder = new ProcessBuilder(command).directory(project.root.toFile())
+                .redirectError(err.toFile());
+        builder.environment().put("EVALGATE_RESIDENT_DIR", residentDir.toString());
+        builder.environment().put("EVALGATE_RESIDENT_IDLE_SECONDS", "120");
+        Process client = builder.start();
+        client.getInputStream().close();
+
+        assertThat(client.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(client.exitValue()).as(Files.readString(err)).isZero();
+        assertThat(Files.readString(err)).doesNotContain("its own JVM");
+        assertThat(evalgate("resident", "status").out()).contains("1 command served");
+    }
+
+    @Test
     void aSocketDirectoryOthersCanUseIsRefused() throws Exception {
         Files.createDirectories(residentDir);
         Files.setPosixFilePermissions(residentDir, PosixFilePermissions.fromString("rwxr-xr-x"));

@@ -82,10 +82,18 @@ public final class ResidentClient {
                 return notServed("no resident process could be started (see " + directory.log(key) + ")");
             }
         }
-        try (SocketChannel channel = connection.get()) {
+        SocketChannel channel = connection.get();
+        try {
             return send(channel, identity, command, directory.log(key));
-        }  catch (IOException e) {
-            return notServed("the resident process did not answer: " + e.getMessage());
+        } catch (IOException e) {
+            // Only the request's own writes throw: the command was not taken.
+            return notServed("the resident process did not take the request: " + e.getMessage());
+        } finally {
+            try {
+                channel.close();
+            } catch (IOException e) {
+                // the answer, if any, is relayed already
+            }
         }
     }
 
@@ -149,9 +157,14 @@ public final class ResidentClient {
         }
     }
 
-    private static int relay(DataInputStream answer, OutputStream out, OutputStream err, Path log, Relay relay)
-            throws IOException {
-        boolean started = false;
+    /**
+     * Relays the answer until its exit code. Until the resident process says it has taken the command
+     * ({@link ResidentProtocol#ACCEPTED}) nothing has run, and any failure leaves the command to the launcher; from
+     * then on the command is running there, so a failure is this command's, never a reason to run it twice.
+     */
+    private static int relay(DataInputStream answer, OutputStream out, OutputStream err, Path log, Relay relay) {
+        boolean accepted = false;
+        Terminal terminal = new Terminal(out, err);
         while (true) {
             byte type;
             byte[] payload;
@@ -169,26 +182,20 @@ public final class ResidentClient {
                 if (relay.interrupted) {
                     return 130; // the shell's code for Ctrl-C; the JVM is exiting with its own anyway
                 }
-                if (!started) {
-                    return notServed("the resident process hung up before the command started");
+                if (!accepted) {
+                    return notServed("the resident process hung up before it took the command");
                 }
-                err.flush();
+                terminal.flush();
                 System.err.println("error: the resident evalgate process ended before the command finished (see "
                         + log + "); rerun it, or without EVALGATE_RESIDENT");
                 return 4; // ExitCode.INTERNAL_ERROR, which this JDK-only class cannot load
             }
             switch (type) {
-                case ResidentProtocol.OUT -> {
-                    started = true;
-                    out.write(payload);
-                }
-                case ResidentProtocol.ERR -> {
-                    started = true;
-                    err.write(payload);
-                }
+                case ResidentProtocol.ACCEPTED -> accepted = true;
+                case ResidentProtocol.OUT -> terminal.out(payload);
+                case ResidentProtocol.ERR -> terminal.err(payload);
                 case ResidentProtocol.EXIT -> {
-                    out.flush();
-                    err.flush();
+                    terminal.flush();
                     return ((payload[0] & 0xff) << 24) | ((payload[1] & 0xff) << 16) | ((payload[2] & 0xff) << 8)
                             | (payload[3] & 0xff);
                 }
@@ -199,6 +206,51 @@ public final class ResidentClient {
                 default -> {
                     // A frame type of a later version: nothing to show.
                 }
+            }
+        }
+    }
+
+    /**
+     * This client's standard output and error. Like {@code System.out} in a command's own JVM, a stream that cannot
+     * be written any more ({@code evalgate ... | head}) is left alone and the command goes on to its exit code.
+     */
+    private static final class Terminal {
+        private final OutputStream out;
+        private final OutputStream err;
+        private boolean outBroken;
+        private boolean errBroken;
+
+        Terminal(OutputStream out, OutputStream err) {
+            this.out = out;
+            this.err = err;
+        }
+
+        void out(byte[] bytes) {
+            if (!outBroken) {
+                try {
+                    out.write(bytes);
+                } catch (IOException e) {
+                    outBroken = true;
+                }
+            }
+        }
+
+        void err(byte[] bytes) {
+            if (!errBroken) {
+                try {
+                    err.write(bytes);
+                } catch (IOException e) {
+                    errBroken = true;
+                }
+            }
+        }
+
+        void flush() {
+            try {
+                out.flush();
+                err.flush();
+            } catch (IOException e) {
+                // as above
             }
         }
     }

@@ -28,7 +28,7 @@ import java.util.Optional;
 final class ResidentProtocol {
     static final int MAGIC = 0x45564731; // "EVG1"
     /** Raised whenever the request or the frames change. */
-    static final int VERSION = 1;
+    static final int VERSION = 2;
 
     static final byte COMMAND = 1;
     static final byte STATUS = 2;
@@ -36,6 +36,8 @@ final class ResidentProtocol {
     /** Sent by a client after its request when it is interrupted (Ctrl-C): the command ends as its own JVM would. */
     static final byte INTERRUPTED = 4;
 
+    /** The command is taken and runs: from here on, whatever happens is the command's outcome. */
+    static final byte ACCEPTED = 5;
     /** Bytes for the client's standard output. */
     static final byte OUT = 1;
     /** Bytes for the client's standard error. */

@@ -167,14 +167,17 @@ public final class ResidentServer {
         }
         boolean fatal = false;
         int code;
+        long started = System.nanoTime();
         try {
-            ownErr.println(now() + " command " + (args.isEmpty() ? "(none)" : "'" + args.get(0) + "'"));
+            ResidentProtocol.writeFrame(out, ResidentProtocol.ACCEPTED, new byte[0], 0, 0);
             CommandOutcome outcome = run(connection, out, args, stderrTerminal);
             code = outcome.code();
             fatal = outcome.fatal();
         } finally {
             end();
         }
+        ownErr.println(now() + " command " + (args.isEmpty() ? "(none)" : "'" + args.get(0) + "'") + " exited "
+                + code + " in " + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started) + " ms");
         ResidentProtocol.writeExit(out, code);
         if (fatal) {
             exit(ExitCode.INTERNAL_ERROR.code()); // an Error leaves the JVM in no state to serve another command
