@@ -102,12 +102,20 @@ public final class CompareCommand implements Callable<Integer> {
         Suite suite = new SuiteLoader(pipeline.scorers()).load(suiteFile);
         ModelOptions models = modelOptions.options();
         backendOptions.addSettings(models.settings);
+        ProgressReporter reporter = quiet ? null : ProgressReporter.forStderr();
         PipelineRequest request = PipelineRequest.builder(suite).bundle(baselineBundle).runsDirectory(out)
                 .repeats(repeats).tier(tier).backend(models.toBackendOptions())
                 .cache(backendOptions.cacheSettings())
-                .listener(quiet ? RunListener.NONE : ProgressReporter.forStderr()).wording(CliWording.WORDING)
+                .listener(reporter == null ? RunListener.NONE : reporter).wording(CliWording.WORDING)
                 .build();
-        PipelineResult result = pipeline.compare(request, candidateBundle);
+        PipelineResult result;
+        try {
+            result = pipeline.compare(request, candidateBundle);
+        } finally {
+            if (reporter != null) {
+                reporter.commandEnded();
+            }
+        }
         RunResult before = result.baseline().orElseThrow();
         RunResult after = result.run();
         Comparison comparison = result.comparison().orElseThrow();

@@ -129,12 +129,19 @@ public final class RunCommand implements Callable<Integer> {
                 .warnings(warning -> err.println("warning: " + warning)).wording(CliWording.WORDING);
         Path runsRoot = request.build().runsRoot();
         Path resumeDir = resume;
-        RunListener progress = quiet ? RunListener.NONE
-                : ProgressReporter.forStderr().withResumeAdvice(id -> models.resumeCommand(
-                        resumeDir != null ? resumeDir : runsRoot.resolve(id)));
+        ProgressReporter reporter = quiet ? null : ProgressReporter.forStderr().withResumeAdvice(
+                id -> models.resumeCommand(resumeDir != null ? resumeDir : runsRoot.resolve(id)));
+        RunListener progress = reporter == null ? RunListener.NONE : reporter;
         // Notes are printed even when quiet, as report and gate print them: a resumed run mended its files.
         PhaseTimings timings = PhaseTimings.around(new NotePrinter(progress, err));
-        PipelineResult result = pipeline.evaluate(request.listener(timings).build());
+        PipelineResult result;
+        try {
+            result = pipeline.evaluate(request.listener(timings).build());
+        } finally {
+            if (reporter != null) {
+                reporter.commandEnded();
+            }
+        }
         RunSummaryPrinter.print(result.run(), stdout);
         BackendMixin.printCacheSummary(result.cache(), stdout);
         GateVerdict verdict = result.verdict().orElseThrow();

@@ -35,6 +35,7 @@ public final class ProgressReporter implements RunListener {
     private long lastPlainNanos;
     private int lastPlainDecile = -1;
     private volatile String runId;
+    private boolean noticeGiven;
     /** The command that finishes a run, by run id; a front end words it with the options the run was given. */
     private volatile Function<String, String> resumeAdvice = id -> null;
     /** On Ctrl-C or a kill mid-run: end the bar's line and say that the stored results can be resumed. */
@@ -147,9 +148,24 @@ public final class ProgressReporter implements RunListener {
                 : Wording.ENGINE.of(Setting.RESUME, "RUN_DIR") + " on that run's directory");
     }
 
-    private void printIfUnfinished() {
+    /**
+     * Says it now, when the command that ran the run ends with the run unfinished (it failed midway), and lets go
+     * of the shutdown hook. A JVM that outlives its commands (a resident evalgate) would otherwise say it only at
+     * its own exit, to nobody, and keep every such reporter for its whole life. Once is enough: later calls and the
+     * hook say nothing more.
+     */
+    public void commandEnded() {
+        printIfUnfinished();
+        runEnded();
+    }
+
+    private synchronized void printIfUnfinished() {
+        if (noticeGiven) {
+            return;
+        }
         String notice = unfinishedNotice();
         if (notice != null) {
+            noticeGiven = true;
             out.print(notice);
             out.flush();
         }

@@ -36,4 +36,30 @@ class ProgressReporterTest {
         assertThat(plain.unfinishedNotice()).isNull();
         assertThat(new ProgressReporter(out, false).unfinishedNotice()).as("no run started").isNull();
     }
+
+    @Test
+    void aCommandThatEndsWithItsRunUnfinishedSaysSoOnce() {
+        ProgressReporter plain = new ProgressReporter(out, false);
+        plain.runStarted(RunnerTest.spec(1), 3, 0);
+        plain.caseFinished(SyntheticRuns.result("a", 0, true));
+
+        plain.commandEnded();
+        plain.commandEnded();
+
+        String printed = bytes.toString(StandardCharsets.UTF_8);
+        assertThat(printed).contains("stopped after 1 of 3 results");
+        assertThat(printed.indexOf("stopped after")).isEqualTo(printed.lastIndexOf("stopped after"));
+    }
+
+    @Test
+    void aCommandWhoseRunFinishedSaysNothingMoreAtItsEnd() {
+        ProgressReporter plain = new ProgressReporter(out, false);
+        plain.runStarted(RunnerTest.spec(1), 1, 0);
+        plain.caseFinished(SyntheticRuns.result("a", 0, true));
+        String before = bytes.toString(StandardCharsets.UTF_8);
+
+        plain.commandEnded();
+
+        assertThat(bytes.toString(StandardCharsets.UTF_8)).isEqualTo(before);
+    }
 }
