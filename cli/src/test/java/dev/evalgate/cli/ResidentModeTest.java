@@ -70,6 +70,11 @@ class ResidentModeTest {
             assertThat(resident.err()).isEqualTo(own.err());
         }
 
+        Result verbose = client(project.root, "--verbose", "scorers");
+        assertThat(verbose.code()).as("the libraries' log level is read once a JVM: --verbose needs a JVM of its own")
+                .isEqualTo(ResidentClient.NOT_SERVED);
+        assertThat(verbose.err()).contains("--verbose", "running the command in its own JVM");
+
         Result status = evalgate("resident", "status");
         assertThat(status.out()).contains("3 commands served", "working directory " + project.root);
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(residentDir))).isEqualTo("rwx------");

@@ -160,6 +160,13 @@ public final class ResidentServer {
             }
             return;
         }
+        for (String arg : args) {
+            if (arg.equals("--verbose") || arg.startsWith("--verbose=")) {
+                // The libraries' log level is read once per JVM, when logging starts: here it has started already.
+                ResidentProtocol.writeRefusal(out, "--verbose sets the libraries' log level, which a JVM reads once");
+                return;
+            }
+        }
         Optional<String> refusal = begin();
         if (refusal.isPresent()) {
             ResidentProtocol.writeRefusal(out, refusal.get());
