@@ -164,7 +164,8 @@ public final class ResidentClient {
      */
     private static int relay(DataInputStream answer, OutputStream out, OutputStream err, Path log, Relay relay) {
         boolean accepted = false;
-        Terminal terminal = new Terminal(out, err);
+        Terminal stdout = new Terminal(out);
+        Terminal stderr = new Terminal(err);
         while (true) {
             byte type;
             byte[] payload;
@@ -185,17 +186,19 @@ public final class ResidentClient {
                 if (!accepted) {
                     return notServed("the resident process hung up before it took the command");
                 }
-                terminal.flush();
+                stdout.flush();
+                stderr.flush();
                 System.err.println("error: the resident evalgate process ended before the command finished (see "
                         + log + "); rerun it, or without EVALGATE_RESIDENT");
                 return 4; // ExitCode.INTERNAL_ERROR, which this JDK-only class cannot load
             }
             switch (type) {
                 case ResidentProtocol.ACCEPTED -> accepted = true;
-                case ResidentProtocol.OUT -> terminal.out(payload);
-                case ResidentProtocol.ERR -> terminal.err(payload);
+                case ResidentProtocol.OUT -> stdout.write(payload);
+                case ResidentProtocol.ERR -> stderr.write(payload);
                 case ResidentProtocol.EXIT -> {
-                    terminal.flush();
+                    stdout.flush();
+                    stderr.flush();
                     return ((payload[0] & 0xff) << 24) | ((payload[1] & 0xff) << 16) | ((payload[2] & 0xff) << 8)
                             | (payload[3] & 0xff);
                 }
@@ -211,46 +214,32 @@ public final class ResidentClient {
     }
 
     /**
-     * This client's standard output and error. Like {@code System.out} in a command's own JVM, a stream that cannot
-     * be written any more ({@code evalgate ... | head}) is left alone and the command goes on to its exit code.
+     * One of this client's standard streams. Like {@code System.out} in a command's own JVM, a stream that cannot be
+     * written any more ({@code evalgate ... | head}) is left alone and the command goes on to its exit code.
      */
     private static final class Terminal {
-        private final OutputStream out;
-        private final OutputStream err;
-        private boolean outBroken;
-        private boolean errBroken;
+        private final OutputStream stream;
+        private boolean broken;
 
-        Terminal(OutputStream out, OutputStream err) {
-            this.out = out;
-            this.err = err;
+        Terminal(OutputStream stream) {
+            this.stream = stream;
         }
 
-        void out(byte[] bytes) {
-            if (!outBroken) {
+        void write(byte[] bytes) {
+            if (!broken) {
                 try {
-                    out.write(bytes);
+                    stream.write(bytes);
                 } catch (IOException e) {
-                    outBroken = true;
-                }
-            }
-        }
-
-        void err(byte[] bytes) {
-            if (!errBroken) {
-                try {
-                    err.write(bytes);
-                } catch (IOException e) {
-                    errBroken = true;
+                    broken = true;
                 }
             }
         }
 
         void flush() {
             try {
-                out.flush();
-                err.flush();
+                stream.flush();
             } catch (IOException e) {
-                // as above
+                broken = true;
             }
         }
     }

@@ -136,12 +136,7 @@ final class ResidentProtocol {
 
     /** An output stream whose every write becomes one frame of the given type. */
     static OutputStream framed(DataOutputStream out, byte type) {
-        return new OutputStream() {
-            @Override
-            public void write(int b) throws IOException {
-                write(new byte[] {(byte) b}, 0, 1);
-            }
-
+        return new ChunkOutputStream() {
             @Override
             public void write(byte[] bytes, int offset, int length) throws IOException {
                 if (length > 0) {
@@ -191,12 +186,7 @@ final class ResidentProtocol {
     }
 
     static OutputStream output(SocketChannel channel) {
-        return new OutputStream() {
-            @Override
-            public void write(int b) throws IOException {
-                write(new byte[] {(byte) b}, 0, 1);
-            }
-
+        return new ChunkOutputStream() {
             @Override
             public void write(byte[] bytes, int offset, int length) throws IOException {
                 ByteBuffer buffer = ByteBuffer.wrap(bytes, offset, length);
@@ -205,5 +195,16 @@ final class ResidentProtocol {
                 }
             }
         };
+    }
+
+    /** An output stream written in chunks: a single byte is a chunk of one. */
+    private abstract static class ChunkOutputStream extends OutputStream {
+        @Override
+        public final void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public abstract void write(byte[] bytes, int offset, int length) throws IOException;
     }
 }
