@@ -105,7 +105,8 @@ public final class ResidentClient {
         request.writeByte(ResidentProtocol.COMMAND);
         identity.write(request);
         ResidentProtocol.writeStrings(request, command);
-        request.writeBoolean(stderrIsTerminal());
+        ResidentProtocol.writeString(request, stderrLink());
+        request.writeBoolean(System.console() != null);
         request.flush();
         DataInputStream answer = new DataInputStream(new BufferedInputStream(ResidentProtocol.input(channel)));
         OutputStream out = new FileOutputStream(FileDescriptor.out);
@@ -311,20 +312,16 @@ public final class ResidentClient {
     }
 
     /**
-     * Whether this client's standard error is a terminal, which the resident process's own is not: the same test
-     * the progress display makes in a command's own JVM (the descriptor's link on Linux, else the console).
+     * Where this client's standard error leads, from Linux's /proc, or "" where that is not known: the resident
+     * process, whose own standard error is its log, decides from it (and the console) as a command's own JVM would.
      */
-    private static boolean stderrIsTerminal() {
+    private static String stderrLink() {
         try {
             Path fd = Path.of("/proc/self/fd/2");
-            if (Files.isSymbolicLink(fd)) {
-                String target = Files.readSymbolicLink(fd).toString();
-                return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
-            }
+            return Files.isSymbolicLink(fd) ? Files.readSymbolicLink(fd).toString() : "";
         } catch (IOException | RuntimeException e) {
-            // Not Linux: the console decides, below.
+            return "";
         }
-        return System.console() != null;
     }
 
     private static int notServed(String why) {

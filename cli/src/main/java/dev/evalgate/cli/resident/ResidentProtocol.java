@@ -21,14 +21,14 @@ import java.util.Optional;
  * started from the class directory alone, to start in a tenth of the time of the full command line.
  *
  * <p>A client sends {@link #MAGIC}, {@link #VERSION} and a request kind; a command request then carries the
- * client's identity ({@link ResidentIdentity}), its arguments and whether its standard error is a terminal. The
+ * client's identity ({@link ResidentIdentity}), its arguments and what its standard error leads to. The
  * resident process answers with frames: a type byte, a length and the payload. A client and a resident process of
  * different builds refuse each other at the version, and the client runs the command itself.
  */
 final class ResidentProtocol {
     static final int MAGIC = 0x45564731; // "EVG1"
     /** Raised whenever the request or the frames change. */
-    static final int VERSION = 2;
+    static final int VERSION = 3;
 
     static final byte COMMAND = 1;
     static final byte STATUS = 2;

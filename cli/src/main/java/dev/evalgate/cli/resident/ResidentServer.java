@@ -150,7 +150,9 @@ public final class ResidentServer {
     private void command(SocketChannel connection, DataInputStream in, DataOutputStream out) throws IOException {
         ResidentIdentity client = ResidentIdentity.read(in);
         List<String> args = ResidentProtocol.readStrings(in);
-        boolean stderrTerminal = in.readBoolean();
+        String stderrLink = ResidentProtocol.readString(in);
+        boolean console = in.readBoolean();
+        boolean stderrTerminal = ProgressReporter.isTerminal(stderrLink.isEmpty() ? null : stderrLink, console);
         ResidentIdentity onDisk = identity.rebuilt();
         Optional<String> mismatch = identity.mismatch(client).or(() -> identity.mismatch(onDisk));
         if (mismatch.isPresent()) {

@@ -74,16 +74,28 @@ public final class ProgressReporter implements RunListener {
         if (relayed != null) {
             return Boolean.parseBoolean(relayed);
         }
+        return isTerminal(stderrLink(), System.console() != null);
+    }
+
+    /** Where this process's standard error leads, from Linux's /proc ("/dev/pts/3", a file, a pipe), or null. */
+    private static String stderrLink() {
         try {
             Path fd = Path.of("/proc/self/fd/2");
-            if (Files.isSymbolicLink(fd)) {
-                String target = Files.readSymbolicLink(fd).toString();
-                return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
-            }
+            return Files.isSymbolicLink(fd) ? Files.readSymbolicLink(fd).toString() : null;
         } catch (IOException | RuntimeException e) {
-            // Not Linux, or /proc is not readable: fall back to the console below.
+            return null; // not Linux, or /proc is not readable: the console decides
         }
-        return System.console() != null;
+    }
+
+    /**
+     * Whether a standard error that leads to {@code link} (null where that is not known) is a terminal, in a process
+     * that has a console or not: for this process, or for a resident evalgate's client, which sends both.
+     */
+    public static boolean isTerminal(String link, boolean console) {
+        if (link != null) {
+            return link.startsWith("/dev/pts/") || link.startsWith("/dev/tty");
+        }
+        return console;
     }
 
     @Override

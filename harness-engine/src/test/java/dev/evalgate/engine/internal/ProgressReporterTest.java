@@ -62,4 +62,14 @@ class ProgressReporterTest {
 
         assertThat(bytes.toString(StandardCharsets.UTF_8)).isEqualTo(before);
     }
+
+    @Test
+    void aStandardErrorIsATerminalByWhereItLeadsElseByTheConsole() {
+        assertThat(ProgressReporter.isTerminal("/dev/pts/3", false)).isTrue();
+        assertThat(ProgressReporter.isTerminal("/dev/tty1", false)).isTrue();
+        assertThat(ProgressReporter.isTerminal("/home/me/run.log", true)).as("2> run.log in a terminal").isFalse();
+        assertThat(ProgressReporter.isTerminal("pipe:[81723]", true)).isFalse();
+        assertThat(ProgressReporter.isTerminal(null, true)).as("no /proc: the console decides").isTrue();
+        assertThat(ProgressReporter.isTerminal(null, false)).isFalse();
+    }
 }
