@@ -24,8 +24,7 @@ import dev.evalgate.engine.EvaluationException;
 import dev.evalgate.engine.ExitCode;
 
 @Command(name = "resident", mixinStandardHelpOptions = true,
-        description = {"Shows or stops the resident evalgate processes that serve command lines when "
-                + "EVALGATE_RESIDENT=1 is set for ./evalgate.",
+        description = {"Shows or stops the resident JVMs that run evalgate's commands when EVALGATE_RESIDENT=1 is set.",
                 "A resident process keeps the JVM (and a loaded model) between commands, so a rerun skips their "
                         + "start. It serves only commands from its own build, directory, environment and JVM "
                         + "options, one at a time, and leaves after EVALGATE_RESIDENT_IDLE_SECONDS (default 900) "
