@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.junit.platform.engine.ConfigurationParameters;
 
 import dev.evalgate.datasets.InvalidInputException;
+import dev.evalgate.engine.internal.SettingValues;
 import dev.evalgate.engine.BackendOptions;
 import dev.evalgate.engine.Shard;
 import dev.evalgate.engine.Suite;
@@ -118,26 +119,11 @@ final class EngineSettings {
     }
 
     private Optional<Integer> integer(String key) {
-        return text(key).map(value -> {
-            try {
-                int n = Integer.parseInt(value);
-                if (n < 1) {
-                    throw new NumberFormatException();
-                }
-                return n;
-            } catch (NumberFormatException e) {
-                throw new InvalidInputException(null, 0, key, "must be a whole number of at least 1, was '" + value
-                        + "'");
-            }
-        });
+        return SettingValues.positive(key, config.get(key).orElse(null));
     }
 
     private boolean bool(String key) {
-        return text(key).map(value -> switch (value.toLowerCase(Locale.ROOT)) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> throw new InvalidInputException(null, 0, key, "must be true or false, was '" + value + "'");
-        }).orElse(false);
+        return SettingValues.flag(key, config.get(key).orElse(null)).orElse(false);
     }
 
     private static CacheMode cacheMode(String value) {

@@ -1,6 +1,7 @@
 package dev.evalgate.models.llamacpp;
 
 import dev.evalgate.datasets.InvalidInputException;
+import dev.evalgate.engine.internal.SettingValues;
 import dev.evalgate.engine.BackendOptions;
 import dev.evalgate.models.catalog.ModelDownloader;
 
@@ -114,13 +115,6 @@ public record LlamaCppSettings(OptionalInt contextSize, int threads, ChatTemplat
     }
 
     private static boolean bool(String text, String key) {
-        String value = text.trim().toLowerCase(Locale.ROOT);
-        if (value.equals("true") || value.equals("1") || value.equals("yes")) {
-            return true;
-        }
-        if (value.equals("false") || value.equals("0") || value.equals("no") || value.isEmpty()) {
-            return false;
-        }
-        throw new InvalidInputException(null, 0, key, "must be true or false, was '" + text + "'");
+        return SettingValues.flag(key, text).orElse(false);
     }
 }

@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.function.Function;
 
 import dev.evalgate.datasets.InvalidInputException;
+import dev.evalgate.engine.internal.SettingValues;
 import dev.evalgate.engine.BackendOptions;
 
 /**
@@ -105,31 +106,11 @@ public record OllamaSettings(URI url, int maxConcurrency, boolean container, Str
     }
 
     private static int positive(Map<String, String> settings, String key, int fallback) {
-        String text = settings.get(key);
-        if (text == null || text.isBlank()) {
-            return fallback;
-        }
-        try {
-            int value = Integer.parseInt(text.trim());
-            if (value >= 1) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw invalid(key, "must be a whole number of at least 1, was '" + text + "'");
+        return SettingValues.positive(key, settings.get(key)).orElse(fallback);
     }
 
     private static boolean flag(Map<String, String> settings, String key, boolean fallback) {
-        String text = settings.get(key);
-        if (text == null || text.isBlank()) {
-            return fallback;
-        }
-        return switch (text.trim().toLowerCase(Locale.ROOT)) {
-            case "true", "yes", "1" -> true;
-            case "false", "no", "0" -> false;
-            default -> throw invalid(key, "must be true or false, was '" + text + "'");
-        };
+        return SettingValues.flag(key, settings.get(key)).orElse(fallback);
     }
 
     private static InvalidInputException invalid(String field, String problem) {
