@@ -6,7 +6,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 import dev.evalgate.datasets.InvalidInputException;
 import dev.evalgate.engine.BackendOptions;
@@ -14,6 +16,7 @@ import dev.evalgate.engine.cache.CacheMode;
 import dev.evalgate.engine.cache.CacheStats;
 import dev.evalgate.engine.pipeline.CacheSettings;
 import dev.evalgate.engine.pipeline.CacheSummary;
+import dev.evalgate.models.llamacpp.LlamaCppSettings;
 import dev.evalgate.models.ollama.OllamaSettings;
 import dev.evalgate.models.openai.OpenAiSettings;
 
@@ -93,8 +96,15 @@ public final class BackendMixin {
                     + "cassettes (default: the model cache directory's " + INFERENCE_SUBDIRECTORY + "/).")
     Path cacheDir;
 
+    /** The command this group belongs to, to find {@code --verbose} on the command line's root. */
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec mixee;
+
     /** Adds this group's backend settings to those the model options pass on. */
     void addSettings(Map<String, String> settings) {
+        if (verbose()) {
+            settings.put(LlamaCppSettings.NATIVE_LOG, "true"); // what llama.cpp read, or why it could not load
+        }
         if (ollamaUrl != null) {
             settings.put(OllamaSettings.URL, ollamaUrl);
         }
@@ -134,6 +144,11 @@ public final class BackendMixin {
                         "must be auto or bundle, was '" + backend + "'");
             }
         }
+    }
+
+    private boolean verbose() {
+        return mixee != null && mixee.root().userObject() instanceof EvalgateCommand root && root.verbosity != null
+                && root.verbosity.verbose();
     }
 
     CacheMode cacheMode() {

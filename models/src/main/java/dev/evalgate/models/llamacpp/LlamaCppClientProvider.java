@@ -59,8 +59,8 @@ public final class LlamaCppClientProvider implements ModelClientProvider {
         int contextSize = settings.contextSize().orElse(resolved.defaultContextSize());
         ModelInfo info = new ModelInfo(BACKEND, resolved.displayName(), fingerprint, 0);
         // Loaded on the first request: a rerun served wholly from the inference cache never loads the model.
-        return new LlamaCppClient(() -> LoadedModels.acquire(resolved.file(), contextSize, settings.threads()), info,
-                settings.chatTemplate());
+        return new LlamaCppClient(() -> LoadedModels.acquire(resolved.file(), contextSize, settings.threads(),
+                settings.nativeLog()), info, settings.chatTemplate());
     }
 
     private static String fingerprint(ResolvedModel resolved, BackendOptions options) {

@@ -1,8 +1,8 @@
 package dev.evalgate.models.llamacpp;
 
 import dev.evalgate.datasets.InvalidInputException;
-import dev.evalgate.engine.internal.SettingValues;
 import dev.evalgate.engine.BackendOptions;
+import dev.evalgate.engine.internal.SettingValues;
 import dev.evalgate.models.catalog.ModelDownloader;
 
 import java.net.URI;
@@ -23,14 +23,17 @@ import java.util.OptionalInt;
  * @param chatTemplate  how a request's messages become the prompt
  * @param mirror        base URL serving catalog files by file name, instead of the publisher
  * @param allowUnpinned download catalog entries that have no pinned sha256
+ * @param nativeLog     let llama.cpp write its own log to standard error when it loads a model (about 170 lines;
+ *                      the CLI's {@code --verbose}), instead of silencing it
  */
 public record LlamaCppSettings(OptionalInt contextSize, int threads, ChatTemplate chatTemplate,
-                               Optional<URI> mirror, boolean allowUnpinned) {
+                               Optional<URI> mirror, boolean allowUnpinned, boolean nativeLog) {
     public static final String CONTEXT_SIZE = "llamacpp.context-size";
     public static final String THREADS = "llamacpp.threads";
     public static final String CHAT_TEMPLATE = "llamacpp.chat-template";
     public static final String MIRROR = "llamacpp.mirror";
     public static final String ALLOW_UNPINNED = "llamacpp.allow-unpinned";
+    public static final String NATIVE_LOG = "llamacpp.native-log";
 
     public static final int DEFAULT_CONTEXT_SIZE = 4096;
     private static final int MAX_CONTEXT_SIZE = 1 << 20;
@@ -73,7 +76,8 @@ public record LlamaCppSettings(OptionalInt contextSize, int threads, ChatTemplat
                 : environment.getOrDefault(ModelDownloader.ALLOW_UNPINNED_ENV, "false");
         boolean allowUnpinned = bool(allowText, settings.containsKey(ALLOW_UNPINNED) ? ALLOW_UNPINNED
                 : ModelDownloader.ALLOW_UNPINNED_ENV);
-        return new LlamaCppSettings(contextSize, threads, template, mirror, allowUnpinned);
+        boolean nativeLog = SettingValues.flag(NATIVE_LOG, settings.get(NATIVE_LOG)).orElse(false);
+        return new LlamaCppSettings(contextSize, threads, template, mirror, allowUnpinned, nativeLog);
     }
 
     private static int wholeNumber(String text, String key, int min, int max) {

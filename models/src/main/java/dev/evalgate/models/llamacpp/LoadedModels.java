@@ -44,7 +44,8 @@ final class LoadedModels {
     private record Key(Path file, int contextSize, int threads) {
     }
 
-    static synchronized Acquired acquire(Path file, int contextSize, int threads) {
+    /** The model in {@code file}, loaded now unless this process has it already; {@code nativeLog}: see below. */
+    static synchronized Acquired acquire(Path file, int contextSize, int threads, boolean nativeLog) {
         Path real;
         try {
             real = file.toRealPath();
@@ -65,7 +66,7 @@ final class LoadedModels {
         }
         installShutdownHook();
         long started = System.nanoTime();
-        LlamaModel model = onLoaderThread(() -> load(real, contextSize, threads));
+        LlamaModel model = onLoaderThread(() -> load(real, contextSize, threads, nativeLog));
         long loadMillis = Math.max(1, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
         LoadedModel loaded = new LoadedModel(model, real, contextSize, stamp);
         LOADED.put(key, loaded);
@@ -112,7 +113,8 @@ final class LoadedModels {
         }
     }
 
-    private static LlamaModel load(Path real, int contextSize, int threads) {
+    /** With {@code nativeLog}, llama.cpp's own log of the load (what it read, what it could not) goes to stderr. */
+    private static LlamaModel load(Path real, int contextSize, int threads, boolean nativeLog) {
         try {
             NativeLibrary.load();
         } catch (LinkageError e) {
@@ -121,12 +123,12 @@ final class LoadedModels {
                     + "; use an Ollama bundle (ollama:...) instead", e);
         }
         try {
-            return new LlamaModel(new ModelParameters()
+            ModelParameters parameters = new ModelParameters()
                     .setModel(real.toString())
                     .setCtxSize(contextSize)
                     .setThreads(threads)
-                    .setParallel(1)
-                    .disableLog());
+                    .setParallel(1);
+            return new LlamaModel(nativeLog ? parameters : parameters.disableLog());
         } catch (RuntimeException | LinkageError e) {
             throw new EvaluationException("llama.cpp could not load " + real + ": " + e.getMessage()
                     + ". The file may be truncated, or use an architecture or quantization that this llama.cpp "

@@ -20,6 +20,7 @@ class LlamaCppSettingsTest {
         assertThat(settings.chatTemplate()).isEqualTo(ChatTemplate.MODEL);
         assertThat(settings.mirror()).isEmpty();
         assertThat(settings.allowUnpinned()).isFalse();
+        assertThat(settings.nativeLog()).as("llama.cpp's own log is off unless asked for").isFalse();
     }
 
     @Test
@@ -27,7 +28,7 @@ class LlamaCppSettingsTest {
         LlamaCppSettings settings = LlamaCppSettings.from(
                 Map.of(LlamaCppSettings.CONTEXT_SIZE, "512", LlamaCppSettings.THREADS, "3",
                         LlamaCppSettings.CHAT_TEMPLATE, "none", LlamaCppSettings.MIRROR, "https://models.example/gguf",
-                        LlamaCppSettings.ALLOW_UNPINNED, "false"),
+                        LlamaCppSettings.ALLOW_UNPINNED, "false", LlamaCppSettings.NATIVE_LOG, "true"),
                 Map.of("EVALGATE_MODEL_MIRROR", "https://elsewhere.example", "EVALGATE_ALLOW_UNPINNED_MODELS",
                         "true"));
 
@@ -36,6 +37,7 @@ class LlamaCppSettingsTest {
         assertThat(settings.chatTemplate()).isEqualTo(ChatTemplate.NONE);
         assertThat(settings.mirror()).contains(URI.create("https://models.example/gguf"));
         assertThat(settings.allowUnpinned()).isFalse();
+        assertThat(settings.nativeLog()).isTrue();
     }
 
     @Test

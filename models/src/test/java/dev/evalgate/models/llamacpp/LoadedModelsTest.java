@@ -26,8 +26,8 @@ class LoadedModelsTest {
         Path file = tmp.resolve("model.gguf");
         Files.copy(SharedModel.stories260k(), file);
 
-        LoadedModels.Acquired first = LoadedModels.acquire(file, 256, 1);
-        LoadedModels.Acquired again = LoadedModels.acquire(file, 256, 1);
+        LoadedModels.Acquired first = LoadedModels.acquire(file, 256, 1, false);
+        LoadedModels.Acquired again = LoadedModels.acquire(file, 256, 1, false);
         assertThat(first.loadMillis()).isPositive();
         assertThat(again.model()).isSameAs(first.model());
         assertThat(again.loadMillis()).isZero();
@@ -36,11 +36,11 @@ class LoadedModelsTest {
         Files.copy(SharedModel.stories260k(), replacement);
         Files.setLastModifiedTime(replacement, FileTime.from(Instant.now().plusSeconds(10)));
         Files.move(replacement, file, StandardCopyOption.REPLACE_EXISTING);
-        LoadedModels.Acquired replaced = LoadedModels.acquire(file, 256, 1);
+        LoadedModels.Acquired replaced = LoadedModels.acquire(file, 256, 1, false);
 
         assertThat(replaced.model()).isNotSameAs(first.model());
         assertThat(replaced.loadMillis()).isPositive();
         assertThat(first.model().closed()).as("the model of the old file is freed").isTrue();
-        assertThat(LoadedModels.acquire(file, 256, 1).model()).isSameAs(replaced.model());
+        assertThat(LoadedModels.acquire(file, 256, 1, false).model()).isSameAs(replaced.model());
     }
 }
