@@ -3,6 +3,8 @@ package dev.evalgate.engine.cache;
 import java.time.Duration;
 import java.util.Objects;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import dev.evalgate.engine.Completion;
 import dev.evalgate.engine.internal.Measures;
 
@@ -22,6 +24,54 @@ public record CachedCompletion(String text, int promptTokens, int completionToke
             Measures.millis(ttftMs, "ttftMs");
         }
         finishReason = finishReason == null ? "stop" : finishReason;
+    }
+
+    /**
+     * The completion of a cache file, as Jackson would bind it (absent counts are 0, an absent finish reason is
+     * {@code stop}), but strict about types: a number written as text is refused, naming its field.
+     */
+    static CachedCompletion fromJson(JsonNode node) {
+        if (node == null || !node.isObject()) {
+            throw new IllegalArgumentException("field 'completion': missing, or not an object");
+        }
+        JsonNode text = node.get("text");
+        if (text == null || !text.isTextual()) {
+            throw new IllegalArgumentException("field 'completion.text': missing, or not a string");
+        }
+        JsonNode finishReason = node.get("finishReason");
+        Double latencyMs = number(node, "latencyMs");
+        int promptTokens = count(node, "promptTokens");
+        int completionTokens = count(node, "completionTokens");
+        Double ttftMs = number(node, "ttftMs");
+        try {
+            return new CachedCompletion(text.asText(), promptTokens, completionTokens,
+                    latencyMs == null ? 0 : latencyMs, ttftMs,
+                    finishReason == null || finishReason.isNull() ? null : finishReason.asText());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("field 'completion': " + e.getMessage(), e);
+        }
+    }
+
+    private static int count(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return 0;
+        }
+        if (!value.isIntegralNumber() || !value.canConvertToInt()) {
+            throw new IllegalArgumentException("field 'completion." + field + "': not a whole number: " + value);
+        }
+        return value.intValue();
+    }
+
+    private static Double number(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isNumber()) {
+            throw new IllegalArgumentException("field 'completion." + field + "': not a number: " + value);
+        }
+        return value.doubleValue();
     }
 
     static CachedCompletion of(Completion completion) {

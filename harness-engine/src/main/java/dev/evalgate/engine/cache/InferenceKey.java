@@ -62,11 +62,21 @@ public record InferenceKey(String backend, String model, GenerationParams params
 
     /** Hex sha256 of the key's canonical JSON: equal keys give equal digests on every machine. */
     public String digest() {
+        return digestOf(canonicalJson());
+    }
+
+    /** The key as canonical JSON (sorted properties, no whitespace): equal keys give equal bytes. */
+    byte[] canonicalJson() {
         try {
-            byte[] canonical = Json.CANONICAL.writeValueAsBytes(this);
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
+            return Json.CANONICAL.writeValueAsBytes(this);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise an inference key", e);
+        }
+    }
+
+    static String digestOf(byte[] canonicalJson) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonicalJson));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("the JDK has no SHA-256", e);
         }
