@@ -6,11 +6,13 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Iterator;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.evalgate.datasets.InputFiles;
 import dev.evalgate.datasets.InputKind;
@@ -29,8 +31,6 @@ import dev.evalgate.engine.internal.Json;
  */
 public final class RecordedModels {
     public static final String FILE = "models.json";
-    private static final TypeReference<TreeMap<String, RecordedModel>> SHAPE = new TypeReference<>() {
-    };
 
     private final Path file;
 
@@ -75,21 +75,49 @@ public final class RecordedModels {
         }
     }
 
+    // Read as a tree, not bound to a map of records: every run reads this file, and building Jackson's deserializers
+    // for it cost each fresh JVM more than the read itself.
     private TreeMap<String, RecordedModel> read() {
+        TreeMap<String, RecordedModel> all = new TreeMap<>();
         if (!Files.exists(file)) {
-            return new TreeMap<>();
+            return all;
         }
         byte[] bytes = InputFiles.readBytes(file, InputKind.RUN_DATA);
+        JsonNode root;
         try {
-            TreeMap<String, RecordedModel> all = Json.MAPPER.readValue(bytes, SHAPE);
-            return all == null ? new TreeMap<>() : all;
+            root = Json.MAPPER.readTree(bytes);
         } catch (JsonProcessingException e) {
-            throw new AdvisedInputException(file, JsonProblems.line(e), JsonProblems.field(e),
-                    Advice.text("not a readable list of recorded models (" + JsonProblems.problem(e)
-                            + "); delete it and record again with ").then(Setting.CACHE_MODE_RECORD), null);
+            throw unreadable(JsonProblems.line(e), JsonProblems.field(e), JsonProblems.problem(e));
         } catch (IOException e) {
             throw InputFiles.unreadable(file, e);
         }
+        if (root == null || root.isNull() || root.isMissingNode()) {
+            return all;
+        }
+        if (!root.isObject()) {
+            throw unreadable(0, null, "not an object of model references");
+        }
+        Iterator<Map.Entry<String, JsonNode>> fields = root.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            JsonNode recorded = field.getValue();
+            if (!recorded.isObject()) {
+                throw unreadable(0, field.getKey(), "not an object with backend, model and fingerprint");
+            }
+            all.put(field.getKey(), new RecordedModel(text(recorded, "backend"), text(recorded, "model"),
+                    text(recorded, "fingerprint")));
+        }
+        return all;
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : value.asText();
+    }
+
+    private AdvisedInputException unreadable(int line, String field, String problem) {
+        return new AdvisedInputException(file, line, field, Advice.text("not a readable list of recorded models ("
+                + problem + "); delete it and record again with ").then(Setting.CACHE_MODE_RECORD), null);
     }
 
     /** One entry of the file, keyed by the reference as the bundle wrote it. */

@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.evalgate.engine.AdvisedInputException;
 import dev.evalgate.engine.BackendOptions;
 import dev.evalgate.engine.Completion;
 import dev.evalgate.engine.EvaluationException;
@@ -108,5 +109,21 @@ class CassetteBackendsTest {
         assertThat(models.find(REF)).map(ModelInfo::fingerprint).contains("sha256:weights-1");
         assertThat(models.find(ModelRef.parse("fake:other"))).map(ModelInfo::model).contains("other");
         assertThat(models.find(ModelRef.parse("fake:never"))).isEmpty();
+    }
+
+    @Test
+    void anUnreadableListOfRecordedModelsIsRefusedNamingTheFileAndTheEntry() throws Exception {
+        open(new FakeBackend(true), CacheMode.READWRITE, REF).complete(REQUEST);
+        Path index = dir.resolve(RecordedModels.FILE);
+        RecordedModels models = new RecordedModels(new InferenceStore(dir));
+
+        Files.writeString(index, "{\"fake:weights\": \"sha256:weights-1\"}\n");
+        assertThatThrownBy(() -> models.find(REF)).isInstanceOf(AdvisedInputException.class)
+                .hasMessageContaining(index.toString()).hasMessageContaining("fake:weights")
+                .hasMessageContaining("not an object with backend, model and fingerprint");
+
+        Files.writeString(index, "{\"fake:weights\": {\"backend\": \"fake\"");
+        assertThatThrownBy(() -> models.find(REF)).isInstanceOf(AdvisedInputException.class)
+                .hasMessageContaining(index.toString()).hasMessageContaining("not a readable list of recorded models");
     }
 }
