@@ -4,7 +4,6 @@ import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
-import java.io.EOFException;
 import java.io.File;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -100,9 +99,7 @@ public final class ResidentClient {
     private static int send(SocketChannel channel, ResidentIdentity identity, List<String> command, Path log)
             throws IOException {
         DataOutputStream request = new DataOutputStream(new BufferedOutputStream(ResidentProtocol.output(channel)));
-        request.writeInt(ResidentProtocol.MAGIC);
-        request.writeInt(ResidentProtocol.VERSION);
-        request.writeByte(ResidentProtocol.COMMAND);
+        ResidentProtocol.writeRequestHeader(request, ResidentProtocol.COMMAND);
         identity.write(request);
         ResidentProtocol.writeStrings(request, command);
         ResidentProtocol.writeString(request, stderrLink());
@@ -168,18 +165,9 @@ public final class ResidentClient {
         Terminal stdout = new Terminal(out);
         Terminal stderr = new Terminal(err);
         while (true) {
-            byte type;
-            byte[] payload;
+            ResidentProtocol.Frame frame;
             try {
-                type = answer.readByte();
-                int length = answer.readInt();
-                if (length < 0) {
-                    throw new IOException("malformed frame of " + length + " bytes");
-                }
-                payload = answer.readNBytes(length);
-                if (payload.length < length) {
-                    throw new EOFException();
-                }
+                frame = ResidentProtocol.readFrame(answer);
             } catch (IOException e) {
                 if (relay.interrupted) {
                     return 130; // the shell's code for Ctrl-C; the JVM is exiting with its own anyway
@@ -193,19 +181,18 @@ public final class ResidentClient {
                         + log + "); rerun it, or without EVALGATE_RESIDENT");
                 return 4; // ExitCode.INTERNAL_ERROR, which this JDK-only class cannot load
             }
-            switch (type) {
+            switch (frame.type()) {
                 case ResidentProtocol.ACCEPTED -> accepted = true;
-                case ResidentProtocol.OUT -> stdout.write(payload);
-                case ResidentProtocol.ERR -> stderr.write(payload);
+                case ResidentProtocol.OUT -> stdout.write(frame.payload());
+                case ResidentProtocol.ERR -> stderr.write(frame.payload());
                 case ResidentProtocol.EXIT -> {
                     stdout.flush();
                     stderr.flush();
-                    return ((payload[0] & 0xff) << 24) | ((payload[1] & 0xff) << 16) | ((payload[2] & 0xff) << 8)
-                            | (payload[3] & 0xff);
+                    return frame.exitCode();
                 }
                 case ResidentProtocol.REFUSED -> {
                     return notServed("the resident process did not take this command: "
-                            + new String(payload, StandardCharsets.UTF_8));
+                            + new String(frame.payload(), StandardCharsets.UTF_8));
                 }
                 default -> {
                     // A frame type of a later version: nothing to show.

@@ -82,20 +82,17 @@ public final class ResidentCommand implements Callable<Integer> {
         try (SocketChannel channel = connection.get()) {
             DataOutputStream request = new DataOutputStream(new BufferedOutputStream(
                     ResidentProtocol.output(channel)));
-            request.writeInt(ResidentProtocol.MAGIC);
-            request.writeInt(ResidentProtocol.VERSION);
-            request.writeByte(kind);
+            ResidentProtocol.writeRequestHeader(request, kind);
             request.flush();
             DataInputStream answer = new DataInputStream(new BufferedInputStream(ResidentProtocol.input(channel)));
             StringBuilder text = new StringBuilder();
             while (true) {
-                byte type = answer.readByte();
-                byte[] payload = answer.readNBytes(answer.readInt());
-                if (type == ResidentProtocol.EXIT) {
+                ResidentProtocol.Frame frame = ResidentProtocol.readFrame(answer);
+                if (frame.type() == ResidentProtocol.EXIT) {
                     return Optional.of(text.toString());
                 }
-                text.append(new String(payload, StandardCharsets.UTF_8));
-                if (type == ResidentProtocol.REFUSED) {
+                text.append(new String(frame.payload(), StandardCharsets.UTF_8));
+                if (frame.type() == ResidentProtocol.REFUSED) {
                     return Optional.of("refused: " + text);
                 }
             }

@@ -2,6 +2,7 @@ package dev.evalgate.cli.resident;
 
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -10,6 +11,7 @@ import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,6 +54,35 @@ final class ResidentProtocol {
     private static final int MAX_ITEMS = 100_000;
 
     private ResidentProtocol() {
+    }
+
+    /** Opens a request of the given kind ({@link #COMMAND}, {@link #STATUS}, {@link #STOP}). */
+    static void writeRequestHeader(DataOutputStream out, byte kind) throws IOException {
+        out.writeInt(MAGIC);
+        out.writeInt(VERSION);
+        out.writeByte(kind);
+    }
+
+    /** One frame of an answer: its type and its bytes. */
+    record Frame(byte type, byte[] payload) {
+        /** The exit code an {@link #EXIT} frame carries. */
+        int exitCode() {
+            return ByteBuffer.wrap(payload).getInt();
+        }
+    }
+
+    /** The next frame of an answer; an IOException when the connection ends first or the frame is malformed. */
+    static Frame readFrame(DataInputStream in) throws IOException {
+        byte type = in.readByte();
+        int length = in.readInt();
+        if (length < 0) {
+            throw new IOException("malformed frame of " + length + " bytes");
+        }
+        byte[] payload = in.readNBytes(length);
+        if (payload.length < length) {
+            throw new EOFException();
+        }
+        return new Frame(type, payload);
     }
 
     static void writeString(DataOutputStream out, String text) throws IOException {
@@ -147,7 +178,7 @@ final class ResidentProtocol {
     }
 
     /** A connection to the resident process listening at {@code socket}, or empty when none listens there. */
-    static Optional<SocketChannel> connect(java.nio.file.Path socket) {
+    static Optional<SocketChannel> connect(Path socket) {
         SocketChannel channel = null;
         try {
             channel = SocketChannel.open(StandardProtocolFamily.UNIX);

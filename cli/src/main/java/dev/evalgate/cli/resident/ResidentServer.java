@@ -137,7 +137,7 @@ public final class ResidentServer {
                 ResidentProtocol.writeFrame(out, ResidentProtocol.OUT, text, 0, text.length);
                 ResidentProtocol.writeExit(out, 0);
                 if (now) {
-                    exit(0);
+                    System.exit(0);
                 }
             } else if (kind == ResidentProtocol.COMMAND) {
                 command(connection, in, out);
@@ -189,10 +189,11 @@ public final class ResidentServer {
                 + code + " in " + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started) + " ms");
         ResidentProtocol.writeExit(out, code);
         if (fatal) {
-            exit(ExitCode.INTERNAL_ERROR.code()); // an Error leaves the JVM in no state to serve another command
+            // An Error leaves the JVM in no state to serve another command.
+            System.exit(ExitCode.INTERNAL_ERROR.code());
         }
         if (stopping()) {
-            exit(0);
+            System.exit(0);
         }
     }
 
@@ -318,7 +319,7 @@ public final class ResidentServer {
                 }
                 if (stopping() || idleTooLong()) {
                     ownErr.println(now() + " leaving: " + (stopRequested ? "stopped" : "idle"));
-                    exit(0);
+                    System.exit(0);
                 }
             }
         }, "evalgate-resident-idle");
@@ -336,9 +337,5 @@ public final class ResidentServer {
 
     private static String now() {
         return TIME.format(Instant.now());
-    }
-
-    private static void exit(int code) {
-        System.exit(code);
     }
 }
