@@ -1,6 +1,7 @@
 package dev.evalgate.engine.internal;
 
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 import dev.evalgate.datasets.InvalidInputException;
@@ -11,6 +12,16 @@ import dev.evalgate.datasets.InvalidInputException;
  */
 public final class SettingValues {
     private SettingValues() {
+    }
+
+    /** The setting {@code key} of {@code settings} as a whole number of at least 1, or {@code fallback} when unset. */
+    public static int positive(Map<String, String> settings, String key, int fallback) {
+        return positive(key, settings.get(key)).orElse(fallback);
+    }
+
+    /** The setting {@code key} of {@code settings} as true or false, or {@code fallback} when unset. */
+    public static boolean flag(Map<String, String> settings, String key, boolean fallback) {
+        return flag(key, settings.get(key)).orElse(fallback);
     }
 
     /** A whole number of at least 1; empty when {@code text} is null or blank. */

@@ -66,10 +66,11 @@ public record OllamaSettings(URI url, int maxConcurrency, boolean container, Str
             urlSource = HOST_ENV;
         }
         URI url = urlText == null || urlText.isBlank() ? URI.create(DEFAULT_URL) : parseUrl(urlText, urlSource);
-        boolean container = flag(settings, CONTAINER, false);
-        return new OllamaSettings(url, positive(settings, MAX_CONCURRENCY, DEFAULT_MAX_CONCURRENCY), container,
-                settings.getOrDefault(IMAGE, DEFAULT_IMAGE), flag(settings, PULL, container), Duration.ofMinutes(30),
-                fallback(settings), flag(settings, WARM_UP, true));
+        boolean container = SettingValues.flag(settings, CONTAINER, false);
+        int maxConcurrency = SettingValues.positive(settings, MAX_CONCURRENCY, DEFAULT_MAX_CONCURRENCY);
+        return new OllamaSettings(url, maxConcurrency, container, settings.getOrDefault(IMAGE, DEFAULT_IMAGE),
+                SettingValues.flag(settings, PULL, container), Duration.ofMinutes(30), fallback(settings),
+                SettingValues.flag(settings, WARM_UP, true));
     }
 
     /**
@@ -103,14 +104,6 @@ public record OllamaSettings(URI url, int maxConcurrency, boolean container, Str
             case "none", "" -> false;
             default -> throw invalid(FALLBACK, "must be embedded or none, was '" + text + "'");
         };
-    }
-
-    private static int positive(Map<String, String> settings, String key, int fallback) {
-        return SettingValues.positive(key, settings.get(key)).orElse(fallback);
-    }
-
-    private static boolean flag(Map<String, String> settings, String key, boolean fallback) {
-        return SettingValues.flag(key, settings.get(key)).orElse(fallback);
     }
 
     private static InvalidInputException invalid(String field, String problem) {

@@ -87,8 +87,8 @@ public record OpenAiSettings(URI baseUrl, String apiKeyVariable, Optional<String
             throw invalid(RESPONSE_FORMAT, "must be json_schema, json_object or none, was '" + format + "'");
         }
         return new OpenAiSettings(url, keyVariable, Optional.ofNullable(key).filter(k -> !k.isBlank()).map(String::strip),
-                positive(settings, MAX_CONCURRENCY, DEFAULT_MAX_CONCURRENCY), flag(settings, STREAM, true), format,
-                Duration.ofSeconds(30));
+                SettingValues.positive(settings, MAX_CONCURRENCY, DEFAULT_MAX_CONCURRENCY),
+                SettingValues.flag(settings, STREAM, true), format, Duration.ofSeconds(30));
     }
 
     /** {@code http(s)://host[:port][/path]}, trailing slashes dropped, so {@code /chat/completions} appends cleanly. */
@@ -108,14 +108,6 @@ public record OpenAiSettings(URI baseUrl, String apiKeyVariable, Optional<String
                     + "through the environment");
         }
         return URI.create(uri.toString().replaceAll("/+$", ""));
-    }
-
-    private static int positive(Map<String, String> settings, String key, int fallback) {
-        return SettingValues.positive(key, settings.get(key)).orElse(fallback);
-    }
-
-    private static boolean flag(Map<String, String> settings, String key, boolean fallback) {
-        return SettingValues.flag(key, settings.get(key)).orElse(fallback);
     }
 
     private static InvalidInputException invalid(String field, String problem) {
